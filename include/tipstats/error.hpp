@@ -1,0 +1,110 @@
+#pragma once
+// One error hierarchy for the whole library. Python maps each class to a subclass of tipstats.Error.
+
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace tipstats {
+
+/// Base of every exception tipstats throws.
+class error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Text that does not follow its grammar: a date, a period, a JSON document, a CSV row.
+/// Carries where the problem is, as far as known (file, 1-based line and column, field).
+class parse_error : public error {
+public:
+    struct location {
+        std::string file;
+        std::size_t line = 0;    ///< 1-based; 0 when unknown
+        std::size_t column = 0;  ///< 1-based; 0 when unknown
+        std::string field;       ///< e.g. "agreements[2].signed"
+    };
+
+    parse_error(std::string message, location where)
+        : error(describe(message, where)), message_(std::move(message)), where_(std::move(where)) {}
+    explicit parse_error(std::string message) : parse_error(std::move(message), location{}) {}
+
+    const std::string& message() const noexcept { return message_; }
+    const std::string& file() const noexcept { return where_.file; }
+    std::size_t line() const noexcept { return where_.line; }
+    std::size_t column() const noexcept { return where_.column; }
+    const std::string& field() const noexcept { return where_.field; }
+    const location& where() const noexcept { return where_; }
+
+    /// The same error seen from further out: fills in what the inner parser could not know.
+    parse_error located(const location& outer) const {
+        location merged = where_;
+        if (merged.file.empty()) merged.file = outer.file;
+        if (merged.line == 0) {
+            merged.line = outer.line;
+            merged.column = outer.column;
+        }
+        if (merged.field.empty()) merged.field = outer.field;
+        return parse_error(message_, merged);
+    }
+
+private:
+    static std::string describe(const std::string& message, const location& where) {
+        std::string out;
+        if (!where.file.empty()) out += where.file;
+        if (where.line != 0) {
+            out += (out.empty() ? "line " : ":") + std::to_string(where.line);
+            if (where.column != 0) out += ":" + std::to_string(where.column);
+        }
+        if (!where.field.empty()) out += (out.empty() ? "" : ": ") + std::string("field '") + where.field + "'";
+        return out.empty() ? message : out + ": " + message;
+    }
+
+    std::string message_;
+    location where_;
+};
+
+/// Data that parses but is inconsistent: duplicate ids, unknown references, an end before a start.
+class validation_error : public error {
+public:
+    validation_error(std::string message, std::string field = {})
+        : error(field.empty() ? message : "field '" + field + "': " + message), field_(std::move(field)) {}
+    const std::string& field() const noexcept { return field_; }
+
+private:
+    std::string field_;
+};
+
+/// An argument outside the domain of a function: a negative count, a level outside (0, 1).
+/// `index` names the first bad element when the argument is an array.
+class domain_error : public error {
+public:
+    domain_error(std::string argument, const std::string& message, std::optional<std::size_t> index = {})
+        : error(describe(argument, message, index)), argument_(std::move(argument)), index_(index) {}
+    const std::string& argument() const noexcept { return argument_; }
+    std::optional<std::size_t> index() const noexcept { return index_; }
+
+private:
+    static std::string describe(const std::string& argument, const std::string& message,
+                                std::optional<std::size_t> index) {
+        std::string out = "argument '" + argument + "'";
+        if (index) out += " at index " + std::to_string(*index);
+        return out + ": " + message;
+    }
+    std::string argument_;
+    std::optional<std::size_t> index_;
+};
+
+/// A lookup by id or name that found nothing.
+class not_found_error : public error {
+public:
+    not_found_error(std::string what, std::string key)
+        : error(what + " not found: '" + key + "'"), key_(std::move(key)) {}
+    const std::string& key() const noexcept { return key_; }
+
+private:
+    std::string key_;
+};
+
+}  // namespace tipstats

@@ -1,0 +1,9 @@
+#pragma once
+// Umbrella header: everything tipstats offers to C++ users.
+
+#include <tipstats/error.hpp>
+#include <tipstats/version.hpp>
+
+#include <tipstats/time/date.hpp>
+#include <tipstats/time/partial_date.hpp>
+#include <tipstats/time/period.hpp>

@@ -1,0 +1,7 @@
+#pragma once
+// One registration function per area; module.cpp calls them in order.
+
+#include <pybind11/pybind11.h>
+
+void register_errors(pybind11::module_& m);
+void register_time(pybind11::module_& m);

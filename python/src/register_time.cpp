@@ -1,0 +1,114 @@
+// tipstats.Period and tipstats.PartialDate; dates cross as datetime.date (casters.hpp).
+#include "casters.hpp"
+#include "register.hpp"
+
+#include <tipstats/time/partial_date.hpp>
+#include <tipstats/time/period.hpp>
+
+#include <pybind11/operators.h>
+#include <pybind11/stl.h>
+
+#include <functional>
+
+namespace py = pybind11;
+using tipstats::PartialDate;
+using tipstats::Period;
+
+namespace {
+// Pickled state: (format version, text form). The text form is the stable, documented grammar.
+constexpr int time_state_version = 1;
+
+template <class T>
+void add_text_pickling(py::class_<T>& cls) {
+    cls.def(py::pickle([](const T& value) { return py::make_tuple(time_state_version, value.to_string()); },
+                       [](const py::tuple& state) {
+                           if (state.size() != 2 || state[0].cast<int>() != time_state_version)
+                               throw tipstats::parse_error("unsupported pickled state for " +
+                                                           std::string(py::type_id<T>()));
+                           return T::parse(state[1].cast<std::string>());
+                       }));
+}
+}  // namespace
+
+void register_time(py::module_& m) {
+    m.def("parse_date", &tipstats::parse_date, py::arg("text"),
+          "Parse an ISO 8601 calendar date ``YYYY-MM-DD`` into a ``datetime.date``.\n\n"
+          "Raises ParseError for other forms and impossible dates such as 2019-02-30.");
+
+    py::class_<Period> period(m, "Period", R"doc(
+A reporting period with inclusive start and end dates.
+
+One grammar for parsing and printing: ``2019`` (year), ``2019-H1`` (half), ``2019-Q3``
+(quarter), ``2019-06`` (month), ``2019-06-14`` (day) and ISO 8601 intervals
+``2019-01-01/2019-06-30`` whose ends may also be coarser forms (``2019-01/2019-06``).
+Two periods are equal when they cover the same days, whatever their written form.
+
+>>> p = Period("2019-H1")
+>>> p.start, p.end, p.days
+(datetime.date(2019, 1, 1), datetime.date(2019, 6, 30), 181)
+>>> str(p.shift(years=-1))
+'2018-H1'
+)doc");
+    period.def(py::init(&Period::parse), py::arg("text"), "Parse a period, as ``Period.parse``.")
+        .def_static("parse", &Period::parse, py::arg("text"), "Parse a period; raises ParseError.")
+        .def_static("between", &Period::between, py::arg("start"), py::arg("end"),
+                    "The days from ``start`` to ``end``, both included; raises ValidationError if "
+                    "``end`` is before ``start``.")
+        .def_property_readonly("start", &Period::start, "First day (datetime.date).")
+        .def_property_readonly("end", &Period::end, "Last day, inclusive (datetime.date).")
+        .def_property_readonly("kind", [](const Period& p) { return std::string(tipstats::to_string(p.kind())); },
+                               "'year', 'half', 'quarter', 'month', 'day' or 'interval'.")
+        .def_property_readonly("days", &Period::days, "Number of days covered.")
+        .def("contains", py::overload_cast<const tipstats::Date&>(&Period::contains, py::const_), py::arg("other"),
+             "Whether a date (or every day of a period) lies within this period.")
+        .def("contains", py::overload_cast<const Period&>(&Period::contains, py::const_), py::arg("other"))
+        .def("__contains__", py::overload_cast<const tipstats::Date&>(&Period::contains, py::const_))
+        .def("__contains__", py::overload_cast<const Period&>(&Period::contains, py::const_))
+        .def("overlaps", &Period::overlaps, py::arg("other"), "Whether the two periods share a day.")
+        .def("shift", &Period::shift, py::kw_only(), py::arg("years"),
+             "The same period ``years`` later; ``shift(years=-1)`` is the same period last year. "
+             "29 February becomes 28 February in a common year.")
+        .def("__str__", &Period::to_string)
+        .def("__repr__", [](const Period& p) { return "Period('" + p.to_string() + "')"; })
+        .def("__hash__", [](const Period& p) {
+            return std::hash<long>{}(p.start().day_number()) ^ (std::hash<long>{}(p.end().day_number()) << 1);
+        })
+        .def(py::self == py::self)
+        .def(py::self != py::self)
+        .def(py::self < py::self)
+        .def("__le__", [](const Period& a, const Period& b) { return !(b < a); })
+        .def("__gt__", [](const Period& a, const Period& b) { return b < a; })
+        .def("__ge__", [](const Period& a, const Period& b) { return !(a < b); });
+    add_text_pickling(period);
+
+    py::class_<PartialDate> partial(m, "PartialDate", R"doc(
+A date known to the year, the month or the day (``2019``, ``2019-06``, ``2019-06-14``).
+
+News often gives only part of a date ("on Thursday", "in 2019"); a PartialDate keeps exactly what is
+known and says which days it can be (``earliest``, ``latest``).
+)doc");
+    partial.def(py::init(&PartialDate::parse), py::arg("text"))
+        .def(py::init<const tipstats::Date&>(), py::arg("date"))
+        .def_static("parse", &PartialDate::parse, py::arg("text"))
+        .def_property_readonly("precision",
+                               [](const PartialDate& d) { return std::string(tipstats::to_string(d.precision())); },
+                               "'year', 'month' or 'day'.")
+        .def_property_readonly("year", &PartialDate::year)
+        .def_property_readonly("month", [](const PartialDate& d) { return d.month() ? py::object(py::int_(d.month())) : py::none(); })
+        .def_property_readonly("day", [](const PartialDate& d) { return d.day() ? py::object(py::int_(d.day())) : py::none(); })
+        .def_property_readonly("earliest", &PartialDate::earliest, "First day it can be.")
+        .def_property_readonly("latest", &PartialDate::latest, "Last day it can be.")
+        .def_property_readonly("is_exact", &PartialDate::is_exact)
+        .def("admits", &PartialDate::admits, py::arg("date"), "Whether ``date`` is one of the days it can be.")
+        .def("__str__", &PartialDate::to_string)
+        .def("__repr__", [](const PartialDate& d) { return "PartialDate('" + d.to_string() + "')"; })
+        .def("__hash__", [](const PartialDate& d) { return std::hash<std::string>{}(d.to_string()); })
+        .def(py::self == py::self)
+        .def(py::self != py::self)
+        .def(py::self < py::self)
+        .def(py::self <= py::self)
+        .def(py::self > py::self)
+        .def(py::self >= py::self);
+    add_text_pickling(partial);
+    py::implicitly_convertible<tipstats::Date, PartialDate>();
+}
