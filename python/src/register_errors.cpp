@@ -50,7 +50,7 @@ void register_errors(py::module_& m) {
     types.parse = new_exception(m, "ParseError", tuple_of({types.base, PyExc_ValueError}),
                                 "Text that does not follow its grammar. Attributes: file, line, column, field.");
     types.validation = new_exception(m, "ValidationError", tuple_of({types.base, PyExc_ValueError}),
-                                     "Data that parses but is inconsistent. Attribute: field.");
+                                     "Data that parses but is inconsistent. Attributes: field; file, line, column for documents.");
     types.domain = new_exception(m, "DomainError", tuple_of({types.base, PyExc_ValueError}),
                                  "An argument outside a function's domain. Attributes: argument, index.");
     types.not_found = new_exception(m, "NotFoundError", tuple_of({types.base, PyExc_KeyError}),
@@ -64,7 +64,9 @@ void register_errors(py::module_& m) {
                   {{"file", optional_str(e.file())}, {"line", optional_size(e.line())},
                    {"column", optional_size(e.column())}, {"field", optional_str(e.field())}});
         } catch (const tipstats::validation_error& e) {
-            raise(types.validation, e.what(), {{"field", optional_str(e.field())}});
+            raise(types.validation, e.what(),
+                  {{"file", optional_str(e.file())}, {"line", optional_size(e.line())},
+                   {"column", optional_size(e.column())}, {"field", optional_str(e.field())}});
         } catch (const tipstats::domain_error& e) {
             raise(types.domain, e.what(),
                   {{"argument", py::str(e.argument())},
