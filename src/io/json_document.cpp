@@ -76,6 +76,19 @@ line_column locate(std::string_view text, std::size_t offset) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+/// The offset of the opening quote of the string whose closing quote is at `close`.
+std::size_t string_start(std::string_view text, std::size_t close) {
+    std::size_t pos = close;
+    while (pos > 0) {
+        --pos;
+        if (text[pos] != '"') continue;
+        std::size_t backslashes = 0;
+        while (pos >= backslashes + 1 && text[pos - backslashes - 1] == '\\') ++backslashes;
+        if (backslashes % 2 == 0) break;
+    }
+    return pos;
+}
+
 /// The offset where the value whose last read character is at `consumed - 1` starts. The lexer
 /// reads one character past a number, so a trailing separator or space is stepped over first.
 std::size_t value_start(std::string_view text, std::size_t consumed) {
@@ -83,16 +96,7 @@ std::size_t value_start(std::string_view text, std::size_t consumed) {
     std::size_t pos = std::min(consumed, text.size()) - 1;
     const char last = text[pos];
     if (pos > 0 && (is_space(last) || last == ',' || last == '}' || last == ']')) --pos;
-    if (text[pos] == '"') {  // back to the opening quote, skipping escaped ones
-        while (pos > 0) {
-            --pos;
-            if (text[pos] != '"') continue;
-            std::size_t backslashes = 0;
-            while (pos >= backslashes + 1 && text[pos - backslashes - 1] == '\\') ++backslashes;
-            if (backslashes % 2 == 0) break;
-        }
-        return pos;
-    }
+    if (text[pos] == '"') return string_start(text, pos);
     if (text[pos] == '{' || text[pos] == '[') return pos;
     while (pos > 0 && !is_space(text[pos - 1]) && text[pos - 1] != ',' && text[pos - 1] != ':' &&
            text[pos - 1] != '[' && text[pos - 1] != '{')
@@ -145,7 +149,9 @@ public:
             root_ = json::parse(tracking_iterator(text.data(), &furthest),
                                 tracking_iterator(text.data() + text.size(), &furthest), callback);
         } catch (const json::parse_error& e) {
-            const std::size_t byte = e.byte == 0 ? offset() : e.byte - 1;
+            // nlohmann points at the end of the offending token; a string is shown from its start.
+            std::size_t byte = std::min(e.byte == 0 ? offset() : e.byte - 1, text.empty() ? 0 : text.size() - 1);
+            if (!text.empty() && text[byte] == '"' && byte > 0) byte = string_start(text, byte);
             throw parse_error("invalid JSON: " + nlohmann_message(e.what()),
                               where_at(path_of(stack), locate(text_, byte)));
         }
