@@ -161,7 +161,7 @@ public:
 
     /// Where the field is; an absent field is reported at its nearest enclosing value.
     error_location where(const std::string& field) const {
-        std::string path = field.starts_with('.') ? field.substr(1) : field;  // a record read on its own
+        std::string path = field;
         while (true) {
             if (const auto it = positions_.find(path); it != positions_.end()) return where_at(field, it->second);
             if (path.empty()) return where_at(field, {});

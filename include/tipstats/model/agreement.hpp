@@ -235,10 +235,10 @@ private:
 
 /// Checks one agreement on its own; `field` is its place in a document ("agreements[2]").
 inline void validate(const Agreement& a, const std::string& field) {
-    detail::require_slug(a.id, field + ".id");
-    if (a.parties.empty()) throw validation_error("an agreement needs at least one party", field + ".parties");
+    detail::require_slug(a.id, detail::subfield(field, "id"));
+    if (a.parties.empty()) throw validation_error("an agreement needs at least one party", detail::subfield(field, "parties"));
     for (std::size_t i = 0; i < a.parties.size(); ++i) {
-        const std::string party_field = field + ".parties[" + std::to_string(i) + "].partner_id";
+        const std::string party_field = detail::subfield(field, "parties[" + std::to_string(i) + "].partner_id");
         detail::require_slug(a.parties[i].partner_id, party_field);
         for (std::size_t j = 0; j < i; ++j)
             if (a.parties[j].partner_id == a.parties[i].partner_id)
@@ -247,18 +247,18 @@ inline void validate(const Agreement& a, const std::string& field) {
     }
     if (a.term_months && *a.term_months <= 0)
         throw validation_error("must be a positive number of months, got " + std::to_string(*a.term_months),
-                               field + ".term_months");
+                               detail::subfield(field, "term_months"));
     if (a.max_renewals && *a.max_renewals < 0)
-        throw validation_error("cannot be negative, got " + std::to_string(*a.max_renewals), field + ".max_renewals");
-    if (a.renews == a.id) throw validation_error("an agreement cannot renew itself", field + ".renews");
+        throw validation_error("cannot be negative, got " + std::to_string(*a.max_renewals), detail::subfield(field, "max_renewals"));
+    if (a.renews == a.id) throw validation_error("an agreement cannot renew itself", detail::subfield(field, "renews"));
 
     if (a.end) {
         if (a.start && a.end->latest() < a.start->earliest())
-            throw validation_error("end " + a.end->to_string() + " is before start " + a.start->to_string(), field + ".end");
+            throw validation_error("end " + a.end->to_string() + " is before start " + a.start->to_string(), detail::subfield(field, "end"));
         if (!a.start && a.signed_date && a.end->latest() < a.signed_date->earliest())
             throw validation_error("end " + a.end->to_string() + " is before the signing date " +
                                        a.signed_date->to_string() + " (and no start is given)",
-                                   field + ".end");
+                                   detail::subfield(field, "end"));
         if (a.term_months && a.start_bounds()) {
             Agreement by_term = a;
             by_term.end.reset();
@@ -267,7 +267,7 @@ inline void validate(const Agreement& a, const std::string& field) {
                 throw validation_error("end " + a.end->to_string() + " does not match term_months " +
                                            std::to_string(*a.term_months) + " from the start (" +
                                            format_date(derived.earliest) + " to " + format_date(derived.latest) + ")",
-                                       field + ".end");
+                                       detail::subfield(field, "end"));
         }
     }
 }

@@ -43,6 +43,11 @@ inline bool is_slug(std::string_view id) {
     return true;
 }
 
+/// "agreements[2]" and "end" give "agreements[2].end"; a record checked on its own has no prefix.
+inline std::string subfield(const std::string& prefix, const std::string& name) {
+    return prefix.empty() ? name : prefix + "." + name;
+}
+
 inline void require_slug(std::string_view id, const std::string& field) {
     if (!is_slug(id))
         throw validation_error("'" + std::string(id) +

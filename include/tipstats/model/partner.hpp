@@ -72,13 +72,13 @@ struct Partner {
 
 /// Checks one partner on its own; `field` is its place in a document ("partners[3]").
 inline void validate(const Partner& partner, const std::string& field) {
-    detail::require_slug(partner.id, field + ".id");
-    if (detail::trim(partner.name).empty()) throw validation_error("a partner needs a name", field + ".name");
+    detail::require_slug(partner.id, detail::subfield(field, "id"));
+    if (detail::trim(partner.name).empty()) throw validation_error("a partner needs a name", detail::subfield(field, "name"));
     const auto& c = partner.country;
     if (!c.empty() && (c.size() != 3 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })))
         throw validation_error("'" + c + "' is not an ISO 3166-1 alpha-3 country code (three capital letters, e.g. KHM)",
-                               field + ".country");
-    if (partner.parent_id == partner.id) throw validation_error("a partner cannot be its own parent", field + ".parent_id");
+                               detail::subfield(field, "country"));
+    if (partner.parent_id == partner.id) throw validation_error("a partner cannot be its own parent", detail::subfield(field, "parent_id"));
 }
 
 /// The partners of a dataset: unique ids, known parents without cycles, lookup by any name.
@@ -92,7 +92,7 @@ public:
             const std::string field = "partners[" + std::to_string(i) + "]";
             validate(p, field);
             if (!p.parent_id.empty() && !contains(p.parent_id))
-                throw validation_error("unknown parent partner '" + p.parent_id + "'", field + ".parent_id");
+                throw validation_error("unknown parent partner '" + p.parent_id + "'", detail::subfield(field, "parent_id"));
             for (const std::string_view n : p.names()) {
                 auto& owners = by_name_[fold_name(n)];
                 if (std::find(owners.begin(), owners.end(), i) == owners.end()) owners.push_back(i);
