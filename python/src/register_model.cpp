@@ -34,6 +34,20 @@ auto naming(const char* field, F parse) {
     }
 }
 
+/// A date that may be partial, from None, a PartialDate, a datetime.date or text ("2019", "2019-08",
+/// "2019-08-01"); a ParseError names `field`.
+std::optional<PartialDate> partial_date_arg(const py::object& value, const char* field) {
+    if (value.is_none()) return std::nullopt;
+    if (py::isinstance<py::str>(value)) return naming(field, [&] { return PartialDate::parse(value.cast<std::string>()); });
+    if (py::isinstance<PartialDate>(value)) return value.cast<PartialDate>();
+    try {
+        return PartialDate(value.cast<Date>());
+    } catch (const py::cast_error&) {
+        throw py::type_error(std::string(field) + ": expected a PartialDate, a datetime.date, text such as '2019-08' or None, got " +
+                             py::str(py::type::of(value).attr("__name__")).cast<std::string>());
+    }
+}
+
 std::optional<py::tuple> bounds_tuple(const std::optional<DateBounds>& b) {
     if (!b) return std::nullopt;
     return py::make_tuple(b->earliest, b->latest);
@@ -88,13 +102,13 @@ std::string partner_repr(const Partner& p) {
 
 template <class Registry>
 void add_registry_protocol(py::class_<Registry, std::shared_ptr<Registry>>& cls, const char* what) {
-    cls.def("__len__", &Registry::size)
+    cls.def("__len__", [](const Registry& r) { return r.size(); })
         .def("__iter__",
              [](const Registry& r) { return py::make_iterator<py::return_value_policy::copy>(r.begin(), r.end()); },
              py::keep_alive<0, 1>())
         .def("__contains__", [](const Registry& r, const std::string& id) { return r.contains(id); }, py::arg("id"))
-        .def("__getitem__", &Registry::get, py::arg("id"), py::return_value_policy::copy)
-        .def("get", &Registry::get, py::arg("id"), py::return_value_policy::copy,
+        .def("__getitem__", [](const Registry& r, const std::string& id) { return r.get(id); }, py::arg("id"))
+        .def("get", [](const Registry& r, const std::string& id) { return r.get(id); }, py::arg("id"),
              (std::string("The ") + what + " with this exact id; raises NotFoundError (a KeyError).").c_str())
         .def_property_readonly("ids", [](const Registry& r) {
             std::vector<std::string> ids;
@@ -133,9 +147,10 @@ become one space and the ends are trimmed. Other scripts (Khmer, ...) are kept e
     py::class_<Source> source_cls(m, "Source", "A publication facts are taken from (report, article, dataset).");
     source_cls
         .def(py::init([](std::string id, const std::optional<std::string>& title, const std::optional<std::string>& publisher,
-                         const std::optional<std::string>& url, std::optional<PartialDate> date,
+                         const std::optional<std::string>& url, const py::object& date,
                          const std::optional<std::string>& notes) {
-                 return Source{std::move(id), or_empty(title), or_empty(publisher), or_empty(url), date, or_empty(notes)};
+                 return Source{std::move(id), or_empty(title), or_empty(publisher), or_empty(url),
+                               partial_date_arg(date, "date"), or_empty(notes)};
              }),
              py::arg("id"), py::kw_only(), py::arg("title") = py::none(), py::arg("publisher") = py::none(),
              py::arg("url") = py::none(), py::arg("date") = py::none(), py::arg("notes") = py::none())
@@ -262,8 +277,10 @@ Raises ValidationError (naming the field) for a bad id, an empty name or a bad c
     py::class_<StatusChange> status_change_cls(m, "StatusChange",
                                            "A dated change of status: 'suspended', 'resumed' or 'terminated'.");
     status_change_cls
-        .def(py::init([](const std::string& status, const PartialDate& date, const std::optional<std::string>& note) {
-                 return StatusChange{naming("status", [&] { return parse_status_change_kind(status); }), date,
+        .def(py::init([](const std::string& status, const py::object& date, const std::optional<std::string>& note) {
+                 const auto day = partial_date_arg(date, "date");
+                 if (!day) throw py::type_error("date: a status change needs a date");
+                 return StatusChange{naming("status", [&] { return parse_status_change_kind(status); }), *day,
                                      or_empty(note)};
              }),
              py::arg("status"), py::arg("date"), py::arg("note") = py::none())
@@ -294,8 +311,8 @@ end, a non-positive term or a party listed twice.
     agreement_cls
         .def(py::init([](std::string id, std::vector<Party> parties, const std::string& kind,
                          const std::optional<std::string>& title, std::vector<Signatory> signatories,
-                         std::optional<PartialDate> signed_date, std::optional<PartialDate> start,
-                         std::optional<PartialDate> end, std::optional<int> term_months,
+                         const py::object& signed_date, const py::object& start, const py::object& end,
+                         std::optional<int> term_months,
                          std::optional<int> max_renewals, const std::optional<std::string>& renews,
                          std::vector<std::string> scope, std::vector<StatusChange> status_changes,
                          std::vector<SourceRef> sources, const std::optional<std::string>& notes) {
@@ -305,9 +322,9 @@ end, a non-positive term or a party listed twice.
                  a.title = or_empty(title);
                  a.parties = std::move(parties);
                  a.signatories = std::move(signatories);
-                 a.signed_date = signed_date;
-                 a.start = start;
-                 a.end = end;
+                 a.signed_date = partial_date_arg(signed_date, "signed");
+                 a.start = partial_date_arg(start, "start");
+                 a.end = partial_date_arg(end, "end");
                  a.term_months = term_months;
                  a.max_renewals = max_renewals;
                  a.renews = or_empty(renews);
@@ -545,5 +562,4 @@ consistent or not built at all (ValidationError naming the field, e.g.
         .def("__repr__", &dataset_repr);
     add_json_pickling(dataset_cls, [](const Dataset& d) { return io::to_json(d); },
                       [](const std::string& text) { return io::from_json(text); });
-    py::implicitly_convertible<py::str, PartialDate>();
 }
