@@ -174,3 +174,15 @@ TEST_CASE("the column points at the start of the offending value", "[io]") {
 TEST_CASE("a file that cannot be read is a tipstats error", "[io]") {
     CHECK_THROWS_AS(io::load(data_dir + "/no such file.json"), tipstats::error);
 }
+
+TEST_CASE("the bundled Cambodia 2019 document loads in C++ too", "[io]") {
+    const auto ds = io::load(data_dir + "/../../python/tipstats/data/cambodia_2019.json");
+    CHECK(ds.partners().size() == 7);
+    CHECK(ds.agreements().size() == 5);
+    CHECK(ds.partners().find("APLE").name == "Action Pour Les Enfants");
+    const auto& cpu = ds.agreements().get("moi-cpu-2019");
+    CHECK(cpu.term_months == 36);
+    CHECK(cpu.renewal_count() == 1);
+    CHECK(cpu.status_on(Date(2020, 6, 1)) == agreement_status::active);
+    CHECK(io::from_json(io::to_json(ds)) == ds);
+}

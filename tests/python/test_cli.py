@@ -61,3 +61,12 @@ def test_usage_errors_and_version():
     assert run("frobnicate").returncode == 2
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("tipstats ")
+
+
+def test_python_quickstart_runs(tmp_path):
+    script = pathlib.Path(__file__).resolve().parents[2] / "examples" / "python" / "quickstart.py"
+    result = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True,
+                            encoding="utf-8", timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "new agreement ends: 2025-07-31" in result.stdout
+    assert (tmp_path / "cambodia.json").exists()
