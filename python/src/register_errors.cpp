@@ -4,6 +4,8 @@
 
 #include <tipstats/error.hpp>
 
+#include <cstring>
+
 namespace py = pybind11;
 
 namespace {
@@ -35,7 +37,11 @@ struct Types {
 Types types{};
 
 void raise(PyObject* type, const char* message, std::initializer_list<std::pair<const char*, py::object>> attrs) {
-    py::object instance = py::reinterpret_borrow<py::object>(type)(message);
+    // Messages quote user input, which may be cut mid-character: never fail while reporting a failure.
+    const py::object text = py::reinterpret_steal<py::object>(
+        PyUnicode_DecodeUTF8(message, static_cast<Py_ssize_t>(std::strlen(message)), "replace"));
+    if (!text) throw py::error_already_set();
+    py::object instance = py::reinterpret_borrow<py::object>(type)(text);
     for (const auto& [name, value] : attrs) instance.attr(name) = value;
     PyErr_SetObject(type, instance.ptr());
 }

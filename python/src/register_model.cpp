@@ -550,9 +550,9 @@ consistent or not built at all (ValidationError naming the field, e.g.
              "The dataset as a JSON document.")
         .def_static("load", [](const py::object& path) {
             const py::object fspath = py::module_::import("os").attr("fspath")(path);
-            const py::object text = py::module_::import("pathlib").attr("Path")(fspath).attr("read_text")(
-                py::arg("encoding") = "utf-8");
-            return io::from_json(text.cast<std::string>(), py::str(fspath).cast<std::string>());
+            // Bytes, so that text which is not UTF-8 is a ParseError with its line, like any other.
+            const py::bytes content = py::module_::import("pathlib").attr("Path")(fspath).attr("read_bytes")();
+            return io::from_json(content.cast<std::string>(), py::str(fspath).cast<std::string>());
         }, py::arg("path"), "Read a dataset document (UTF-8). Errors name the file, line, column and field.")
         .def("save", [](const Dataset& d, const py::object& path) {
             py::module_::import("pathlib").attr("Path")(path).attr("write_text")(io::to_json(d), py::arg("encoding") = "utf-8");

@@ -7,6 +7,7 @@ uses the bundled example, ``tipstats.datasets.cambodia_2019()``.
 
 import argparse
 import datetime as dt
+import os
 import sys
 
 from . import __version__, datasets
@@ -124,6 +125,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         return args.run(args)
+    except BrokenPipeError:  # `tipstats report | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (Error, OSError) as error:
         print(f"tipstats: error: {error}", file=sys.stderr)
         return 1

@@ -190,10 +190,13 @@ private:
         return path;
     }
 
-    /// nlohmann's text without its "[json.exception...] parse error at line L, column C: " prefix.
+    /// nlohmann's text without its "[json.exception...] parse error at line L, column C: " prefix
+    /// and its "; last read: '...'" suffix (raw input, perhaps not UTF-8; the position says where).
     static std::string nlohmann_message(const std::string& what) {
         const auto colon = what.find(": ");
-        return colon == std::string::npos ? what : what.substr(colon + 2);
+        std::string message = colon == std::string::npos ? what : what.substr(colon + 2);
+        if (const auto last_read = message.find("; last read:"); last_read != std::string::npos) message.resize(last_read);
+        return message;
     }
 
     error_location where_at(const std::string& field, line_column at) const {

@@ -153,3 +153,11 @@ def test_malformed_fixture_reports_line_and_column():
 def test_missing_file_is_a_file_not_found_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         ts.Dataset.load(tmp_path / "missing.json")
+
+
+def test_text_that_is_not_utf8_is_a_parse_error_with_its_line(tmp_path):
+    path = tmp_path / "latin1.json"
+    path.write_bytes(b'{"tipstats": 1,\n "title": "Action pour les \xe9nfants"}')
+    with pytest.raises(ts.ParseError) as info:
+        ts.Dataset.load(path)
+    assert info.value.line == 2 and "UTF-8" in str(info.value)
