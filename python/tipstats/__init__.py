@@ -32,6 +32,7 @@ from ._core import (
     parse_date,
 )
 from . import datasets
+from . import model as _model  # noqa: F401  (adds the notebook views)
 
 __all__ = [
     "Agreement",

@@ -193,3 +193,14 @@ def test_chains_continuity_and_coverage():
     with pytest.raises(ts.ParseError) as info:
         ds.agreements.coverage("moi", "aple", "2019-H3")
     assert info.value.field == "window"
+
+
+def test_html_views_escape_and_show_the_essentials():
+    ds = ts.Dataset([ts.Partner("moi", "Ministry <of> Interior"), ts.Partner("aple", "APLE")],
+                    [ts.Agreement("a", ["moi", "aple"], start="2019-08-01", term_months=36)], title="A & B")
+    page = ds._repr_html_()
+    assert "Ministry &lt;of&gt; Interior" in page and "A &amp; B" in page and "<table>" in page
+    assert "moi, aple" in ds.agreements["a"]._repr_html_()
+    assert "aple" in ds.partners["aple"]._repr_html_()
+    assert "gap" in ds.agreements.continuity("moi", "aple")._repr_html_()
+    assert "1096" in ds.agreements.coverage("moi", "aple", "2019-08-01/2022-07-31")._repr_html_()
