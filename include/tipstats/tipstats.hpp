@@ -7,3 +7,12 @@
 #include <tipstats/time/date.hpp>
 #include <tipstats/time/partial_date.hpp>
 #include <tipstats/time/period.hpp>
+
+#include <tipstats/model/agreement.hpp>
+#include <tipstats/model/agreement_registry.hpp>
+#include <tipstats/model/dataset.hpp>
+#include <tipstats/model/name_folding.hpp>
+#include <tipstats/model/partner.hpp>
+#include <tipstats/model/source.hpp>
+
+#include <tipstats/io/json_document.hpp>

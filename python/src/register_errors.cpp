@@ -4,6 +4,8 @@
 
 #include <tipstats/error.hpp>
 
+#include <cstring>
+
 namespace py = pybind11;
 
 namespace {
@@ -35,7 +37,11 @@ struct Types {
 Types types{};
 
 void raise(PyObject* type, const char* message, std::initializer_list<std::pair<const char*, py::object>> attrs) {
-    py::object instance = py::reinterpret_borrow<py::object>(type)(message);
+    // Messages quote user input, which may be cut mid-character: never fail while reporting a failure.
+    const py::object text = py::reinterpret_steal<py::object>(
+        PyUnicode_DecodeUTF8(message, static_cast<Py_ssize_t>(std::strlen(message)), "replace"));
+    if (!text) throw py::error_already_set();
+    py::object instance = py::reinterpret_borrow<py::object>(type)(text);
     for (const auto& [name, value] : attrs) instance.attr(name) = value;
     PyErr_SetObject(type, instance.ptr());
 }
@@ -50,7 +56,7 @@ void register_errors(py::module_& m) {
     types.parse = new_exception(m, "ParseError", tuple_of({types.base, PyExc_ValueError}),
                                 "Text that does not follow its grammar. Attributes: file, line, column, field.");
     types.validation = new_exception(m, "ValidationError", tuple_of({types.base, PyExc_ValueError}),
-                                     "Data that parses but is inconsistent. Attribute: field.");
+                                     "Data that parses but is inconsistent. Attributes: field; file, line, column for documents.");
     types.domain = new_exception(m, "DomainError", tuple_of({types.base, PyExc_ValueError}),
                                  "An argument outside a function's domain. Attributes: argument, index.");
     types.not_found = new_exception(m, "NotFoundError", tuple_of({types.base, PyExc_KeyError}),
@@ -64,7 +70,9 @@ void register_errors(py::module_& m) {
                   {{"file", optional_str(e.file())}, {"line", optional_size(e.line())},
                    {"column", optional_size(e.column())}, {"field", optional_str(e.field())}});
         } catch (const tipstats::validation_error& e) {
-            raise(types.validation, e.what(), {{"field", optional_str(e.field())}});
+            raise(types.validation, e.what(),
+                  {{"file", optional_str(e.file())}, {"line", optional_size(e.line())},
+                   {"column", optional_size(e.column())}, {"field", optional_str(e.field())}});
         } catch (const tipstats::domain_error& e) {
             raise(types.domain, e.what(),
                   {{"argument", py::str(e.argument())},

@@ -12,6 +12,17 @@ int main() {
         return 3;
     } catch (const tipstats::error&) {
     }
+    // The compiled part (JSON documents) links from the package too.
+    const auto ds = tipstats::io::from_json(
+        R"({"tipstats": 1, "partners": [{"id": "moi", "name": "Ministry of Interior"},
+            {"id": "aple", "name": "Action Pour Les Enfants", "acronym": "APLE"}],
+            "agreements": [{"id": "mou", "parties": ["moi", "aple"], "start": "2019-08-01", "term_months": 36}]})");
+    if (ds.agreements().between("moi", "APLE").at(0).end_bounds()->earliest != tipstats::Date(2022, 7, 31)) return 4;
+    try {
+        (void)tipstats::io::from_json(R"({"tipstats": 1, "agreements": [{"id": "x", "parties": ["nobody"]}]})");
+        return 5;
+    } catch (const tipstats::validation_error&) {
+    }
     std::cout << "tipstats " << tipstats::library_version() << " works from a consumer project\n";
     return 0;
 }

@@ -1,0 +1,30 @@
+// Loads a dataset document and prints each agreement with its parties and its status on a date,
+// e.g. `agreements_status python/tipstats/data/cambodia_2019.json 2020-06-01`.
+#include <tipstats/tipstats.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    if (argc < 2 || argc > 3) {
+        std::cerr << "usage: agreements_status FILE [YYYY-MM-DD]\n";
+        return 2;
+    }
+    try {
+        const tipstats::Dataset ds = tipstats::io::load(argv[1]);
+        const tipstats::Date on = argc == 3 ? tipstats::parse_date(argv[2])
+                                            : boost::gregorian::day_clock::local_day();
+        std::cout << ds.partners().size() << " partners, " << ds.agreements().size() << " agreements; status on "
+                  << tipstats::format_date(on) << ":\n";
+        for (const auto& agreement : ds.agreements()) {
+            std::cout << "  " << agreement.id << " (" << tipstats::to_string(agreement.kind) << "):";
+            for (const auto& party : agreement.parties) std::cout << ' ' << ds.partners().get(party.partner_id).name << ';';
+            std::cout << ' ' << tipstats::to_string(agreement.status_on(on));
+            if (agreement.renewal_count() > 0) std::cout << ", renewal " << agreement.renewal_count();
+            std::cout << '\n';
+        }
+    } catch (const tipstats::error& e) {
+        std::cerr << "error: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,7 @@
+"""``python -m tipstats``: the same as the ``tipstats`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,623 @@
+// Dataset documents with nlohmann/json. The parser is fed through an iterator that records how far
+// it has read, so each value's field path ("agreements[2].signed") can be tied to its line and
+// column for error messages about what the value means, not only about its syntax.
+#include <tipstats/io/json_document.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace tipstats::io {
+namespace {
+
+using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json;
+
+// ---------------------------------------------------------------------------------------------
+// Reading: positions
+
+/// A character iterator that writes back the furthest position the parser has read.
+class tracking_iterator {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    tracking_iterator(const char* at, const char** furthest) : at_(at), furthest_(furthest) {}
+    reference operator*() const { return *at_; }
+    tracking_iterator& operator++() {
+        ++at_;
+        *furthest_ = at_;
+        return *this;
+    }
+    tracking_iterator operator++(int) {
+        tracking_iterator before = *this;
+        ++*this;
+        return before;
+    }
+    friend bool operator==(const tracking_iterator& a, const tracking_iterator& b) { return a.at_ == b.at_; }
+    friend bool operator!=(const tracking_iterator& a, const tracking_iterator& b) { return a.at_ != b.at_; }
+
+private:
+    const char* at_;
+    const char** furthest_;
+};
+
+struct line_column {
+    std::size_t line = 0;
+    std::size_t column = 0;
+};
+
+line_column locate(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    line_column out{1, 1};
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++out.line;
+            out.column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++out.column;  // columns count characters, not UTF-8 continuation bytes
+        }
+    }
+    return out;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// The offset of the opening quote of the string whose closing quote is at `close`.
+std::size_t string_start(std::string_view text, std::size_t close) {
+    std::size_t pos = close;
+    while (pos > 0) {
+        --pos;
+        if (text[pos] != '"') continue;
+        std::size_t backslashes = 0;
+        while (pos >= backslashes + 1 && text[pos - backslashes - 1] == '\\') ++backslashes;
+        if (backslashes % 2 == 0) break;
+    }
+    return pos;
+}
+
+/// The offset where the value whose last read character is at `consumed - 1` starts. The lexer
+/// reads one character past a number, so a trailing separator or space is stepped over first.
+std::size_t value_start(std::string_view text, std::size_t consumed) {
+    if (consumed == 0 || text.empty()) return 0;
+    std::size_t pos = std::min(consumed, text.size()) - 1;
+    const char last = text[pos];
+    if (pos > 0 && (is_space(last) || last == ',' || last == '}' || last == ']')) --pos;
+    if (text[pos] == '"') return string_start(text, pos);
+    if (text[pos] == '{' || text[pos] == '[') return pos;
+    while (pos > 0 && !is_space(text[pos - 1]) && text[pos - 1] != ',' && text[pos - 1] != ':' &&
+           text[pos - 1] != '[' && text[pos - 1] != '{')
+        --pos;
+    return pos;
+}
+
+/// The parsed document with the line and column of every value, keyed by field path.
+class positioned_document {
+public:
+    positioned_document(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {
+        const char* furthest = text.data();
+        const auto offset = [&] { return static_cast<std::size_t>(furthest - text.data()); };
+        std::vector<frame> stack;
+        const auto record = [&] { positions_.emplace(path_of(stack), locate(text_, value_start(text_, offset()))); };
+        const auto next_element = [&] {
+            if (!stack.empty() && stack.back().is_array) ++stack.back().index;
+        };
+        json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
+            switch (event) {
+                case json::parse_event_t::object_start:
+                    record();
+                    stack.push_back({false, 0, {}, {}});
+                    break;
+                case json::parse_event_t::array_start:
+                    record();
+                    stack.push_back({true, 0, {}, {}});
+                    break;
+                case json::parse_event_t::key: {
+                    frame& top = stack.back();
+                    top.key = parsed.get<std::string>();
+                    if (!top.keys.insert(top.key).second)
+                        throw parse_error("duplicate key '" + top.key + "'",
+                                          where_at(path_of(stack), locate(text_, value_start(text_, offset()))));
+                    break;
+                }
+                case json::parse_event_t::value:
+                    record();
+                    next_element();
+                    break;
+                case json::parse_event_t::object_end:
+                case json::parse_event_t::array_end:
+                    stack.pop_back();
+                    next_element();
+                    break;
+            }
+            return true;
+        };
+        try {
+            root_ = json::parse(tracking_iterator(text.data(), &furthest),
+                                tracking_iterator(text.data() + text.size(), &furthest), callback);
+        } catch (const json::parse_error& e) {
+            // nlohmann points at the end of the offending token; a string is shown from its start.
+            std::size_t byte = std::min(e.byte == 0 ? offset() : e.byte - 1, text.empty() ? 0 : text.size() - 1);
+            if (!text.empty() && text[byte] == '"' && byte > 0) byte = string_start(text, byte);
+            throw parse_error("invalid JSON: " + nlohmann_message(e.what()),
+                              where_at(path_of(stack), locate(text_, byte)));
+        }
+    }
+
+    const json& root() const noexcept { return root_; }
+
+    /// Where the field is; an absent field is reported at its nearest enclosing value.
+    error_location where(const std::string& field) const {
+        std::string path = field;
+        while (true) {
+            if (const auto it = positions_.find(path); it != positions_.end()) return where_at(field, it->second);
+            if (path.empty()) return where_at(field, {});
+            const auto cut = path.find_last_of(".[");
+            path = cut == std::string::npos ? std::string() : path.substr(0, cut);
+        }
+    }
+
+    [[noreturn]] void fail(const std::string& message, const std::string& field) const {
+        throw parse_error(message, where(field));
+    }
+
+private:
+    struct frame {
+        bool is_array;
+        std::size_t index;
+        std::string key;
+        std::set<std::string> keys;
+    };
+
+    /// "agreements[2].signed": each open container adds the key or index being read in it.
+    static std::string path_of(const std::vector<frame>& stack) {
+        std::string path;
+        for (const frame& f : stack)
+            path += f.is_array ? "[" + std::to_string(f.index) + "]" : (path.empty() ? "" : ".") + f.key;
+        return path;
+    }
+
+    /// nlohmann's text without its "[json.exception...] parse error at line L, column C: " prefix
+    /// and its "; last read: '...'" suffix (raw input, perhaps not UTF-8; the position says where).
+    static std::string nlohmann_message(const std::string& what) {
+        const auto colon = what.find(": ");
+        std::string message = colon == std::string::npos ? what : what.substr(colon + 2);
+        if (const auto last_read = message.find("; last read:"); last_read != std::string::npos) message.resize(last_read);
+        return message;
+    }
+
+    error_location where_at(const std::string& field, line_column at) const {
+        return {file_, at.line, at.column, field};
+    }
+
+    std::string_view text_;
+    std::string file_;
+    json root_;
+    std::map<std::string, line_column> positions_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Reading: values
+
+/// Reads typed values out of one document, failing with the field's line and column.
+class reader {
+public:
+    explicit reader(const positioned_document& doc) : doc_(doc) {}
+
+    /// Rejects fields this version does not know (most often a typo).
+    void only_keys(const json& object, const std::string& field, std::initializer_list<std::string_view> allowed) const {
+        for (const auto& [key, value] : object.items()) {
+            if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+            std::string list;
+            for (const auto k : allowed) list += (list.empty() ? "" : ", ") + std::string(k);
+            doc_.fail("unknown field '" + key + "' (expected: " + list + ")", join(field, key));
+        }
+    }
+
+    const json& object_at(const json& value, const std::string& field) const {
+        if (!value.is_object()) doc_.fail("expected an object, got " + type_of(value), field);
+        return value;
+    }
+    const json& array_at(const json& value, const std::string& field) const {
+        if (!value.is_array()) doc_.fail("expected a list, got " + type_of(value), field);
+        return value;
+    }
+
+    /// The member, or nullptr when absent or null.
+    static const json* member(const json& object, std::string_view key) {
+        const auto it = object.find(key);
+        return it == object.end() || it->is_null() ? nullptr : &*it;
+    }
+
+    std::string text(const json& object, std::string_view key, const std::string& field, bool required = false) const {
+        const std::string f = join(field, key);
+        const json* v = member(object, key);
+        if (!v) {
+            if (required) doc_.fail("missing required field '" + std::string(key) + "'", f);
+            return {};
+        }
+        return text_value(*v, f);
+    }
+    std::string text_value(const json& v, const std::string& field) const {
+        if (!v.is_string()) doc_.fail("expected a string, got " + type_of(v), field);
+        return v.get<std::string>();
+    }
+
+    std::vector<std::string> texts(const json& object, std::string_view key, const std::string& field) const {
+        std::vector<std::string> out;
+        each(object, key, field, [&](const json& v, const std::string& f) { out.push_back(text_value(v, f)); });
+        return out;
+    }
+
+    std::optional<int> integer(const json& object, std::string_view key, const std::string& field) const {
+        const json* v = member(object, key);
+        if (!v) return std::nullopt;
+        const std::string f = join(field, key);
+        if (!v->is_number_integer()) doc_.fail("expected a whole number, got " + type_of(*v), f);
+        const auto n = v->get<long long>();
+        if (n < -1000000 || n > 1000000) doc_.fail("number " + std::to_string(n) + " is out of range", f);
+        return static_cast<int>(n);
+    }
+
+    std::optional<PartialDate> date(const json& object, std::string_view key, const std::string& field) const {
+        const json* v = member(object, key);
+        if (!v) return std::nullopt;
+        const std::string f = join(field, key);
+        const std::string t = text_value(*v, f);
+        try {
+            return PartialDate::parse(t);
+        } catch (const parse_error& e) {
+            throw e.located(doc_.where(f));
+        }
+    }
+
+    template <class Parse>
+    auto word(const json& object, std::string_view key, const std::string& field, Parse parse) const
+        -> std::optional<decltype(parse(std::string_view{}))> {
+        const json* v = member(object, key);
+        if (!v) return std::nullopt;
+        const std::string f = join(field, key);
+        const std::string t = text_value(*v, f);
+        try {
+            return parse(t);
+        } catch (const parse_error& e) {
+            throw e.located(doc_.where(f));
+        }
+    }
+
+    /// Calls `read(element, field)` for each element of the list `key` (absent or null: none).
+    template <class Read>
+    void each(const json& object, std::string_view key, const std::string& field, Read read) const {
+        const json* v = member(object, key);
+        if (!v) return;
+        const std::string f = join(field, key);
+        array_at(*v, f);
+        for (std::size_t i = 0; i < v->size(); ++i) read((*v)[i], f + "[" + std::to_string(i) + "]");
+    }
+
+    /// Citations: "ppp-2019" or {"source": "ppp-2019", "quote": "..."}.
+    std::vector<SourceRef> citations(const json& object, const std::string& field) const {
+        std::vector<SourceRef> out;
+        each(object, "sources", field, [&](const json& v, const std::string& f) {
+            if (v.is_string()) {
+                out.push_back({v.get<std::string>(), {}});
+                return;
+            }
+            object_at(v, f);
+            only_keys(v, f, {"source", "quote"});
+            out.push_back({text(v, "source", f, true), text(v, "quote", f)});
+        });
+        return out;
+    }
+
+    static std::string join(const std::string& field, std::string_view key) {
+        return field.empty() ? std::string(key) : field + "." + std::string(key);
+    }
+
+    const positioned_document& doc() const noexcept { return doc_; }
+
+private:
+    static std::string type_of(const json& v) {
+        if (v.is_number_integer()) return "a whole number";
+        if (v.is_number()) return "a number";
+        if (v.is_array()) return "a list";
+        if (v.is_object()) return "an object";
+        return std::string("a ") + v.type_name();
+    }
+
+    const positioned_document& doc_;
+};
+
+Source read_source(const reader& r, const json& v, const std::string& f) {
+    r.object_at(v, f);
+    r.only_keys(v, f, {"id", "title", "publisher", "url", "date", "notes"});
+    Source s;
+    s.id = r.text(v, "id", f, true);
+    s.title = r.text(v, "title", f);
+    s.publisher = r.text(v, "publisher", f);
+    s.url = r.text(v, "url", f);
+    s.date = r.date(v, "date", f);
+    s.notes = r.text(v, "notes", f);
+    return s;
+}
+
+Partner read_partner(const reader& r, const json& v, const std::string& f) {
+    r.object_at(v, f);
+    r.only_keys(v, f, {"id", "name", "acronym", "other_names", "kind", "country", "parent_id", "focus", "url",
+                       "notes", "sources"});
+    Partner p;
+    p.id = r.text(v, "id", f, true);
+    p.name = r.text(v, "name", f, true);
+    p.acronym = r.text(v, "acronym", f);
+    p.other_names = r.texts(v, "other_names", f);
+    p.kind = r.word(v, "kind", f, parse_partner_kind).value_or(partner_kind::other);
+    p.country = r.text(v, "country", f);
+    p.parent_id = r.text(v, "parent_id", f);
+    p.focus = r.texts(v, "focus", f);
+    p.url = r.text(v, "url", f);
+    p.notes = r.text(v, "notes", f);
+    p.sources = r.citations(v, f);
+    return p;
+}
+
+Agreement read_agreement(const reader& r, const json& v, const std::string& f) {
+    r.object_at(v, f);
+    r.only_keys(v, f, {"id", "kind", "title", "parties", "signatories", "signed", "start", "end", "term_months",
+                       "max_renewals", "renews", "scope", "status_changes", "sources", "notes"});
+    Agreement a;
+    a.id = r.text(v, "id", f, true);
+    a.kind = r.word(v, "kind", f, parse_agreement_kind).value_or(agreement_kind::mou);
+    a.title = r.text(v, "title", f);
+    r.each(v, "parties", f, [&](const json& p, const std::string& pf) {
+        if (p.is_string()) {  // a bare id: a signatory party
+            a.parties.push_back({p.get<std::string>(), party_role::signatory});
+            return;
+        }
+        r.object_at(p, pf);
+        r.only_keys(p, pf, {"partner_id", "role"});
+        a.parties.push_back({r.text(p, "partner_id", pf, true),
+                             r.word(p, "role", pf, parse_party_role).value_or(party_role::signatory)});
+    });
+    r.each(v, "signatories", f, [&](const json& s, const std::string& sf) {
+        r.object_at(s, sf);
+        r.only_keys(s, sf, {"name", "title", "partner_id"});
+        a.signatories.push_back({r.text(s, "name", sf, true), r.text(s, "title", sf), r.text(s, "partner_id", sf)});
+    });
+    a.signed_date = r.date(v, "signed", f);
+    a.start = r.date(v, "start", f);
+    a.end = r.date(v, "end", f);
+    a.term_months = r.integer(v, "term_months", f);
+    a.max_renewals = r.integer(v, "max_renewals", f);
+    a.renews = r.text(v, "renews", f);
+    a.scope = r.texts(v, "scope", f);
+    r.each(v, "status_changes", f, [&](const json& c, const std::string& cf) {
+        r.object_at(c, cf);
+        r.only_keys(c, cf, {"status", "date", "note"});
+        StatusChange change;
+        const auto kind = r.word(c, "status", cf, parse_status_change_kind);
+        if (!kind) r.doc().fail("missing required field 'status'", cf + ".status");
+        change.kind = *kind;
+        const auto date = r.date(c, "date", cf);
+        if (!date) r.doc().fail("missing required field 'date'", cf + ".date");
+        change.date = *date;
+        change.note = r.text(c, "note", cf);
+        a.status_changes.push_back(std::move(change));
+    });
+    a.sources = r.citations(v, f);
+    a.notes = r.text(v, "notes", f);
+    return a;
+}
+
+Note read_note(const reader& r, const json& v, const std::string& f) {
+    r.object_at(v, f);
+    r.only_keys(v, f, {"text", "sources"});
+    return {r.text(v, "text", f, true), r.citations(v, f)};
+}
+
+/// Runs `build` and gives a validation_error the line and column of the field it names.
+template <class Build>
+auto located_validation(const positioned_document& doc, Build build) {
+    try {
+        return build();
+    } catch (const validation_error& e) {
+        throw validation_error(e.message(), doc.where(e.field()));
+    }
+}
+
+template <class Record, class Read>
+Record record_from_json(std::string_view text, Read read) {
+    const positioned_document doc(text, {});
+    const reader r(doc);
+    return located_validation(doc, [&] {
+        Record record = read(r, doc.root(), std::string());
+        validate(record, {});
+        return record;
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+void put_text(ordered_json& out, const char* key, const std::string& value) {
+    if (!value.empty()) out[key] = value;
+}
+void put_texts(ordered_json& out, const char* key, const std::vector<std::string>& values) {
+    if (!values.empty()) out[key] = values;
+}
+void put_date(ordered_json& out, const char* key, const std::optional<PartialDate>& value) {
+    if (value) out[key] = value->to_string();
+}
+void put_citations(ordered_json& out, const std::vector<SourceRef>& refs) {
+    if (refs.empty()) return;
+    ordered_json list = ordered_json::array();
+    for (const auto& ref : refs) {
+        if (ref.quote.empty()) {
+            list.push_back(ref.source_id);
+        } else {
+            list.push_back(ordered_json{{"source", ref.source_id}, {"quote", ref.quote}});
+        }
+    }
+    out["sources"] = std::move(list);
+}
+
+ordered_json write_source(const Source& s) {
+    ordered_json out{{"id", s.id}};
+    put_text(out, "title", s.title);
+    put_text(out, "publisher", s.publisher);
+    put_text(out, "url", s.url);
+    put_date(out, "date", s.date);
+    put_text(out, "notes", s.notes);
+    return out;
+}
+
+ordered_json write_partner(const Partner& p) {
+    ordered_json out{{"id", p.id}, {"name", p.name}};
+    put_text(out, "acronym", p.acronym);
+    put_texts(out, "other_names", p.other_names);
+    out["kind"] = std::string(to_string(p.kind));
+    put_text(out, "country", p.country);
+    put_text(out, "parent_id", p.parent_id);
+    put_texts(out, "focus", p.focus);
+    put_text(out, "url", p.url);
+    put_text(out, "notes", p.notes);
+    put_citations(out, p.sources);
+    return out;
+}
+
+ordered_json write_agreement(const Agreement& a) {
+    ordered_json out{{"id", a.id}, {"kind", std::string(to_string(a.kind))}};
+    put_text(out, "title", a.title);
+    ordered_json parties = ordered_json::array();
+    for (const auto& p : a.parties)
+        parties.push_back(ordered_json{{"partner_id", p.partner_id}, {"role", std::string(to_string(p.role))}});
+    out["parties"] = std::move(parties);
+    if (!a.signatories.empty()) {
+        ordered_json list = ordered_json::array();
+        for (const auto& s : a.signatories) {
+            ordered_json one{{"name", s.name}};
+            put_text(one, "title", s.title);
+            put_text(one, "partner_id", s.partner_id);
+            list.push_back(std::move(one));
+        }
+        out["signatories"] = std::move(list);
+    }
+    put_date(out, "signed", a.signed_date);
+    put_date(out, "start", a.start);
+    put_date(out, "end", a.end);
+    if (a.term_months) out["term_months"] = *a.term_months;
+    if (a.max_renewals) out["max_renewals"] = *a.max_renewals;
+    put_text(out, "renews", a.renews);
+    put_texts(out, "scope", a.scope);
+    if (!a.status_changes.empty()) {
+        ordered_json list = ordered_json::array();
+        for (const auto& c : a.status_changes) {
+            ordered_json one{{"status", std::string(to_string(c.kind))}, {"date", c.date.to_string()}};
+            put_text(one, "note", c.note);
+            list.push_back(std::move(one));
+        }
+        out["status_changes"] = std::move(list);
+    }
+    put_citations(out, a.sources);
+    put_text(out, "notes", a.notes);
+    return out;
+}
+
+std::string dump(const ordered_json& value, int indent) {
+    // Invalid UTF-8 cannot come from a parsed document; from C++ callers it is replaced, not thrown.
+    return value.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+}  // namespace
+
+Dataset from_json(std::string_view text, const std::string& file) {
+    const positioned_document doc(text, file);
+    const reader r(doc);
+    const json& root = r.object_at(doc.root(), {});
+    r.only_keys(root, {}, {"tipstats", "title", "sources", "partners", "agreements", "notes", "observations"});
+
+    const json* version = reader::member(root, "tipstats");
+    if (!version)
+        doc.fail("not a tipstats document: the top-level object needs \"tipstats\": " + std::to_string(document_version),
+                 "tipstats");
+    if (!version->is_number_integer() || version->get<long long>() != document_version)
+        doc.fail("unsupported document version " + version->dump() + " (this version of tipstats reads version " +
+                     std::to_string(document_version) + ")",
+                 "tipstats");
+
+    std::vector<Source> sources;
+    std::vector<Partner> partners;
+    std::vector<Agreement> agreements;
+    std::vector<Note> notes;
+    r.each(root, "sources", {}, [&](const json& v, const std::string& f) { sources.push_back(read_source(r, v, f)); });
+    r.each(root, "partners", {}, [&](const json& v, const std::string& f) { partners.push_back(read_partner(r, v, f)); });
+    r.each(root, "agreements", {},
+           [&](const json& v, const std::string& f) { agreements.push_back(read_agreement(r, v, f)); });
+    r.each(root, "notes", {}, [&](const json& v, const std::string& f) { notes.push_back(read_note(r, v, f)); });
+    r.each(root, "observations", {}, [&](const json&, const std::string& f) {
+        doc.fail("observations are not supported yet by this version of tipstats (only an empty list is accepted)", f);
+    });
+    const std::string title = r.text(root, "title", {});
+
+    return located_validation(doc, [&] {
+        return Dataset(std::move(sources), std::move(partners), std::move(agreements), std::move(notes), title);
+    });
+}
+
+std::string to_json(const Dataset& dataset, int indent) {
+    ordered_json out{{"tipstats", document_version}};
+    put_text(out, "title", dataset.title());
+    const auto list = [](const auto& records, auto write) {
+        ordered_json items = ordered_json::array();
+        for (const auto& record : records) items.push_back(write(record));
+        return items;
+    };
+    out["sources"] = list(dataset.sources(), write_source);
+    out["partners"] = list(dataset.partners(), write_partner);
+    out["agreements"] = list(dataset.agreements(), write_agreement);
+    out["notes"] = list(dataset.notes(), [](const Note& n) {
+        ordered_json one{{"text", n.text}};
+        put_citations(one, n.sources);
+        return one;
+    });
+    out["observations"] = ordered_json::array();
+    return dump(out, indent) + "\n";
+}
+
+Dataset load(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw error("cannot open '" + path.string() + "' for reading");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw error("cannot read '" + path.string() + "'");
+    return from_json(text.str(), path.string());
+}
+
+void save(const Dataset& dataset, const std::filesystem::path& path) {
+    const std::string text = to_json(dataset);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) throw error("cannot open '" + path.string() + "' for writing");
+    out << text;
+    out.close();
+    if (!out) throw error("cannot write '" + path.string() + "'");
+}
+
+std::string to_json(const Partner& partner) { return dump(write_partner(partner), -1); }
+std::string to_json(const Agreement& agreement) { return dump(write_agreement(agreement), -1); }
+
+Partner partner_from_json(std::string_view text) { return record_from_json<Partner>(text, read_partner); }
+Agreement agreement_from_json(std::string_view text) { return record_from_json<Agreement>(text, read_agreement); }
+
+}  // namespace tipstats::io

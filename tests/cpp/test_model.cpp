@@ -1,0 +1,313 @@
+#include "catch.hpp"
+
+#include <tipstats/model/dataset.hpp>
+
+#include <string>
+
+using tipstats::Agreement;
+using tipstats::agreement_status;
+using tipstats::Dataset;
+using tipstats::Date;
+using tipstats::PartialDate;
+using tipstats::Partner;
+
+namespace {
+
+Partner partner(std::string id, std::string name, std::string acronym = {}, std::string parent = {}) {
+    Partner p;
+    p.id = std::move(id);
+    p.name = std::move(name);
+    p.acronym = std::move(acronym);
+    p.parent_id = std::move(parent);
+    return p;
+}
+
+Agreement agreement(std::string id, std::vector<std::string> parties) {
+    Agreement a;
+    a.id = std::move(id);
+    for (auto& p : parties) a.parties.push_back({std::move(p), tipstats::party_role::signatory});
+    return a;
+}
+
+std::vector<Partner> cambodian_partners() {
+    return {partner("moi", "Ministry of Interior"),
+            partner("ncct", "National Committee for Counter-Trafficking", "NCCT", "moi"),
+            partner("aple", "Action Pour Les Enfants", "APLE"), partner("cpu", "Child Protection Unit", "CPU")};
+}
+
+template <class F>
+std::string validation_field(F f) {
+    try {
+        f();
+    } catch (const tipstats::validation_error& e) {
+        return e.field();
+    }
+    return "(no validation_error)";
+}
+
+}  // namespace
+
+TEST_CASE("names fold case, Latin diacritics and spaces but keep other scripts", "[model]") {
+    using tipstats::fold_name;
+    CHECK(fold_name("Action Pour Les Enfants") == "action pour les enfants");
+    CHECK(fold_name("  ACTION  pour\tlés ÉNFANTS ") == "action pour les enfants");
+    CHECK(fold_name("Łódź Straße Œuvre Ĳssel") == "lodz strasse oeuvre ijssel");
+    CHECK(fold_name("×÷") == "×÷");
+    CHECK(fold_name("អង្គការ") == "អង្គការ");
+    CHECK(fold_name("\xff\xfe") == "\xff\xfe");  // not UTF-8: kept byte for byte
+    CHECK(fold_name("") == "");
+}
+
+TEST_CASE("partners are found by id, acronym or any name", "[model]") {
+    auto partners = cambodian_partners();
+    partners[2].other_names = {"Açtion pour les Énfants"};
+    const tipstats::PartnerRegistry registry(partners);
+    CHECK(registry.find("aple").id == "aple");
+    CHECK(registry.find("APLE").id == "aple");
+    CHECK(registry.find("action pour les enfants").id == "aple");
+    CHECK(registry.find("ACTION POUR LÉS ENFANTS").id == "aple");
+    CHECK(registry.find("  ministry   of interior ").id == "moi");
+    CHECK(registry.get("cpu").name == "Child Protection Unit");
+    CHECK_THROWS_AS(registry.find("Action pour les enfants du monde"), tipstats::not_found_error);
+    CHECK_THROWS_AS(registry.get("APLE"), tipstats::not_found_error);  // get takes exact ids only
+
+    const auto chain = registry.parent_chain("ncct");
+    REQUIRE(chain.size() == 2);
+    CHECK(chain[0].id == "ncct");
+    CHECK(chain[1].id == "moi");
+    CHECK(registry.parent_chain("moi").size() == 1);
+
+    partners.push_back(partner("aple-kh", "APLE Cambodia", "APLE"));
+    const tipstats::PartnerRegistry shared_acronym(partners);
+    CHECK_THROWS_AS(shared_acronym.find("apLE "), tipstats::domain_error);
+    CHECK(shared_acronym.find("aple").id == "aple");  // an exact id always wins
+    CHECK(shared_acronym.find_all("APLE").size() == 2);
+}
+
+TEST_CASE("partner registries reject bad partners, naming the field", "[model]") {
+    auto with = [](std::vector<Partner> ps) { return [ps] { tipstats::PartnerRegistry r(ps); }; };
+    auto ps = cambodian_partners();
+    ps.push_back(partner("aple", "Another"));
+    CHECK(validation_field(with(ps)) == "partners[4].id");
+
+    ps = cambodian_partners();
+    ps[3].parent_id = "nobody";
+    CHECK(validation_field(with(ps)) == "partners[3].parent_id");
+
+    ps = cambodian_partners();
+    ps[0].parent_id = "ncct";  // moi -> ncct -> moi
+    CHECK(validation_field(with(ps)) == "partners[0].parent_id");
+
+    ps = cambodian_partners();
+    ps[1].id = "NCCT";
+    CHECK(validation_field(with(ps)) == "partners[1].id");
+
+    ps = cambodian_partners();
+    ps[2].country = "KH";
+    CHECK(validation_field(with(ps)) == "partners[2].country");
+
+    ps = cambodian_partners();
+    ps[2].name = " ";
+    CHECK(validation_field(with(ps)) == "partners[2].name");
+}
+
+TEST_CASE("the end of a term is start + term - 1 day", "[model]") {
+    Agreement a = agreement("mou", {"moi", "aple"});
+    a.start = PartialDate(Date(2019, 8, 1));
+    a.term_months = 36;
+    REQUIRE(a.end_bounds());
+    CHECK(a.end_bounds()->earliest == Date(2022, 7, 31));
+    CHECK(a.end_bounds()->is_exact());
+
+    a.start = PartialDate(Date(2020, 2, 29));  // clamped to the end of a shorter month
+    a.term_months = 12;
+    CHECK(a.end_bounds()->earliest == Date(2021, 2, 27));
+
+    // A start known to the year gives a range of possible ends.
+    a.start = PartialDate(2019);
+    a.term_months = 36;
+    CHECK(a.end_bounds()->earliest == Date(2021, 12, 31));
+    CHECK(a.end_bounds()->latest == Date(2022, 12, 30));
+
+    // No start: the agreement starts when signed.
+    a.start.reset();
+    a.signed_date = PartialDate(Date(2019, 8, 1));
+    CHECK(a.start_bounds()->earliest == Date(2019, 8, 1));
+    CHECK(a.end_bounds()->earliest == Date(2022, 7, 31));
+}
+
+TEST_CASE("status on a date, claimed only when the known dates allow one answer", "[model]") {
+    Agreement a = agreement("mou", {"moi", "aple"});
+    CHECK(a.status_on(Date(2020, 1, 1)) == agreement_status::unknown);  // no date at all
+
+    a.start = PartialDate(Date(2019, 9, 1));
+    a.end = PartialDate(Date(2022, 7, 31));
+    CHECK(a.status_on(Date(2019, 8, 31)) == agreement_status::pending);
+    CHECK(a.status_on(Date(2019, 9, 1)) == agreement_status::active);
+    CHECK(a.status_on(Date(2022, 7, 31)) == agreement_status::active);
+    CHECK(a.status_on(Date(2022, 8, 1)) == agreement_status::expired);
+
+    a.status_changes = {{tipstats::status_change_kind::suspended, PartialDate(Date(2020, 4, 1)), "lockdown"},
+                        {tipstats::status_change_kind::resumed, PartialDate(Date(2020, 7, 1)), ""},
+                        {tipstats::status_change_kind::terminated, PartialDate(Date(2021, 12, 1)), ""}};
+    CHECK(a.status_on(Date(2020, 3, 31)) == agreement_status::active);
+    CHECK(a.status_on(Date(2020, 4, 1)) == agreement_status::suspended);
+    CHECK(a.status_on(Date(2020, 7, 1)) == agreement_status::active);
+    CHECK(a.status_on(Date(2021, 12, 1)) == agreement_status::terminated);
+    CHECK(a.status_on(Date(2030, 1, 1)) == agreement_status::terminated);
+    CHECK(a.last_day_bounds()->earliest == Date(2021, 11, 30));
+
+    // A termination reported to the month: unknown during that month.
+    a.status_changes = {{tipstats::status_change_kind::terminated, PartialDate(2021, 12), ""}};
+    CHECK(a.status_on(Date(2021, 11, 30)) == agreement_status::active);
+    CHECK(a.status_on(Date(2021, 12, 15)) == agreement_status::unknown);
+    CHECK(a.status_on(Date(2022, 1, 1)) == agreement_status::terminated);
+    // A change after the end of the term changes nothing.
+    a.status_changes = {{tipstats::status_change_kind::terminated, PartialDate(2023), ""}};
+    CHECK(a.status_on(Date(2024, 1, 1)) == agreement_status::expired);
+
+    // Signed "on Thursday" in 2019, no term: started by 2020, end unknown.
+    Agreement b = agreement("b", {"moi", "aple"});
+    b.signed_date = PartialDate(2019);
+    CHECK(b.status_on(Date(2018, 12, 31)) == agreement_status::pending);
+    CHECK(b.status_on(Date(2019, 6, 1)) == agreement_status::unknown);
+    CHECK(b.status_on(Date(2020, 6, 1)) == agreement_status::unknown);
+    // With a three-year term: certainly active from the last possible start to the first possible end.
+    b.term_months = 36;
+    CHECK(b.status_on(Date(2019, 12, 31)) == agreement_status::active);
+    CHECK(b.status_on(Date(2021, 12, 31)) == agreement_status::active);
+    CHECK(b.status_on(Date(2022, 1, 1)) == agreement_status::unknown);
+    CHECK(b.status_on(Date(2022, 12, 30)) == agreement_status::unknown);
+    CHECK(b.status_on(Date(2022, 12, 31)) == agreement_status::expired);
+}
+
+TEST_CASE("agreements reject inconsistent terms, naming the field", "[model]") {
+    Agreement a = agreement("a", {"moi", "aple"});
+    a.start = PartialDate(Date(2019, 8, 1));
+    a.end = PartialDate(Date(2019, 7, 31));
+    CHECK(validation_field([&] { tipstats::validate(a, "agreements[0]"); }) == "agreements[0].end");
+    a.end = PartialDate(Date(2022, 7, 31));
+    a.term_months = 36;
+    CHECK_NOTHROW(tipstats::validate(a, "agreements[0]"));
+    a.term_months = 24;
+    CHECK(validation_field([&] { tipstats::validate(a, "agreements[0]"); }) == "agreements[0].end");
+    a.term_months = 0;
+    CHECK(validation_field([&] { tipstats::validate(a, "agreements[0]"); }) == "agreements[0].term_months");
+    a.term_months.reset();
+    a.parties.push_back({"aple", tipstats::party_role::witness});
+    CHECK(validation_field([&] { tipstats::validate(a, "agreements[0]"); }) == "agreements[0].parties[2].partner_id");
+    a.parties.clear();
+    CHECK(validation_field([&] { tipstats::validate(a, "agreements[0]"); }) == "agreements[0].parties");
+}
+
+TEST_CASE("datasets check references, renewals and citations as a whole", "[model]") {
+    const auto build = [](std::vector<Agreement> agreements) {
+        return [agreements] { Dataset({}, cambodian_partners(), agreements); };
+    };
+    Agreement first = agreement("first", {"moi", "aple"});
+    Agreement second = agreement("second", {"moi", "aple"});
+    second.renews = "first";
+
+    CHECK(validation_field(build({first, agreement("x", {"moi", "nobody"})})) == "agreements[1].parties[1].partner_id");
+    CHECK(validation_field(build({first, first})) == "agreements[1].id");
+    Agreement stray = second;
+    stray.renews = "zeroth";
+    CHECK(validation_field(build({first, stray})) == "agreements[1].renews");
+    Agreement other_parties = agreement("other", {"moi", "cpu"});
+    other_parties.renews = "first";
+    CHECK(validation_field(build({first, other_parties})) == "agreements[1].renews");
+    Agreement again = second;
+    again.id = "again";
+    CHECK(validation_field(build({first, second, again})) == "agreements[2].renews");
+    Agreement looped = first;
+    looped.renews = "second";
+    CHECK(validation_field(build({looped, second})) == "agreements[0].renews");
+    Agreement signatory = first;
+    signatory.signatories = {{"Samleang Seila", "Country Director", "apple"}};
+    CHECK(validation_field(build({signatory})) == "agreements[0].signatories[0].partner_id");
+    Agreement cited = first;
+    cited.sources = {{"nowhere", ""}};
+    CHECK(validation_field(build({cited})) == "agreements[0].sources[0]");
+
+    // add_* leaves the dataset unchanged when the addition is refused.
+    Dataset ds({}, cambodian_partners(), {first});
+    CHECK_THROWS_AS(ds.add_agreement(agreement("y", {"moi", "nobody"})), tipstats::validation_error);
+    CHECK(ds.agreements().size() == 1);
+    ds.add_agreement(second);
+    CHECK(ds.agreements().size() == 2);
+    CHECK(ds.agreements().get("second").renewal_count() == 1);
+    CHECK_THROWS_AS(ds.add_partner(partner("moi", "Duplicate")), tipstats::validation_error);
+    CHECK(ds.partners().size() == 4);
+}
+
+TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]") {
+    Agreement first = agreement("first", {"moi", "aple"});
+    first.start = PartialDate(Date(2013, 8, 1));
+    first.term_months = 36;
+    Agreement second = agreement("second", {"moi", "aple"});
+    second.kind = tipstats::agreement_kind::renewal;
+    second.renews = "first";
+    second.start = PartialDate(Date(2016, 8, 1));
+    second.term_months = 36;
+    Agreement third = second;
+    third.id = "third";
+    third.renews = "second";
+    third.start = PartialDate(Date(2019, 9, 1));
+    third.end = PartialDate(Date(2022, 7, 31));
+    third.term_months.reset();
+    Agreement overlapping = agreement("overlapping", {"aple", "moi"});
+    overlapping.start = PartialDate(Date(2022, 7, 1));
+    overlapping.term_months = 12;
+    Agreement undated = agreement("undated", {"moi", "aple"});
+    Agreement cpu = agreement("cpu", {"moi", "cpu"});
+    cpu.kind = tipstats::agreement_kind::renewal;  // renews an agreement the dataset does not hold
+
+    // Given out of order on purpose.
+    const Dataset ds({}, cambodian_partners(), {third, undated, cpu, second, overlapping, first});
+    const auto& agreements = ds.agreements();
+
+    const auto chain = agreements.chain("second");
+    REQUIRE(chain.size() == 3);
+    CHECK(chain[0].id == "first");
+    CHECK(chain[1].id == "second");
+    CHECK(chain[2].id == "third");
+    CHECK(agreements.chain("first") == chain);
+    CHECK(agreements.renewal_count("first") == 0);
+    CHECK(agreements.renewal_count("second") == 1);
+    CHECK(agreements.get("third").renewal_count() == 2);
+    CHECK(agreements.renewal_count("cpu") == 1);
+    CHECK(agreements.renewed_by("first") == std::optional<std::string>("second"));
+    CHECK_FALSE(agreements.renewed_by("third"));
+    CHECK_THROWS_AS(agreements.chain("fourth"), tipstats::not_found_error);
+
+    CHECK(agreements.between("moi", "APLE").size() == 5);
+    CHECK(agreements.between("Child Protection Unit", "ministry of interior").size() == 1);
+    CHECK(agreements.involving("cpu").size() == 1);
+    CHECK_THROWS_AS(agreements.between("moi", "apple"), tipstats::not_found_error);
+
+    const auto active = agreements.active_on(Date(2017, 1, 1));
+    REQUIRE(active.size() == 1);
+    CHECK(active[0].id == "second");
+
+    const auto c = agreements.continuity("aple", "moi");
+    CHECK(c.first_partner_id == "aple");
+    CHECK(c.agreement_ids == std::vector<std::string>{"first", "second", "third", "overlapping", "undated"});
+    REQUIRE(c.transitions.size() == 4);
+    CHECK(c.transitions[0].gap_days == 0L);                   // 2016-07-31 then 2016-08-01
+    CHECK(c.transitions[1].gap_days == 31L);                  // August 2019 uncovered
+    CHECK(c.transitions[2].gap_days == -31L);                 // both in force 2022-07-01..31
+    CHECK(c.transitions[2].overlap_days() == 31L);
+    CHECK_FALSE(c.transitions[3].gap_days.has_value());       // undated
+
+    // Window 2016-2019: 1461 days, of which August 2019 (31 days) is uncovered for certain; the
+    // undated agreement could have covered any day.
+    const auto window = tipstats::Period::parse("2016/2019");
+    const Dataset dated({}, cambodian_partners(), {first, second, third});
+    const auto cover = dated.agreements().coverage("moi", "aple", window);
+    CHECK(cover.window.days() == 1461);
+    CHECK(cover.certain_days == 1461 - 31);
+    CHECK(cover.possible_days == 1461 - 31);
+    const auto with_undated = agreements.coverage("moi", "aple", window);
+    CHECK(with_undated.certain_days == 1461 - 31);
+    CHECK(with_undated.possible_days == 1461);
+}
