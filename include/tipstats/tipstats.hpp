@@ -7,3 +7,6 @@
 #include <tipstats/time/date.hpp>
 #include <tipstats/time/partial_date.hpp>
 #include <tipstats/time/period.hpp>
+#include <tipstats/time/age_band.hpp>
+
+#include <tipstats/stats/tabulate.hpp>
