@@ -15,19 +15,40 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// Where a problem is, as far as known: file, 1-based line and column, field.
+struct error_location {
+    std::string file;
+    std::size_t line = 0;    ///< 1-based; 0 when unknown
+    std::size_t column = 0;  ///< 1-based; 0 when unknown
+    std::string field;       ///< e.g. "agreements[2].signed"
+};
+
+namespace detail {
+inline std::string describe_location(const std::string& message, const error_location& where) {
+    std::string out;
+    if (!where.file.empty()) out += where.file;
+    if (where.line != 0) {
+        // Appends one piece at a time: `":" + std::to_string(...)` trips GCC 12's -Wrestrict (PR 105329).
+        out.append(out.empty() ? "line " : ":").append(std::to_string(where.line));
+        if (where.column != 0) out.append(":").append(std::to_string(where.column));
+    }
+    if (!where.field.empty()) {
+        if (!out.empty()) out.append(": ");
+        out.append("field '").append(where.field).append("'");
+    }
+    if (out.empty()) return message;
+    return out.append(": ").append(message);
+}
+}  // namespace detail
+
 /// Text that does not follow its grammar: a date, a period, a JSON document, a CSV row.
 /// Carries where the problem is, as far as known (file, 1-based line and column, field).
 class parse_error : public error {
 public:
-    struct location {
-        std::string file;
-        std::size_t line = 0;    ///< 1-based; 0 when unknown
-        std::size_t column = 0;  ///< 1-based; 0 when unknown
-        std::string field;       ///< e.g. "agreements[2].signed"
-    };
+    using location = error_location;
 
     parse_error(std::string message, location where)
-        : error(describe(message, where)), message_(std::move(message)), where_(std::move(where)) {}
+        : error(detail::describe_location(message, where)), message_(std::move(message)), where_(std::move(where)) {}
     explicit parse_error(std::string message) : parse_error(std::move(message), location{}) {}
 
     const std::string& message() const noexcept { return message_; }
@@ -50,30 +71,29 @@ public:
     }
 
 private:
-    static std::string describe(const std::string& message, const location& where) {
-        std::string out;
-        if (!where.file.empty()) out += where.file;
-        if (where.line != 0) {
-            out += (out.empty() ? "line " : ":") + std::to_string(where.line);
-            if (where.column != 0) out += ":" + std::to_string(where.column);
-        }
-        if (!where.field.empty()) out += (out.empty() ? "" : ": ") + std::string("field '") + where.field + "'";
-        return out.empty() ? message : out + ": " + message;
-    }
-
     std::string message_;
     location where_;
 };
 
 /// Data that parses but is inconsistent: duplicate ids, unknown references, an end before a start.
+/// The field is always named when known; file, line and column when the data came from a document.
 class validation_error : public error {
 public:
     validation_error(std::string message, std::string field = {})
-        : error(field.empty() ? message : "field '" + field + "': " + message), field_(std::move(field)) {}
-    const std::string& field() const noexcept { return field_; }
+        : validation_error(std::move(message), error_location{{}, 0, 0, std::move(field)}) {}
+    validation_error(std::string message, error_location where)
+        : error(detail::describe_location(message, where)), message_(std::move(message)), where_(std::move(where)) {}
+
+    const std::string& message() const noexcept { return message_; }
+    const std::string& field() const noexcept { return where_.field; }
+    const std::string& file() const noexcept { return where_.file; }
+    std::size_t line() const noexcept { return where_.line; }
+    std::size_t column() const noexcept { return where_.column; }
+    const error_location& where() const noexcept { return where_; }
 
 private:
-    std::string field_;
+    std::string message_;
+    error_location where_;
 };
 
 /// An argument outside the domain of a function: a negative count, a level outside (0, 1).
@@ -89,7 +109,7 @@ private:
     static std::string describe(const std::string& argument, const std::string& message,
                                 std::optional<std::size_t> index) {
         std::string out = "argument '" + argument + "'";
-        if (index) out += " at index " + std::to_string(*index);
+        if (index) out.append(" at index ").append(std::to_string(*index));
         return out + ": " + message;
     }
     std::string argument_;

@@ -10,3 +10,8 @@
 #include <tipstats/time/age_band.hpp>
 
 #include <tipstats/stats/tabulate.hpp>
+
+#include <tipstats/model/observation.hpp>
+#include <tipstats/model/observations.hpp>
+#include <tipstats/model/quantity.hpp>
+#include <tipstats/model/series.hpp>
