@@ -15,3 +15,4 @@
 #include <tipstats/model/observations.hpp>
 #include <tipstats/model/quantity.hpp>
 #include <tipstats/model/series.hpp>
+#include <tipstats/io/csv.hpp>

@@ -10,17 +10,32 @@ namespace {
 
 using Key = std::array<Observations::code_type, dimension_names.size()>;
 
-Key key_of(const Observations& table, std::size_t row, std::optional<Dimension> leave_out) {
-    Key key{};
-    for (std::size_t d = 0; d < key.size(); ++d)
-        key[d] = leave_out && static_cast<std::size_t>(*leave_out) == d ? -1
-                                                                        : table.codes(static_cast<Dimension>(d))[row];
-    return key;
+/// Period categories that cover the same days ("2019-H1", "2019-01/2019-06") share one code here.
+std::vector<Observations::code_type> same_days_codes(const Observations& table) {
+    const auto& periods = table.periods();
+    std::vector<Observations::code_type> first(periods.size());
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        std::size_t j = 0;
+        while (!(periods[j] == periods[i])) ++j;
+        first[i] = static_cast<Observations::code_type>(j);
+    }
+    return first;
 }
 
 std::map<Key, std::vector<std::size_t>> group_rows(const Observations& table, std::optional<Dimension> leave_out) {
+    const auto period_code = same_days_codes(table);
     std::map<Key, std::vector<std::size_t>> groups;
-    for (std::size_t row = 0; row < table.size(); ++row) groups[key_of(table, row, leave_out)].push_back(row);
+    for (std::size_t row = 0; row < table.size(); ++row) {
+        Key key{};
+        for (std::size_t d = 0; d < key.size(); ++d) {
+            const auto dimension = static_cast<Dimension>(d);
+            const auto code = table.codes(dimension)[row];
+            key[d] = leave_out == dimension ? -1
+                     : dimension == Dimension::period ? period_code[static_cast<std::size_t>(code)]
+                                                      : code;
+        }
+        groups[key].push_back(row);
+    }
     return groups;
 }
 
@@ -195,9 +210,11 @@ Series Observations::series(const std::string& measure, const SeriesFilter& filt
     };
     require_single(unit_, units_, "unit");
     require_single(area_, areas_, "area");
-    std::map<code_type, std::size_t> by_period;
+    std::map<std::pair<long, long>, std::size_t> by_period;  // same days, however written
     for (auto r : rows) {
-        const auto [it, inserted] = by_period.try_emplace(period_[r], r);
+        const Period& p = periods_[period_[r]];
+        const auto [it, inserted] = by_period.try_emplace(
+            std::pair<long, long>{static_cast<long>(p.start().day_number()), static_cast<long>(p.end().day_number())}, r);
         if (!inserted)
             throw validation_error("rows " + std::to_string(it->second) + " and " + std::to_string(r) + " both give '" +
                                        measure + "' for " + periods_[period_[r]].to_string() +

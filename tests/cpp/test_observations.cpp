@@ -203,3 +203,12 @@ TEST_CASE("decimal midpoints", "[observations]") {
     CHECK(tipstats::Series::decimal_midpoint(Period::parse("2019-07-02")) == Approx(2019 + 182.5 / 365));
     CHECK(tipstats::Series::decimal_midpoint(Period::parse("2020")) == Approx(2020.5));
 }
+
+TEST_CASE("periods written differently but covering the same days are the same period", "[observations]") {
+    Observations table;
+    table.add(rescued("2019-H1", Quantity::exact(263)));
+    table.add(rescued("2019-01-01/2019-06-30", Quantity::exact(263)));
+    CHECK(table.labels(tipstats::Dimension::period) == std::vector<std::string>{"2019-H1", "2019-01-01/2019-06-30"});
+    CHECK(count_kind(table.check(), Finding::kind::duplicate) == 1);
+    CHECK_THROWS_AS(table.series("victims_rescued", {.offence = "sexual_assault"}), tipstats::validation_error);
+}

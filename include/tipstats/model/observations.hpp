@@ -46,9 +46,10 @@ namespace detail {
 struct string_key {
     const std::string& operator()(const std::string& s) const noexcept { return s; }
 };
+/// Periods are kept as written: "2019-H1" and "2019-01-01/2019-06-30" are two categories.
 struct period_key {
-    std::pair<long, long> operator()(const Period& p) const {
-        return {static_cast<long>(p.start().day_number()), static_cast<long>(p.end().day_number())};
+    std::tuple<long, long, period_kind> operator()(const Period& p) const {
+        return {static_cast<long>(p.start().day_number()), static_cast<long>(p.end().day_number()), p.kind()};
     }
 };
 struct age_key {
