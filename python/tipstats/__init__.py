@@ -5,6 +5,7 @@ scrutiny, and safe publishing of small counts.
 """
 
 from ._core import (
+    AgeBand,
     DomainError,
     Error,
     NotFoundError,
@@ -15,8 +16,10 @@ from ._core import (
     __version__,
     parse_date,
 )
+from .tabulate import tabulate
 
 __all__ = [
+    "AgeBand",
     "DomainError",
     "Error",
     "NotFoundError",
@@ -26,4 +29,5 @@ __all__ = [
     "ValidationError",
     "__version__",
     "parse_date",
+    "tabulate",
 ]

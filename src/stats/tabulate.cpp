@@ -84,16 +84,19 @@ std::optional<T> missing_as(const code_column& column) {
 
 template <class T>
 code_range range_of(std::span<const T> codes, std::optional<T> missing) {
-    T lo = std::numeric_limits<T>::max();
-    T hi = std::numeric_limits<T>::min();
-    bool has_missing = false;
+    constexpr T top = std::numeric_limits<T>::max();
+    constexpr T bottom = std::numeric_limits<T>::min();
+    T lo = top;
+    T hi = bottom;
+    T any_missing = 0;
     if (missing) {
+        // Bit masks rather than branches or selects, so that the compiler vectorizes the loop.
         const T m = *missing;
         for (const T v : codes) {
-            const bool is_missing = v == m;
-            has_missing |= is_missing;
-            lo = std::min(lo, is_missing ? std::numeric_limits<T>::max() : v);
-            hi = std::max(hi, is_missing ? std::numeric_limits<T>::min() : v);
+            const T mask = static_cast<T>(T{0} - static_cast<T>(v == m));
+            any_missing |= mask;
+            lo = std::min(lo, static_cast<T>((v & static_cast<T>(~mask)) | (top & mask)));
+            hi = std::max(hi, static_cast<T>((v & static_cast<T>(~mask)) | (bottom & mask)));
         }
     } else {
         for (const T v : codes) {
@@ -101,6 +104,7 @@ code_range range_of(std::span<const T> codes, std::optional<T> missing) {
             hi = std::max(hi, v);
         }
     }
+    const bool has_missing = any_missing != 0;
     code_range r;
     r.has_missing = has_missing;
     if (lo <= hi) {  // else every row was missing (or there were none): no code present
@@ -124,8 +128,11 @@ void fold(std::span<const T> codes, std::size_t first, std::span<K> keys, const 
     if (missing && range.has_missing) {
         const T m = *missing;
         const K missing_slot = static_cast<K>(range.missing_slot());
-        for (std::size_t i = 0; i < n; ++i)
-            out[i] = out[i] * radix + (in[i] == m ? missing_slot : static_cast<K>(static_cast<K>(in[i]) - base));
+        for (std::size_t i = 0; i < n; ++i) {
+            const K mask = static_cast<K>(K{0} - static_cast<K>(in[i] == m));  // a mask vectorizes, a branch not
+            const K slot = static_cast<K>(static_cast<K>(in[i]) - base);
+            out[i] = out[i] * radix + ((slot & static_cast<K>(~mask)) | (missing_slot & mask));
+        }
     } else {
         for (std::size_t i = 0; i < n; ++i) out[i] = out[i] * radix + static_cast<K>(static_cast<K>(in[i]) - base);
     }
