@@ -7,4 +7,5 @@ PYBIND11_MODULE(_core, m) {
     register_time(m);
     register_age(m);
     register_tabulate(m);
+    register_observations(m);
 }

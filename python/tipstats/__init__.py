@@ -16,16 +16,22 @@ from ._core import (
     __version__,
     parse_date,
 )
+from .observations import Finding, Observation, Observations, Quantity, Series
 from .tabulate import tabulate
 
 __all__ = [
     "AgeBand",
     "DomainError",
     "Error",
+    "Finding",
     "NotFoundError",
+    "Observation",
+    "Observations",
     "ParseError",
     "PartialDate",
     "Period",
+    "Quantity",
+    "Series",
     "ValidationError",
     "__version__",
     "parse_date",

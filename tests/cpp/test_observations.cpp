@@ -47,7 +47,7 @@ TEST_CASE("quantities keep censoring and give bounds", "[observations]") {
     CHECK(Quantity::parse("<5").to_string() == "<5");
     CHECK(Quantity::parse("0.1").to_string() == "0.1");
     CHECK(Quantity::exact(1e15 + 1).to_string() == "1000000000000001");
-    for (const char* bad : {"<", "five", "1e400", "<0", "12abc", "nan5"}) {
+    for (const char* bad : {"<", "five", "1e400", "<0", "12abc", "nan5", "NaN", "inf", "-inf"}) {
         INFO(bad);
         CHECK_THROWS_AS(Quantity::parse(bad), tipstats::parse_error);
     }

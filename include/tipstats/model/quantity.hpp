@@ -50,9 +50,11 @@ public:
     static Quantity missing() { return Quantity(); }
 
     /// "263", "<5", "< 5", ">1000", or "" / "NA" for missing. Numbers in plain or exponent notation.
+    /// "NaN" is refused: a missing value is written as nothing or NA, so a NaN is a computation's
+    /// mistake, not a published figure.
     static Quantity parse(std::string_view text) {
         std::string_view t = detail::trim(text);
-        if (t.empty() || t == "NA" || t == "na" || t == "NaN" || t == "nan") return missing();
+        if (t.empty() || t == "NA") return missing();
         state kind = state::exact;
         if (t.front() == '<' || t.front() == '>') {
             kind = t.front() == '<' ? state::below : state::above;
