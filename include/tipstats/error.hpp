@@ -28,11 +28,16 @@ inline std::string describe_location(const std::string& message, const error_loc
     std::string out;
     if (!where.file.empty()) out += where.file;
     if (where.line != 0) {
-        out += (out.empty() ? "line " : ":") + std::to_string(where.line);
-        if (where.column != 0) out += ":" + std::to_string(where.column);
+        // Appends one piece at a time: `":" + std::to_string(...)` trips GCC 12's -Wrestrict (PR 105329).
+        out.append(out.empty() ? "line " : ":").append(std::to_string(where.line));
+        if (where.column != 0) out.append(":").append(std::to_string(where.column));
     }
-    if (!where.field.empty()) out += (out.empty() ? "" : ": ") + std::string("field '") + where.field + "'";
-    return out.empty() ? message : out + ": " + message;
+    if (!where.field.empty()) {
+        if (!out.empty()) out.append(": ");
+        out.append("field '").append(where.field).append("'");
+    }
+    if (out.empty()) return message;
+    return out.append(": ").append(message);
 }
 }  // namespace detail
 
@@ -104,7 +109,7 @@ private:
     static std::string describe(const std::string& argument, const std::string& message,
                                 std::optional<std::size_t> index) {
         std::string out = "argument '" + argument + "'";
-        if (index) out += " at index " + std::to_string(*index);
+        if (index) out.append(" at index ").append(std::to_string(*index));
         return out + ": " + message;
     }
     std::string argument_;

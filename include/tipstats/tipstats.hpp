@@ -4,6 +4,7 @@
 #include <tipstats/error.hpp>
 #include <tipstats/version.hpp>
 
+#include <tipstats/time/age_band.hpp>
 #include <tipstats/time/date.hpp>
 #include <tipstats/time/partial_date.hpp>
 #include <tipstats/time/period.hpp>
@@ -12,7 +13,14 @@
 #include <tipstats/model/agreement_registry.hpp>
 #include <tipstats/model/dataset.hpp>
 #include <tipstats/model/name_folding.hpp>
+#include <tipstats/model/observation.hpp>
+#include <tipstats/model/observations.hpp>
 #include <tipstats/model/partner.hpp>
+#include <tipstats/model/quantity.hpp>
+#include <tipstats/model/series.hpp>
 #include <tipstats/model/source.hpp>
 
+#include <tipstats/stats/tabulate.hpp>
+
+#include <tipstats/io/csv.hpp>
 #include <tipstats/io/json_document.hpp>

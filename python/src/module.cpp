@@ -6,4 +6,7 @@ PYBIND11_MODULE(_core, m) {
     register_errors(m);
     register_time(m);
     register_model(m);
+    register_age(m);
+    register_tabulate(m);
+    register_observations(m);
 }

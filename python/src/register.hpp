@@ -6,3 +6,6 @@
 void register_errors(pybind11::module_& m);
 void register_time(pybind11::module_& m);
 void register_model(pybind11::module_& m);
+void register_age(pybind11::module_& m);
+void register_tabulate(pybind11::module_& m);
+void register_observations(pybind11::module_& m);

@@ -5,6 +5,7 @@ scrutiny, and safe publishing of small counts.
 """
 
 from ._core import (
+    AgeBand,
     Agreement,
     AgreementRegistry,
     Continuity,
@@ -33,8 +34,11 @@ from ._core import (
 )
 from . import datasets
 from . import model as _model  # noqa: F401  (adds the notebook views)
+from .observations import Finding, Observation, Observations, Quantity, Series
+from .tabulate import tabulate
 
 __all__ = [
+    "AgeBand",
     "Agreement",
     "AgreementRegistry",
     "Continuity",
@@ -42,14 +46,19 @@ __all__ = [
     "Dataset",
     "DomainError",
     "Error",
+    "Finding",
     "Note",
     "NotFoundError",
+    "Observation",
+    "Observations",
     "ParseError",
     "PartialDate",
     "Partner",
     "PartnerRegistry",
     "Party",
     "Period",
+    "Quantity",
+    "Series",
     "Signatory",
     "Source",
     "SourceRef",
@@ -61,4 +70,5 @@ __all__ = [
     "datasets",
     "fold_name",
     "parse_date",
+    "tabulate",
 ]

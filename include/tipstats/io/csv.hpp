@@ -1,0 +1,53 @@
+#pragma once
+// CSV (RFC 4180: quoted fields, doubled quotes, quoted line breaks, LF or CRLF, an optional UTF-8 BOM)
+// and the tidy table of observations stored in it.
+
+#include <tipstats/model/observations.hpp>
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tipstats {
+
+/// A CSV file read whole: a header and rows of fields, each row with the line it starts on.
+struct CsvTable {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::size_t> lines;  ///< 1-based line on which each row starts
+};
+
+/// Parses CSV text. Throws parse_error with the line and column of an unterminated quote, a stray
+/// quote, bytes that are not UTF-8, or a row whose number of fields differs from the header's.
+/// `file` only names the source in messages.
+CsvTable parse_csv(std::string_view text, const std::string& file = {});
+
+/// One CSV field, quoted when it has to be.
+std::string csv_field(std::string_view value);
+
+/// The columns of the tidy observations table, in the order they are written.
+inline constexpr std::array<std::string_view, 10> observation_columns{
+    "measure", "value", "unit", "period", "area", "offence", "age", "sex", "source", "note"};
+
+/// Reads a tidy table of observations: `measure`, `value` and `period` are required, the other
+/// columns of `observation_columns` optional (their defaults: count, empty, all, all, all, empty,
+/// empty); any other column is an error, so nothing is dropped silently. Values are numbers, "<b",
+/// ">b" or empty/NA for missing. Errors name the file, line and column; nothing is returned
+/// half-read.
+Observations read_observations_csv(std::string_view text, const std::string& file = {});
+Observations load_observations_csv(const std::filesystem::path& path);
+
+/// Writes every column; values in their shortest exact form, censored values as "<b".
+std::string observations_to_csv(const Observations& table);
+/// Writes to a temporary file beside `path`, then renames it over `path`: an interrupted save leaves
+/// the old file whole.
+void save_observations_csv(const Observations& table, const std::filesystem::path& path);
+
+/// The whole file as text; an error naming the path when it cannot be read.
+std::string read_text_file(const std::filesystem::path& path);
+/// Replaces `path` with `text` atomically (temporary file in the same folder, flush, rename).
+void write_text_file_atomically(const std::filesystem::path& path, std::string_view text);
+
+}  // namespace tipstats

@@ -1,0 +1,68 @@
+#pragma once
+// One measure over time: the periods in time order with their values, as a trend analysis or a
+// comparison with the same period last year needs them.
+
+#include <tipstats/model/quantity.hpp>
+#include <tipstats/time/period.hpp>
+
+#include <string>
+#include <vector>
+
+namespace tipstats {
+
+class Series {
+public:
+    Series() = default;
+    /// Periods need not be sorted; they are put in time order. `integer` says whether values are
+    /// counts (bounds of censored values are then whole numbers).
+    Series(std::string measure, std::string unit, std::vector<Period> periods, std::vector<Quantity> values);
+    /// For aggregates whose bounds are known but not as a single censoring: values[i] is exact or
+    /// missing, bounds[i] what it can be.
+    Series(std::string measure, std::string unit, std::vector<Period> periods, std::vector<Quantity> values,
+           std::vector<Bounds> bounds);
+
+    const std::string& measure() const noexcept { return measure_; }
+    const std::string& unit() const noexcept { return unit_; }
+    std::size_t size() const noexcept { return periods_.size(); }
+    const std::vector<Period>& periods() const noexcept { return periods_; }
+    const std::vector<Quantity>& values() const noexcept { return values_; }
+    /// Exact values, NaN where censored or missing.
+    const std::vector<double>& numbers() const noexcept { return numbers_; }
+    /// What each value can be (closed intervals; exact values have lower == upper).
+    const std::vector<double>& lower() const noexcept { return lower_; }
+    const std::vector<double>& upper() const noexcept { return upper_; }
+    /// 1 where the value was published censored ("<5", ">1000"), else 0.
+    const std::vector<unsigned char>& censored() const noexcept { return censored_; }
+    /// Each period's midpoint in decimal years (2019 -> 2019.5, 2019-H1 -> about 2019.25): the x of a trend.
+    const std::vector<double>& x() const noexcept { return x_; }
+
+    /// Each period beside the same period a year earlier (previous value missing when absent).
+    struct YearOnYear {
+        std::vector<Period> periods, previous_periods;
+        std::vector<Quantity> values, previous_values;
+    };
+    YearOnYear same_period_last_year() const;
+
+    /// Totals over coarser periods (year, half, quarter or month). A coarser period gets a value
+    /// only where the series' periods inside it are disjoint and cover it fully (or it is itself in
+    /// the series); the others are listed in `incomplete`, with no value.
+    struct Resampled;
+    Resampled resample(period_kind to) const;
+
+    /// Decimal-year midpoint of a period.
+    static double decimal_midpoint(const Period& p);
+
+private:
+    std::string measure_, unit_;
+    std::vector<Period> periods_;
+    std::vector<Quantity> values_;
+    std::vector<double> numbers_, lower_, upper_, x_;
+    std::vector<unsigned char> censored_;
+};
+
+struct Series::Resampled {
+    Series series;
+    std::vector<Period> incomplete;
+};
+
+}  // namespace tipstats

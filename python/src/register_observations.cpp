@@ -1,0 +1,274 @@
+// tipstats.Quantity, Observation, Observations, Finding and Series. Series' numeric columns reach
+// numpy as views (a Series never changes); an Observations table grows, so its columns are copies.
+#include "casters.hpp"
+#include "register.hpp"
+
+#include <tipstats/io/csv.hpp>
+#include <tipstats/model/observations.hpp>
+
+#include <pybind11/numpy.h>
+#include <pybind11/operators.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+namespace py = pybind11;
+using namespace tipstats;
+
+namespace {
+
+constexpr int observations_state_version = 1;
+
+Dimension dimension_from(const std::string& name) {
+    for (std::size_t d = 0; d < dimension_names.size(); ++d)
+        if (dimension_names[d] == name) return static_cast<Dimension>(d);
+    throw domain_error("dimension", "unknown dimension '" + name +
+                                        "' (expected measure, unit, period, area, offence, age, sex or source)");
+}
+
+/// A value as users write it: a number, "<5", ">1000", None/NaN for missing, or a Quantity.
+Quantity quantity_from(const py::handle& value) {
+    if (value.is_none()) return Quantity::missing();
+    if (py::isinstance<Quantity>(value)) return value.cast<Quantity>();
+    if (py::isinstance<py::str>(value)) return Quantity::parse(value.cast<std::string>());
+    if (py::isinstance<py::bool_>(value)) throw domain_error("value", "a count cannot be True/False");
+    const double number = value.cast<double>();
+    if (std::isnan(number)) throw domain_error("value", "NaN is not a value: pass None for a missing value");
+    return Quantity::exact(number);
+}
+
+Period period_from(const py::handle& value) {
+    if (py::isinstance<Period>(value)) return value.cast<Period>();
+    return Period::parse(py::str(value).cast<std::string>());
+}
+
+AgeBand age_from(const py::handle& value) {
+    if (py::isinstance<AgeBand>(value)) return value.cast<AgeBand>();
+    return AgeBand::parse(py::str(value).cast<std::string>());
+}
+
+/// A read-only numpy view of a vector owned by `owner`.
+template <class T>
+py::array_t<T> view(const std::vector<T>& data, py::handle owner) {
+    py::array_t<T> out({static_cast<py::ssize_t>(data.size())}, {static_cast<py::ssize_t>(sizeof(T))}, data.data(),
+                       owner);
+    py::detail::array_proxy(out.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+    return out;
+}
+
+py::dict observation_dict(const Observation& o) {
+    py::dict d;
+    d["measure"] = o.measure;
+    d["value"] = o.value.to_string();
+    d["unit"] = o.unit;
+    d["period"] = o.period.to_string();
+    d["area"] = o.area;
+    d["offence"] = o.offence;
+    d["age"] = o.age.to_string();
+    d["sex"] = std::string(to_string(o.sex));
+    d["source"] = o.source;
+    d["note"] = o.note;
+    return d;
+}
+
+}  // namespace
+
+void register_observations(py::module_& m) {
+    py::class_<Quantity> quantity(m, "Quantity", R"doc(
+A published figure that may be censored or missing.
+
+``Quantity("263")``, ``Quantity("<5")`` (0 <= value < 5), ``Quantity(">1000")``, ``Quantity(None)``
+(missing, which is not zero). A censored value is never turned into a number: ``value`` raises, and
+``bounds(integer=True)`` gives what it can be (``<5`` -> (0, 4) for counts).
+)doc");
+    quantity.def(py::init([](const py::object& value) { return quantity_from(value); }), py::arg("value"))
+        .def_static("parse", &Quantity::parse, py::arg("text"))
+        .def_static("below", &Quantity::below, py::arg("bound"), "``<bound``: a value in [0, bound).")
+        .def_static("above", &Quantity::above, py::arg("bound"), "``>bound``.")
+        .def_static("missing", &Quantity::missing)
+        .def_property_readonly("kind", [](const Quantity& q) {
+            switch (q.kind()) {
+                case Quantity::state::exact: return "exact";
+                case Quantity::state::below: return "below";
+                case Quantity::state::above: return "above";
+                case Quantity::state::missing: break;
+            }
+            return "missing";
+        }, "'exact', 'below' (<b), 'above' (>b) or 'missing'.")
+        .def_property_readonly("is_exact", &Quantity::is_exact)
+        .def_property_readonly("is_censored", &Quantity::is_censored)
+        .def_property_readonly("is_missing", &Quantity::is_missing)
+        .def_property_readonly("value", &Quantity::value, "The value; ValidationError when censored or missing.")
+        .def_property_readonly("bound", &Quantity::bound, "The censoring bound (NaN if not censored).")
+        .def("bounds", [](const Quantity& q, bool integer) {
+            const Bounds b = q.bounds(integer);
+            return py::make_tuple(b.lower, b.upper);
+        }, py::kw_only(), py::arg("integer") = true, "``(lower, upper)``, closed; upper may be inf.")
+        .def("__str__", &Quantity::to_string)
+        .def("__repr__", [](const Quantity& q) { return "Quantity('" + q.to_string() + "')"; })
+        .def(py::self == py::self)
+        .def("__hash__", [](const Quantity& q) { return std::hash<std::string>{}(q.to_string()); })
+        .def(py::pickle([](const Quantity& q) { return py::make_tuple(observations_state_version, q.to_string()); },
+                        [](const py::tuple& state) {
+                            if (state.size() != 2 || state[0].cast<int>() != observations_state_version)
+                                throw parse_error("unsupported pickled state for Quantity");
+                            return Quantity::parse(state[1].cast<std::string>());
+                        }));
+
+    py::class_<Observation>(m, "Observation", "One published figure; see ``Observations``.")
+        .def_readonly("measure", &Observation::measure)
+        .def_readonly("value", &Observation::value)
+        .def_readonly("period", &Observation::period)
+        .def_readonly("unit", &Observation::unit)
+        .def_readonly("area", &Observation::area)
+        .def_readonly("offence", &Observation::offence)
+        .def_readonly("age", &Observation::age)
+        .def_property_readonly("sex", [](const Observation& o) { return std::string(to_string(o.sex)); })
+        .def_readonly("source", &Observation::source)
+        .def_readonly("note", &Observation::note)
+        .def("to_dict", &observation_dict, "The row as a dict of strings, as in the tidy CSV table.")
+        .def("__repr__", [](const Observation& o) {
+            return "Observation(" + o.measure + "=" + o.value.to_string() + (o.is_count() ? "" : " " + o.unit) +
+                   ", period=" + o.period.to_string() + (o.area.empty() ? "" : ", area=" + o.area) +
+                   ", offence=" + o.offence + ", age=" + o.age.to_string() +
+                   ", sex=" + std::string(to_string(o.sex)) + ")";
+        });
+
+    py::class_<Finding>(m, "Finding", "A problem ``Observations.check()`` found, naming the rows (0-based).")
+        .def_property_readonly("kind", [](const Finding& f) { return std::string(to_string(f.what)); },
+                               "'exceeds_total', 'overlapping_bands', 'duplicate' or 'periods_do_not_nest'.")
+        .def_readonly("dimension", &Finding::dimension)
+        .def_readonly("rows", &Finding::rows)
+        .def_readonly("message", &Finding::message)
+        .def("__repr__", [](const Finding& f) {
+            return "Finding(" + std::string(to_string(f.what)) + ": " + f.message + ")";
+        });
+
+    py::class_<Series> series(m, "Series", R"doc(
+One measure over time, in time order: ``periods``, ``values`` (NaN where censored or missing),
+``lower``/``upper`` (what each value can be), ``censored`` and ``x`` (period midpoints in decimal
+years, the x of a trend). The arrays are read-only views, not copies.
+)doc");
+    series.def_property_readonly("measure", &Series::measure)
+        .def_property_readonly("unit", &Series::unit)
+        .def_property_readonly("periods", &Series::periods)
+        .def_property_readonly("quantities", &Series::values, "Each value as a Quantity.")
+        .def_property_readonly("values", [](py::object self) { return view(self.cast<const Series&>().numbers(), self); })
+        .def_property_readonly("lower", [](py::object self) { return view(self.cast<const Series&>().lower(), self); })
+        .def_property_readonly("upper", [](py::object self) { return view(self.cast<const Series&>().upper(), self); })
+        .def_property_readonly("x", [](py::object self) { return view(self.cast<const Series&>().x(), self); })
+        .def_property_readonly("censored", [](py::object self) {
+            return view(self.cast<const Series&>().censored(), self).attr("view")("bool");
+        })
+        .def("__len__", &Series::size)
+        .def("_same_period_last_year", [](const Series& s) {
+            const auto y = s.same_period_last_year();
+            return py::make_tuple(y.periods, y.values, y.previous_periods, y.previous_values);
+        })
+        .def("_resample", [](const Series& s, const std::string& to) {
+            for (auto kind : {period_kind::year, period_kind::half, period_kind::quarter, period_kind::month})
+                if (to == to_string(kind)) {
+                    auto r = s.resample(kind);
+                    return py::make_tuple(std::move(r.series), std::move(r.incomplete));
+                }
+            throw domain_error("to", "resample to 'year', 'half', 'quarter' or 'month', not '" + to + "'");
+        });
+
+    py::class_<Observations> table(m, "Observations", R"doc(
+A table of observations: measure, value (possibly censored), unit, period, area, offence, age band,
+sex, source and note. Dimensions are stored as categorical codes.
+
+>>> obs = Observations()
+>>> obs.add("victims_rescued", 263, "2019-H1", area="KHM", offence="sexual_assault")
+>>> obs.add("victims_rescued", 70, "2019-H1", area="KHM", offence="sexual_assault", age="0-14")
+>>> obs.check()
+[]
+)doc");
+    table.def(py::init<>())
+        .def("__len__", &Observations::size)
+        .def("__getitem__", [](const Observations& t, py::ssize_t i) {
+            const auto n = static_cast<py::ssize_t>(t.size());
+            if (i < 0) i += n;
+            if (i < 0 || i >= n) throw py::index_error("observation index out of range");
+            return t[static_cast<std::size_t>(i)];
+        })
+        .def("add", [](Observations& t, const std::string& measure, const py::object& value, const py::object& period,
+                       const std::string& unit, const std::string& area, const std::string& offence,
+                       const py::object& age, const std::string& sex, const std::string& source,
+                       const std::string& note) {
+            t.add(Observation{.measure = measure,
+                              .value = quantity_from(value),
+                              .period = period_from(period),
+                              .unit = unit,
+                              .area = area,
+                              .offence = offence,
+                              .age = age_from(age),
+                              .sex = parse_sex(sex),
+                              .source = source,
+                              .note = note});
+        }, py::arg("measure"), py::arg("value"), py::arg("period"), py::kw_only(), py::arg("unit") = "count",
+             py::arg("area") = "", py::arg("offence") = "all", py::arg("age") = "all", py::arg("sex") = "all",
+             py::arg("source") = "", py::arg("note") = "",
+             "Append one row after validating it (a count must be a whole number >= 0; the value may be "
+             "a number, '<5', '>1000' or None for missing). On error nothing is added.")
+        .def("codes", [](const Observations& t, const std::string& dimension) {
+            const auto& codes = t.codes(dimension_from(dimension));
+            return py::array_t<std::int32_t>(static_cast<py::ssize_t>(codes.size()), codes.data());
+        }, py::arg("dimension"), "Each row's code into ``categories(dimension)`` (a copy).")
+        .def("categories", [](const Observations& t, const std::string& dimension) {
+            return t.labels(dimension_from(dimension));
+        }, py::arg("dimension"), "The distinct values of a dimension, in order of first appearance.")
+        .def_property_readonly("values", [](const Observations& t) {
+            return py::array_t<double>(static_cast<py::ssize_t>(t.size()), t.numbers().data());
+        }, "Each row's value; NaN where censored or missing (a copy).")
+        .def_property_readonly("quantities", &Observations::quantities)
+        .def("_value_columns", [](const Observations& t) {
+            // kind code (0 exact, 1 below, 2 above, 3 missing), bound, and the text form
+            const auto n = static_cast<py::ssize_t>(t.size());
+            py::array_t<std::int8_t> kind(n);
+            py::array_t<double> bound(n);
+            auto k = kind.mutable_unchecked<1>();
+            auto b = bound.mutable_unchecked<1>();
+            for (py::ssize_t i = 0; i < n; ++i) {
+                const Quantity& q = t.quantities()[static_cast<std::size_t>(i)];
+                k(i) = static_cast<std::int8_t>(q.kind());
+                b(i) = q.bound();
+            }
+            return py::make_tuple(kind, bound);
+        })
+        .def_property_readonly("notes", &Observations::notes)
+        .def("check", &Observations::check, R"doc(
+Consistency findings: breakdowns (age, sex, offence, sub-periods) that add up to more than their
+total (censored parts count with their least value, a censored total with its greatest), breakdowns
+into overlapping age bands, duplicate rows, and periods that overlap without nesting. Empty when
+consistent.
+)doc")
+        .def("series", [](const Observations& t, const std::string& measure, std::optional<std::string> unit,
+                          std::optional<std::string> area, std::optional<std::string> offence,
+                          const py::object& age, std::optional<std::string> sex, std::optional<std::string> source) {
+            SeriesFilter filter{.unit = std::move(unit), .area = std::move(area), .offence = std::move(offence),
+                                .source = std::move(source)};
+            if (!age.is_none()) filter.age = age_from(age);
+            if (sex) filter.sex = parse_sex(*sex);
+            return t.series(measure, filter);
+        }, py::arg("measure"), py::kw_only(), py::arg("unit") = py::none(), py::arg("area") = py::none(),
+             py::arg("offence") = py::none(), py::arg("age") = py::none(), py::arg("sex") = py::none(),
+             py::arg("source") = py::none(), R"doc(
+The rows of ``measure`` matching the filters, in time order. Unset offence, age and sex mean their
+totals ("all"); unset unit, area and source must be unambiguous. Raises NotFoundError when nothing
+matches and ValidationError (naming what to filter on) when ambiguous.
+)doc")
+        .def("to_csv_text", &observations_to_csv, "The tidy CSV table as text.")
+        .def("save_csv", &save_observations_csv, py::arg("path"),
+             "Write the tidy CSV table; atomic (temporary file, then rename).")
+        .def_static("from_csv_text", &read_observations_csv, py::arg("text"), py::arg("file") = "",
+                    "Read a tidy CSV table; ParseError with line and column on bad input.")
+        .def_static("load_csv", &load_observations_csv, py::arg("path"))
+        .def(py::self == py::self)
+        .def(py::pickle([](const Observations& t) { return py::make_tuple(observations_state_version, observations_to_csv(t)); },
+                        [](const py::tuple& state) {
+                            if (state.size() != 2 || state[0].cast<int>() != observations_state_version)
+                                throw parse_error("unsupported pickled state for Observations");
+                            return read_observations_csv(state[1].cast<std::string>());
+                        }));
+    py::implicitly_convertible<py::str, Quantity>();
+}

@@ -1,0 +1,87 @@
+// tipstats._core.tabulate_codes: the counting kernel behind tipstats.tabulate
+// (python/tipstats/tabulate.py), on numpy arrays of integer codes viewed in place.
+#include "register.hpp"
+
+#include <tipstats/error.hpp>
+#include <tipstats/stats/tabulate.hpp>
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace py = pybind11;
+using tipstats::code_column;
+
+namespace {
+
+template <class T>
+std::span<const T> span_of(const py::array& codes) {
+    return {static_cast<const T*>(codes.data()), static_cast<std::size_t>(codes.size())};
+}
+
+/// A one-dimensional, contiguous integer array as a span of its own type: no copy.
+code_column::codes_view view_of(const std::string& name, const py::array& codes) {
+    if (codes.ndim() != 1)
+        throw tipstats::validation_error("must be one-dimensional, has " + std::to_string(codes.ndim()) + " dimensions",
+                                         name);
+    // The dtype's kind and width are read through Python: py::array::itemsize() of pybind11 before
+    // 2.12 reads NumPy 1's descriptor layout and is wrong under NumPy 2.
+    const py::object dtype = codes.attr("dtype");
+    const auto kind = dtype.attr("kind").cast<std::string>();
+    const auto width = dtype.attr("itemsize").cast<py::ssize_t>();
+    if (codes.size() > 1 && codes.strides(0) != width)
+        throw tipstats::validation_error("must be contiguous in memory", name);
+    const bool is_signed = kind == "i";
+    switch (is_signed || kind == "u" ? width : 0) {
+        case 1: return is_signed ? code_column::codes_view(span_of<std::int8_t>(codes)) : span_of<std::uint8_t>(codes);
+        case 2: return is_signed ? code_column::codes_view(span_of<std::int16_t>(codes)) : span_of<std::uint16_t>(codes);
+        case 4: return is_signed ? code_column::codes_view(span_of<std::int32_t>(codes)) : span_of<std::uint32_t>(codes);
+        case 8:
+            if (is_signed) return span_of<std::int64_t>(codes);
+            break;
+        default: break;
+    }
+    throw tipstats::validation_error("has dtype " + py::str(dtype).cast<std::string>() +
+                                         "; expected integer codes of at most 64 bits (unsigned: 32)",
+                                     name);
+}
+
+/// Hands a vector to numpy without copying it.
+py::array_t<std::int64_t> to_numpy(std::vector<std::int64_t>&& values) {
+    auto* owned = new std::vector<std::int64_t>(std::move(values));
+    py::capsule release(owned, [](void* p) { delete static_cast<std::vector<std::int64_t>*>(p); });
+    // Explicit strides: pybind11 before 2.12 derives them from NumPy 1's descriptor layout.
+    return py::array_t<std::int64_t>({static_cast<py::ssize_t>(owned->size())},
+                                     {static_cast<py::ssize_t>(sizeof(std::int64_t))}, owned->data(), release);
+}
+
+}  // namespace
+
+void register_tabulate(py::module_& m) {
+    m.def(
+        "tabulate_codes",
+        [](const std::vector<std::tuple<std::string, py::array, std::optional<std::int64_t>>>& columns,
+           unsigned threads) {
+            std::vector<code_column> views;
+            views.reserve(columns.size());
+            for (const auto& [name, codes, missing] : columns) views.push_back({name, view_of(name, codes), missing});
+            tipstats::tabulation result;
+            {
+                py::gil_scoped_release release;
+                result = tipstats::tabulate(views, threads);
+            }
+            py::list codes;
+            for (auto& column : result.codes) codes.append(to_numpy(std::move(column)));
+            return py::make_tuple(codes, to_numpy(std::move(result.counts)));
+        },
+        py::arg("columns"), py::arg("threads") = 0,
+        "Count rows per combination of codes. ``columns``: a list of (name, 1-D contiguous integer "
+        "array, missing code or None). Returns (list of int64 code arrays, int64 counts), sorted by "
+        "the codes, missing last. Use ``tipstats.tabulate``.");
+}

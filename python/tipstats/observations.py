@@ -1,0 +1,181 @@
+"""Victim statistics: the observations table, censored values and series, with pandas in and out.
+
+The classes come from the compiled core; this module adds their pandas and CSV faces.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._core import Finding, Observation, Observations, Quantity, Series
+
+__all__ = ["Finding", "Observation", "Observations", "Quantity", "Series", "Resampled"]
+
+_SEXES = ["all", "female", "male", "other", "unknown"]
+_VALUE_KINDS = ["exact", "below", "above", "missing"]
+_DIMENSIONS = ["measure", "unit", "period", "area", "offence", "age", "sex", "source"]
+
+
+def _categorical(table: Observations, dimension: str) -> pd.Categorical:
+    categories = _SEXES if dimension == "sex" else table.categories(dimension)
+    return pd.Categorical.from_codes(table.codes(dimension), categories=categories)
+
+
+def _to_pandas(self: Observations) -> pd.DataFrame:
+    """The table as a tidy DataFrame.
+
+    Columns: the dimensions as categoricals (``measure``, ``unit``, ``period``, ``area``,
+    ``offence``, ``age``, ``sex``, ``source``), ``value`` (float; NaN where censored or
+    missing), ``censoring`` (categorical: exact, below, above, missing), ``bound`` (the censoring
+    bound, else NaN), ``period_start`` and ``period_end`` (inclusive, datetime64) and ``note``.
+    ``Observations.from_pandas`` reads it back unchanged.
+    """
+    kinds, bounds = self._value_columns()
+    periods = [_core.Period(p) for p in self.categories("period")]
+    period_codes = self.codes("period")
+    starts = np.array([p.start for p in periods], dtype="datetime64[D]")
+    ends = np.array([p.end for p in periods], dtype="datetime64[D]")
+    frame = {
+        "measure": _categorical(self, "measure"),
+        "value": self.values,
+        "censoring": pd.Categorical.from_codes(kinds, categories=_VALUE_KINDS),
+        "bound": bounds,
+        "unit": _categorical(self, "unit"),
+        "period": _categorical(self, "period"),
+        "period_start": starts[period_codes] if len(periods) else np.array([], "datetime64[D]"),
+        "period_end": ends[period_codes] if len(periods) else np.array([], "datetime64[D]"),
+    }
+    for dimension in ("area", "offence", "age", "sex", "source"):
+        frame[dimension] = _categorical(self, dimension)
+    frame["note"] = pd.array(self.notes, dtype=object)
+    return pd.DataFrame(frame)
+
+
+def _value_of(row: Any, position: int) -> Any:
+    """A row's value as Observations.add takes it, from either value form of a frame.
+
+    In a frame NaN (and None, pd.NA) is pandas' mark of a missing value, so it reads as missing.
+    """
+    value = row["value"]
+    censoring = row.get("censoring")
+    if censoring is None or (isinstance(censoring, float) and np.isnan(censoring)) or censoring == "exact":
+        if value is None or value is pd.NA or (isinstance(value, (float, np.floating)) and np.isnan(value)):
+            return None
+        if censoring == "exact" and value is None:
+            raise _core.ValidationError(f"observations[{position}].value: censoring is 'exact' but the value is missing")
+        return value.item() if isinstance(value, np.generic) else value
+    if censoring == "missing":
+        return None
+    bound = row.get("bound")
+    if censoring == "below":
+        return Quantity.below(float(bound))
+    if censoring == "above":
+        return Quantity.above(float(bound))
+    raise _core.ValidationError(
+        f"observations[{position}].censoring: {censoring!r} is not exact, below, above or missing")
+
+
+def _from_pandas(cls: type, frame: pd.DataFrame) -> Observations:
+    """Build a table from a tidy DataFrame (all rows or none).
+
+    ``measure``, ``value`` and ``period`` are required. ``value`` holds numbers, or text such as
+    ``"<5"``; alternatively the ``censoring`` and ``bound`` columns written by ``to_pandas``.
+    Optional: ``unit`` (default count), ``area``, ``offence`` (all), ``age`` (all), ``sex`` (all),
+    ``source``, ``note``; ``period_start``/``period_end`` are ignored (``period`` holds them).
+    Any other column is an error, so nothing is dropped silently. Errors name the row.
+    """
+    missing = [c for c in ("measure", "value", "period") if c not in frame.columns]
+    if missing:
+        raise _core.ValidationError(f"the DataFrame lacks the required column(s) {', '.join(missing)}")
+    known = set(_DIMENSIONS) | {"value", "censoring", "bound", "note", "period_start", "period_end"}
+    unknown = [str(c) for c in frame.columns if c not in known]
+    if unknown:
+        raise _core.ValidationError(f"unknown column(s) {', '.join(unknown)} (expected {', '.join(sorted(known))})")
+    table = cls()
+    defaults = {"unit": "count", "area": "", "offence": "all", "age": "all", "sex": "all", "source": "", "note": ""}
+    for position, row in enumerate(frame.to_dict("records")):
+        fields = {}
+        for name, default in defaults.items():
+            value = row.get(name, default)
+            fields[name] = default if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+        try:
+            table.add(str(row["measure"]), _value_of(row, position), str(row["period"]), **fields)
+        except _core.Error as error:
+            raise type(error)(f"row {position}: {error}") from error
+    return table
+
+
+def _save_csv(self: Observations, path: str | os.PathLike) -> None:
+    self.save_csv(os.fspath(path))
+
+
+Observations.to_pandas = _to_pandas
+Observations.from_pandas = classmethod(_from_pandas)
+Observations.to_csv = _save_csv
+Observations.to_csv.__doc__ = "Write the tidy CSV table to ``path`` atomically."
+Observations.read_csv = staticmethod(lambda path: Observations.load_csv(os.fspath(path)))
+Observations.read_csv.__doc__ = "Read a tidy CSV table; ParseError names file, line and column."
+Observations.__repr__ = lambda self: f"<Observations: {len(self)} rows, measures {', '.join(self.categories('measure')) or '-'}>"
+
+
+class Resampled(NamedTuple):
+    """A series over coarser periods and the coarser periods left out as incomplete."""
+
+    series: Series
+    incomplete: list
+
+
+def _series_to_pandas(self: Series) -> pd.DataFrame:
+    """One row per period: value, lower, upper, censored, x; indexed by the period text."""
+    return pd.DataFrame(
+        {"value": self.values, "lower": self.lower, "upper": self.upper, "censored": self.censored, "x": self.x},
+        index=pd.Index([str(p) for p in self.periods], name="period"),
+    )
+
+
+def _same_period_last_year(self: Series) -> pd.DataFrame:
+    """Each period beside the same period a year earlier, and the percent change where both are exact.
+
+    Columns: period, value, previous_period, previous_value (NaN where absent, censored or missing),
+    percent_change.
+    """
+    periods, values, previous_periods, previous_values = self._same_period_last_year()
+    current = np.array([q.value if q.is_exact else np.nan for q in values], dtype=float)
+    previous = np.array([q.value if q.is_exact else np.nan for q in previous_values], dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        change = np.where(previous > 0, 100.0 * (current - previous) / previous, np.nan)
+    return pd.DataFrame({
+        "period": [str(p) for p in periods],
+        "value": current,
+        "previous_period": [str(p) for p in previous_periods],
+        "previous_value": previous,
+        "percent_change": change,
+    })
+
+
+def _resample(self: Series, to: str = "year") -> Resampled:
+    """Totals over coarser periods ('year', 'half', 'quarter' or 'month').
+
+    A coarser period gets a value only where the series' periods inside it are disjoint and cover it
+    fully (or it is itself in the series); the others are returned in ``incomplete``. Sums with
+    censored parts have no single value (NaN) but keep their bounds in ``lower``/``upper``.
+    """
+    series, incomplete = self._resample(to)
+    return Resampled(series, list(incomplete))
+
+
+def _series_repr(self: Series) -> str:
+    shown = ", ".join(f"{p}: {q}" for p, q in zip(self.periods[:6], self.quantities[:6]))
+    more = ", ..." if len(self) > 6 else ""
+    return f"Series({self.measure}, {len(self)} periods: {shown}{more})"
+
+
+Series.to_pandas = _series_to_pandas
+Series.same_period_last_year = _same_period_last_year
+Series.resample = _resample
+Series.__repr__ = _series_repr

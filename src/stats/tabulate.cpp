@@ -1,0 +1,312 @@
+#include <tipstats/error.hpp>
+#include <tipstats/stats/tabulate.hpp>
+
+#include <algorithm>
+#include <exception>
+#include <limits>
+#include <thread>
+#include <type_traits>
+
+namespace tipstats {
+namespace {
+
+// Rows are folded into keys this many at a time, so the key buffer stays in the L1 cache.
+constexpr std::size_t chunk_rows = 4096;
+// A column whose codes span more than this is ranked first, never counted densely.
+constexpr std::uint64_t max_dense_span = std::uint64_t{1} << 32;
+// Largest dense table (entries per thread) and the fewest rows per entry worth a thread's own table.
+constexpr std::uint64_t max_dense_entries = std::uint64_t{1} << 24;
+constexpr std::uint64_t min_dense_entries = std::uint64_t{1} << 16;
+
+/// Runs fn(begin, end, part) on `parts` contiguous slices of [0, n), one thread each; rethrows the
+/// first exception a thread raised.
+template <class Fn>
+void parallel_for(std::size_t n, unsigned parts, Fn fn) {
+    if (parts <= 1) {
+        fn(std::size_t{0}, n, 0u);
+        return;
+    }
+    std::vector<std::exception_ptr> errors(parts);
+    std::vector<std::thread> workers;
+    workers.reserve(parts);
+    for (unsigned p = 0; p < parts; ++p) {
+        const std::size_t begin = n / parts * p + std::min<std::size_t>(p, n % parts);
+        const std::size_t end = begin + n / parts + (p < n % parts ? 1 : 0);
+        workers.emplace_back([&, begin, end, p] {
+            try {
+                fn(begin, end, p);
+            } catch (...) {
+                errors[p] = std::current_exception();
+            }
+        });
+    }
+    for (auto& w : workers) w.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+}
+
+/// The codes a column holds: smallest and largest present (non-missing) code, and whether any row
+/// is missing.
+struct code_range {
+    std::int64_t min = std::numeric_limits<std::int64_t>::max();
+    std::int64_t max = std::numeric_limits<std::int64_t>::min();
+    bool has_missing = false;
+
+    bool any_present() const noexcept { return min <= max; }
+    /// max - min, exact even across the whole int64 range.
+    std::uint64_t span() const noexcept {
+        return any_present() ? static_cast<std::uint64_t>(max) - static_cast<std::uint64_t>(min) : 0;
+    }
+    bool dense() const noexcept { return span() < max_dense_span; }
+    /// Slots of a dense column: one per code in [min, max], then the missing slot.
+    std::uint64_t radix() const noexcept { return (any_present() ? span() + 1 : 0) + (has_missing ? 1 : 0); }
+    std::uint64_t missing_slot() const noexcept { return any_present() ? span() + 1 : 0; }
+
+    void merge(const code_range& other) noexcept {
+        min = std::min(min, other.min);
+        max = std::max(max, other.max);
+        has_missing = has_missing || other.has_missing;
+    }
+};
+
+/// The missing code as the column's own type, when the type can hold it at all.
+template <class T>
+std::optional<T> missing_as(const code_column& column) {
+    if (!column.missing_code) return std::nullopt;
+    const std::int64_t m = *column.missing_code;
+    if constexpr (std::is_signed_v<T>) {
+        if (m < std::numeric_limits<T>::min() || m > std::numeric_limits<T>::max()) return std::nullopt;
+    } else {
+        if (m < 0 || static_cast<std::uint64_t>(m) > std::numeric_limits<T>::max()) return std::nullopt;
+    }
+    return static_cast<T>(m);
+}
+
+template <class T>
+code_range range_of(std::span<const T> codes, std::optional<T> missing) {
+    constexpr T top = std::numeric_limits<T>::max();
+    constexpr T bottom = std::numeric_limits<T>::min();
+    T lo = top;
+    T hi = bottom;
+    T any_missing = 0;
+    if (missing) {
+        // Bit masks rather than branches or selects, so that the compiler vectorizes the loop.
+        const T m = *missing;
+        for (const T v : codes) {
+            const T mask = static_cast<T>(T{0} - static_cast<T>(v == m));
+            any_missing |= mask;
+            lo = std::min(lo, static_cast<T>((v & static_cast<T>(~mask)) | (top & mask)));
+            hi = std::max(hi, static_cast<T>((v & static_cast<T>(~mask)) | (bottom & mask)));
+        }
+    } else {
+        for (const T v : codes) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    const bool has_missing = any_missing != 0;
+    code_range r;
+    r.has_missing = has_missing;
+    if (lo <= hi) {  // else every row was missing (or there were none): no code present
+        r.min = static_cast<std::int64_t>(lo);
+        r.max = static_cast<std::int64_t>(hi);
+    }
+    return r;
+}
+
+/// keys[i] = keys[i] * radix + slot of row `first + i`; slots count from the column's minimum, the
+/// missing code taking the slot after the maximum. Unsigned wrap-around keeps the arithmetic exact
+/// because every slot is below 2^32 (dense columns) and the key product fits K.
+template <class K, class T>
+void fold(std::span<const T> codes, std::size_t first, std::span<K> keys, const code_range& range,
+          std::optional<T> missing) {
+    const K radix = static_cast<K>(range.radix());
+    const K base = static_cast<K>(static_cast<std::uint64_t>(range.any_present() ? range.min : 0));
+    const T* in = codes.data() + first;
+    K* out = keys.data();
+    const std::size_t n = keys.size();
+    if (missing && range.has_missing) {
+        const T m = *missing;
+        const K missing_slot = static_cast<K>(range.missing_slot());
+        for (std::size_t i = 0; i < n; ++i) {
+            const K mask = static_cast<K>(K{0} - static_cast<K>(in[i] == m));  // a mask vectorizes, a branch not
+            const K slot = static_cast<K>(static_cast<K>(in[i]) - base);
+            out[i] = out[i] * radix + ((slot & static_cast<K>(~mask)) | (missing_slot & mask));
+        }
+    } else {
+        for (std::size_t i = 0; i < n; ++i) out[i] = out[i] * radix + static_cast<K>(static_cast<K>(in[i]) - base);
+    }
+}
+
+/// Replaces each key by its rank among the distinct keys; returns how many there are.
+std::uint64_t rank_in_place(std::vector<std::uint64_t>& keys) {
+    std::vector<std::uint64_t> distinct(keys);
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    for (auto& k : keys)
+        k = static_cast<std::uint64_t>(std::lower_bound(distinct.begin(), distinct.end(), k) - distinct.begin());
+    return distinct.size();
+}
+
+/// A wide column's rows as ranks of their codes (missing: the rank after every code); returns the
+/// number of slots.
+template <class T>
+std::uint64_t rank_column(std::span<const T> codes, std::optional<T> missing, std::vector<std::uint64_t>& slots) {
+    std::vector<T> distinct;
+    distinct.reserve(codes.size());
+    for (const T v : codes)
+        if (!(missing && v == *missing)) distinct.push_back(v);
+    const bool has_missing = distinct.size() != codes.size();
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    slots.resize(codes.size());
+    for (std::size_t i = 0; i < codes.size(); ++i)
+        slots[i] = (missing && codes[i] == *missing)
+                       ? distinct.size()
+                       : static_cast<std::uint64_t>(std::lower_bound(distinct.begin(), distinct.end(), codes[i]) -
+                                                    distinct.begin());
+    return distinct.size() + (has_missing ? 1 : 0);
+}
+
+std::int64_t code_at(const code_column& column, std::size_t row) {
+    return std::visit([row](const auto& view) { return static_cast<std::int64_t>(view[row]); }, column.codes);
+}
+
+tabulation dense_count(std::span<const code_column> columns, const std::vector<code_range>& ranges,
+                       std::uint64_t entries, std::size_t n, unsigned threads) {
+    const unsigned parts = static_cast<unsigned>(
+        std::clamp<std::uint64_t>(n / std::max(entries, min_dense_entries), 1, threads));
+    std::vector<std::vector<std::int64_t>> tables(parts);
+    parallel_for(n, parts, [&](std::size_t begin, std::size_t end, unsigned part) {
+        auto& table = tables[part];
+        table.assign(entries, 0);  // allocated by the thread that uses it
+        std::vector<std::uint32_t> keys(chunk_rows);
+        for (std::size_t first = begin; first < end; first += chunk_rows) {
+            const std::span<std::uint32_t> chunk(keys.data(), std::min(chunk_rows, end - first));
+            std::fill(chunk.begin(), chunk.end(), 0u);
+            for (std::size_t j = 0; j < columns.size(); ++j)
+                std::visit([&](const auto& view) {
+                    using T = typename std::decay_t<decltype(view)>::value_type;
+                    fold<std::uint32_t, T>(view, first, chunk, ranges[j], missing_as<T>(columns[j]));
+                }, columns[j].codes);
+            for (const std::uint32_t k : chunk) ++table[k];
+        }
+    });
+    auto& total = tables[0];
+    for (unsigned p = 1; p < parts; ++p)
+        for (std::uint64_t e = 0; e < entries; ++e) total[e] += tables[p][e];
+
+    tabulation out;
+    const std::size_t groups = static_cast<std::size_t>(
+        std::count_if(total.begin(), total.end(), [](std::int64_t c) { return c != 0; }));
+    out.codes.assign(columns.size(), std::vector<std::int64_t>(groups));
+    out.counts.reserve(groups);
+    for (std::uint64_t e = 0; e < entries; ++e) {
+        if (total[e] == 0) continue;
+        const std::size_t g = out.counts.size();
+        out.counts.push_back(total[e]);
+        std::uint64_t key = e;
+        for (std::size_t j = columns.size(); j-- > 0;) {
+            const std::uint64_t radix = ranges[j].radix();
+            const std::uint64_t slot = key % radix;
+            key /= radix;
+            out.codes[j][g] = ranges[j].has_missing && slot == ranges[j].missing_slot()
+                                  ? *columns[j].missing_code
+                                  : static_cast<std::int64_t>(static_cast<std::uint64_t>(ranges[j].min) + slot);
+        }
+    }
+    return out;
+}
+
+tabulation sparse_count(std::span<const code_column> columns, const std::vector<code_range>& ranges, std::size_t n) {
+    std::vector<std::uint64_t> keys(n, 0);
+    std::uint64_t key_slots = 1;  // keys lie in [0, key_slots)
+    std::vector<std::uint64_t> ranked;
+    for (std::size_t j = 0; j < columns.size(); ++j) {
+        const bool dense = ranges[j].dense();
+        std::uint64_t radix = ranges[j].radix();
+        if (!dense)
+            radix = std::visit([&](const auto& view) {
+                using T = typename std::decay_t<decltype(view)>::value_type;
+                return rank_column<T>(view, missing_as<T>(columns[j]), ranked);
+            }, columns[j].codes);
+        if (key_slots > std::numeric_limits<std::uint64_t>::max() / radix) {
+            key_slots = rank_in_place(keys);
+            if (key_slots > std::numeric_limits<std::uint64_t>::max() / radix)
+                throw domain_error("columns", "too many distinct key combinations to count (over 2^64)");
+        }
+        if (dense) {
+            std::visit([&](const auto& view) {
+                using T = typename std::decay_t<decltype(view)>::value_type;
+                fold<std::uint64_t, T>(view, 0, std::span<std::uint64_t>(keys), ranges[j], missing_as<T>(columns[j]));
+            }, columns[j].codes);
+        } else {
+            for (std::size_t i = 0; i < n; ++i) keys[i] = keys[i] * radix + ranked[i];
+        }
+        key_slots *= radix;
+    }
+    const std::uint64_t groups = rank_in_place(keys);
+
+    // Ranks follow key order, which is the columns' code order; each group takes its codes from its
+    // first row.
+    constexpr std::size_t unseen = std::numeric_limits<std::size_t>::max();
+    tabulation out;
+    out.counts.assign(groups, 0);
+    std::vector<std::size_t> first_row(groups, unseen);
+    for (std::size_t i = 0; i < n; ++i) {
+        ++out.counts[keys[i]];
+        if (first_row[keys[i]] == unseen) first_row[keys[i]] = i;
+    }
+    out.codes.assign(columns.size(), std::vector<std::int64_t>(groups));
+    for (std::size_t j = 0; j < columns.size(); ++j)
+        for (std::size_t g = 0; g < groups; ++g) out.codes[j][g] = code_at(columns[j], first_row[g]);
+    return out;
+}
+
+}  // namespace
+
+tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
+    if (columns.empty()) throw domain_error("columns", "at least one column is needed to tabulate by");
+    const std::size_t n = columns[0].size();
+    for (const auto& column : columns)
+        if (column.size() != n)
+            throw validation_error("has " + std::to_string(column.size()) + " rows but column '" +
+                                       columns[0].name + "' has " + std::to_string(n),
+                                   column.name);
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    if (n == 0) {
+        tabulation empty;
+        empty.codes.assign(columns.size(), {});
+        return empty;
+    }
+
+    // Pass 1: each column's code range, in parallel slices.
+    const unsigned parts = static_cast<unsigned>(std::clamp<std::size_t>(n / (chunk_rows * 16), 1, threads));
+    std::vector<std::vector<code_range>> partial(parts, std::vector<code_range>(columns.size()));
+    parallel_for(n, parts, [&](std::size_t begin, std::size_t end, unsigned part) {
+        for (std::size_t j = 0; j < columns.size(); ++j)
+            partial[part][j] = std::visit([&](const auto& view) {
+                using T = typename std::decay_t<decltype(view)>::value_type;
+                return range_of<T>(view.subspan(begin, end - begin), missing_as<T>(columns[j]));
+            }, columns[j].codes);
+    });
+    std::vector<code_range> ranges(columns.size());
+    for (const auto& slice : partial)
+        for (std::size_t j = 0; j < columns.size(); ++j) ranges[j].merge(slice[j]);
+
+    // Pass 2: count densely when the table of every possible key is small enough.
+    const std::uint64_t dense_limit =
+        std::min<std::uint64_t>(max_dense_entries, std::max<std::uint64_t>(min_dense_entries, 2 * std::uint64_t{n}));
+    std::uint64_t entries = 1;
+    bool dense = true;
+    for (const auto& r : ranges) {
+        if (!r.dense() || entries > dense_limit / r.radix()) {
+            dense = false;
+            break;
+        }
+        entries *= r.radix();
+    }
+    return dense ? dense_count(columns, ranges, entries, n, threads) : sparse_count(columns, ranges, n);
+}
+
+}  // namespace tipstats

@@ -1,0 +1,214 @@
+#include "catch.hpp"
+
+#include <tipstats/model/observations.hpp>
+
+#include <cmath>
+#include <limits>
+
+using tipstats::AgeBand;
+using tipstats::Finding;
+using tipstats::Observation;
+using tipstats::Observations;
+using tipstats::Period;
+using tipstats::Quantity;
+using tipstats::Sex;
+
+namespace {
+Observation rescued(const char* period, Quantity value, const char* age = "all", const char* source = "ppp") {
+    return Observation{.measure = "victims_rescued",
+                       .value = value,
+                       .period = Period::parse(period),
+                       .area = "KHM",
+                       .offence = "sexual_assault",
+                       .age = AgeBand::parse(age),
+                       .source = source};
+}
+
+std::size_t count_kind(const std::vector<Finding>& findings, Finding::kind k) {
+    std::size_t n = 0;
+    for (const auto& f : findings) n += f.what == k ? 1 : 0;
+    return n;
+}
+}  // namespace
+
+TEST_CASE("quantities keep censoring and give bounds", "[observations]") {
+    const auto five = Quantity::parse("<5");
+    CHECK(five.is_censored());
+    CHECK(five.bound() == 5);
+    CHECK(std::isnan(five.value_or_nan()));
+    CHECK_THROWS_AS(five.value(), tipstats::validation_error);
+    CHECK(five.bounds(true) == tipstats::Bounds{0, 4});
+    CHECK(five.bounds(false) == tipstats::Bounds{0, 5});
+    CHECK(Quantity::parse("> 1000").bounds(true) == tipstats::Bounds{1001, std::numeric_limits<double>::infinity()});
+    CHECK(Quantity::parse("263").value() == 263);
+    CHECK(Quantity::parse("2.5e3").value() == 2500);
+    CHECK(Quantity::parse("").is_missing());
+    CHECK(Quantity::parse("NA").is_missing());
+    CHECK(Quantity::parse("<5").to_string() == "<5");
+    CHECK(Quantity::parse("0.1").to_string() == "0.1");
+    CHECK(Quantity::exact(1e15 + 1).to_string() == "1000000000000001");
+    for (const char* bad : {"<", "five", "1e400", "<0", "12abc", "nan5", "NaN", "inf", "-inf"}) {
+        INFO(bad);
+        CHECK_THROWS_AS(Quantity::parse(bad), tipstats::parse_error);
+    }
+    CHECK_THROWS_AS(Quantity::exact(std::nan("")), tipstats::domain_error);
+
+    const std::vector<Quantity> parts{Quantity::exact(70), Quantity::parse("<5"), Quantity::missing()};
+    const auto sum = tipstats::sum_bounds(parts, true);
+    CHECK(sum.lower == 70);
+    CHECK(std::isinf(sum.upper));
+}
+
+TEST_CASE("rows are validated and added all or nothing", "[observations]") {
+    Observations table;
+    table.add(rescued("2019-H1", Quantity::exact(263)));
+    auto bad = rescued("2019-H1", Quantity::exact(2.5), "0-14");
+    CHECK_THROWS_AS(table.add(bad), tipstats::validation_error);
+    bad.value = Quantity::exact(-1);
+    try {
+        table.add(bad);
+        FAIL("accepted a negative count");
+    } catch (const tipstats::validation_error& e) {
+        CHECK(e.field() == "observations[1].value");
+    }
+    std::vector<Observation> batch{rescued("2019-H1", Quantity::exact(70), "0-14"), bad};
+    CHECK_THROWS_AS(table.extend(batch), tipstats::validation_error);
+    CHECK(table.size() == 1);
+    auto unit = rescued("2019-H1", Quantity::exact(1));
+    unit.unit = "people";
+    CHECK_THROWS_AS(table.add(unit), tipstats::validation_error);
+    auto proportion = rescued("2019-H1", Quantity::exact(86));
+    proportion.unit = "proportion";
+    CHECK_THROWS_AS(table.add(proportion), tipstats::validation_error);
+    proportion.unit = "percent";
+    CHECK_NOTHROW(table.add(proportion));
+    CHECK(table.at(1).unit == "percent");
+    CHECK_THROWS_AS(table.at(5), tipstats::domain_error);
+}
+
+TEST_CASE("columns are categorical", "[observations]") {
+    Observations table;
+    table.add(rescued("2019-H1", Quantity::exact(263)));
+    table.add(rescued("2019-H1", Quantity::exact(70), "0-14"));
+    table.add(rescued("2019-H1", Quantity::exact(31), "15-17"));
+    table.add(rescued("2018-H1", Quantity::parse("<5"), "15-17"));
+    CHECK(table.labels(tipstats::Dimension::measure) == std::vector<std::string>{"victims_rescued"});
+    CHECK(table.codes(tipstats::Dimension::measure) == std::vector<int>{0, 0, 0, 0});
+    CHECK(table.labels(tipstats::Dimension::age) == std::vector<std::string>{"all", "0-14", "15-17"});
+    CHECK(table.codes(tipstats::Dimension::age) == std::vector<int>{0, 1, 2, 2});
+    CHECK(table.labels(tipstats::Dimension::period) == std::vector<std::string>{"2019-H1", "2018-H1"});
+    CHECK(std::isnan(table.numbers()[3]));
+    CHECK(table[3].value == Quantity::below(5));
+    CHECK(table[1].age == AgeBand::parse("0-14"));
+}
+
+TEST_CASE("the seed's breakdown holds and an impossible one is reported", "[observations]") {
+    Observations seed;
+    seed.add(rescued("2019-H1", Quantity::exact(263)));
+    seed.add(rescued("2019-H1", Quantity::exact(70), "0-14"));
+    seed.add(rescued("2019-H1", Quantity::exact(31), "15-17"));
+    CHECK(seed.check().empty());
+
+    Observations wrong;
+    wrong.add(rescued("2019-H1", Quantity::exact(263)));
+    wrong.add(rescued("2019-H1", Quantity::exact(200), "0-14"));
+    wrong.add(rescued("2019-H1", Quantity::exact(100), "15-17"));
+    const auto findings = wrong.check();
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].what == Finding::kind::exceeds_total);
+    CHECK(findings[0].dimension == "age");
+    CHECK(findings[0].rows == std::vector<std::size_t>{0, 1, 2});
+
+    // Censored parts count with their least possible value: "<5" may be zero.
+    Observations censored;
+    censored.add(rescued("2019-H1", Quantity::exact(10)));
+    censored.add(rescued("2019-H1", Quantity::exact(10), "0-14"));
+    censored.add(rescued("2019-H1", Quantity::parse("<5"), "15-17"));
+    CHECK(censored.check().empty());
+    // A censored total bounds the parts from above: "<5" is at most 4.
+    Observations small;
+    small.add(rescued("2019-H1", Quantity::parse("<5")));
+    small.add(rescued("2019-H1", Quantity::exact(5), "0-14"));
+    CHECK(count_kind(small.check(), Finding::kind::exceeds_total) == 1);
+}
+
+TEST_CASE("overlapping bands, duplicates and periods that do not nest", "[observations]") {
+    Observations table;
+    table.add(rescued("2019-H1", Quantity::exact(263)));
+    table.add(rescued("2019-H1", Quantity::exact(101), "0-17"));
+    table.add(rescued("2019-H1", Quantity::exact(70), "0-14"));
+    table.add(rescued("2019-H1", Quantity::exact(70), "0-14"));                    // duplicate
+    table.add(rescued("2019-H1", Quantity::exact(70), "0-14", "another_source"));  // not a duplicate
+    table.add(rescued("2019-04-01/2019-09-30", Quantity::exact(150)));
+    const auto findings = table.check();
+    CHECK(count_kind(findings, Finding::kind::duplicate) == 1);
+    CHECK(count_kind(findings, Finding::kind::overlapping_bands) == 1);
+    CHECK(count_kind(findings, Finding::kind::periods_do_not_nest) >= 1);
+    CHECK(count_kind(findings, Finding::kind::exceeds_total) == 0);
+}
+
+TEST_CASE("finer periods may not add up to more than the coarser one", "[observations]") {
+    Observations table;
+    table.add(rescued("2019", Quantity::exact(300)));
+    table.add(rescued("2019-H1", Quantity::exact(263)));
+    table.add(rescued("2019-Q3", Quantity::exact(40)));
+    table.add(rescued("2019-Q1", Quantity::exact(100)));  // inside H1: not summed with it
+    const auto findings = table.check();
+    REQUIRE(count_kind(findings, Finding::kind::exceeds_total) == 1);
+    CHECK(findings.back().rows == std::vector<std::size_t>{0, 1, 2});
+}
+
+TEST_CASE("series select, order, compare and resample", "[observations]") {
+    Observations table;
+    table.add(rescued("2019-H1", Quantity::exact(263)));
+    table.add(rescued("2018-H1", Quantity::exact(105)));
+    table.add(rescued("2018-H2", Quantity::parse("<5")));
+    table.add(rescued("2019-H1", Quantity::exact(70), "0-14"));
+    table.add(rescued("2017-Q1", Quantity::exact(7)));
+
+    const auto s = table.series("victims_rescued", {.offence = "sexual_assault"});
+    REQUIRE(s.size() == 4);
+    CHECK(s.periods()[0].to_string() == "2017-Q1");
+    CHECK(s.periods()[3].to_string() == "2019-H1");
+    CHECK(s.numbers()[3] == 263);
+    CHECK(s.censored()[2] == 1);
+    CHECK(s.upper()[2] == 4);
+    CHECK(s.x()[0] == Approx(2017 + 45.5 / 365));
+
+    const auto yoy = s.same_period_last_year();
+    CHECK(yoy.previous_periods[3].to_string() == "2018-H1");
+    CHECK(yoy.previous_values[3].value() == 105);
+    CHECK(yoy.previous_values[0].is_missing());
+
+    const auto years = s.resample(tipstats::period_kind::year);
+    REQUIRE(years.series.size() == 1);
+    CHECK(years.series.periods()[0].to_string() == "2018");
+    CHECK(years.series.values()[0].is_missing());  // 105 + "<5": bounds only
+    CHECK(years.series.lower()[0] == 105);
+    CHECK(years.series.upper()[0] == 109);
+    CHECK(years.incomplete.size() == 2);  // 2017 (one quarter), 2019 (H1 only)
+
+    const auto children = table.series("victims_rescued", {.offence = "sexual_assault", .age = AgeBand::parse("0-14")});
+    CHECK(children.size() == 1);
+    CHECK_THROWS_AS(table.series("arrests"), tipstats::not_found_error);
+    CHECK_THROWS_AS(table.series("victims_rescued"), tipstats::not_found_error);  // offence defaults to all
+
+    table.add(rescued("2019-H1", Quantity::exact(260), "all", "another_source"));
+    CHECK_THROWS_AS(table.series("victims_rescued", {.offence = "sexual_assault"}), tipstats::validation_error);
+    CHECK(table.series("victims_rescued", {.offence = "sexual_assault", .source = "ppp"}).size() == 4);
+}
+
+TEST_CASE("decimal midpoints", "[observations]") {
+    CHECK(tipstats::Series::decimal_midpoint(Period::parse("2019")) == Approx(2019.5));
+    CHECK(tipstats::Series::decimal_midpoint(Period::parse("2019-07-02")) == Approx(2019 + 182.5 / 365));
+    CHECK(tipstats::Series::decimal_midpoint(Period::parse("2020")) == Approx(2020.5));
+}
+
+TEST_CASE("periods written differently but covering the same days are the same period", "[observations]") {
+    Observations table;
+    table.add(rescued("2019-H1", Quantity::exact(263)));
+    table.add(rescued("2019-01-01/2019-06-30", Quantity::exact(263)));
+    CHECK(table.labels(tipstats::Dimension::period) == std::vector<std::string>{"2019-H1", "2019-01-01/2019-06-30"});
+    CHECK(count_kind(table.check(), Finding::kind::duplicate) == 1);
+    CHECK_THROWS_AS(table.series("victims_rescued", {.offence = "sexual_assault"}), tipstats::validation_error);
+}

@@ -1,0 +1,132 @@
+#include "catch.hpp"
+
+#include <tipstats/error.hpp>
+#include <tipstats/stats/tabulate.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <random>
+#include <utility>
+#include <vector>
+
+using tipstats::code_column;
+using tipstats::tabulation;
+
+namespace {
+
+// Independent reference: a std::map keyed by (is missing, code) per column, so missing sorts last.
+tabulation reference(const std::vector<code_column>& columns) {
+    using key = std::vector<std::pair<bool, std::int64_t>>;
+    std::map<key, std::int64_t> counts;
+    const std::size_t n = columns.empty() ? 0 : columns[0].size();
+    for (std::size_t i = 0; i < n; ++i) {
+        key k;
+        for (const auto& c : columns) {
+            const std::int64_t v = std::visit([i](const auto& view) { return static_cast<std::int64_t>(view[i]); }, c.codes);
+            k.emplace_back(c.missing_code && v == *c.missing_code, v);
+        }
+        ++counts[k];
+    }
+    tabulation out;
+    out.codes.assign(columns.size(), {});
+    for (const auto& [k, count] : counts) {
+        for (std::size_t j = 0; j < k.size(); ++j) out.codes[j].push_back(k[j].second);
+        out.counts.push_back(count);
+    }
+    return out;
+}
+
+void check_same(const tabulation& got, const tabulation& want) {
+    REQUIRE(got.groups() == want.groups());
+    CHECK(got.counts == want.counts);
+    REQUIRE(got.codes.size() == want.codes.size());
+    for (std::size_t j = 0; j < got.codes.size(); ++j) CHECK(got.codes[j] == want.codes[j]);
+}
+
+template <class T>
+std::vector<T> random_codes(std::size_t n, std::int64_t lo, std::int64_t hi, std::mt19937_64& rng) {
+    std::uniform_int_distribution<std::int64_t> pick(lo, hi);
+    std::vector<T> v(n);
+    for (auto& x : v) x = static_cast<T>(pick(rng));
+    return v;
+}
+
+}  // namespace
+
+TEST_CASE("tabulate counts a hand-made table", "[tabulate]") {
+    const std::vector<std::int16_t> year{2019, 2018, 2019, 2019, 2018, 2020};
+    const std::vector<std::int8_t> sex{1, 0, 1, -1, 0, 1};  // -1: missing, as pandas' category codes
+    const std::vector<code_column> columns{{"year", std::span<const std::int16_t>(year)},
+                                           {"sex", std::span<const std::int8_t>(sex), -1}};
+    const auto t = tipstats::tabulate(columns);
+    CHECK(t.codes[0] == std::vector<std::int64_t>{2018, 2019, 2019, 2020});
+    CHECK(t.codes[1] == std::vector<std::int64_t>{0, 1, -1, 1});
+    CHECK(t.counts == std::vector<std::int64_t>{2, 2, 1, 1});
+}
+
+TEST_CASE("tabulate agrees with a map on random columns of every width, dense and sparse", "[tabulate]") {
+    std::mt19937_64 rng(20191128);
+    for (const std::size_t n : {std::size_t{1}, std::size_t{7}, std::size_t{5000}, std::size_t{100000}}) {
+        const auto a = random_codes<std::int8_t>(n, -1, 8, rng);                // category codes with missing
+        const auto b = random_codes<std::uint16_t>(n, 0, 2, rng);
+        const auto c = random_codes<std::int32_t>(n, -50, 200, rng);            // negative codes
+        const auto d = random_codes<std::int64_t>(n, 2002, 2023, rng);          // years
+        const auto e = random_codes<std::uint8_t>(n, 250, 255, rng);
+        const auto f = random_codes<std::uint32_t>(n, 0, std::numeric_limits<std::uint32_t>::max(), rng);
+        const auto g = random_codes<std::int64_t>(n, std::numeric_limits<std::int64_t>::min(),
+                                                  std::numeric_limits<std::int64_t>::max(), rng);  // wide: ranked
+        const auto h = random_codes<std::int16_t>(n, -1, 3, rng);
+        const std::vector<code_column> all{
+            {"a", std::span<const std::int8_t>(a), -1},   {"b", std::span<const std::uint16_t>(b)},
+            {"c", std::span<const std::int32_t>(c)},      {"d", std::span<const std::int64_t>(d)},
+            {"e", std::span<const std::uint8_t>(e), 255}, {"f", std::span<const std::uint32_t>(f)},
+            {"g", std::span<const std::int64_t>(g)},      {"h", std::span<const std::int16_t>(h), -1}};
+        const std::vector<std::vector<std::size_t>> selections{
+            {0}, {3}, {0, 1}, {3, 0, 1}, {0, 1, 2, 3, 4}, {2, 4, 7}, {5}, {6}, {6, 5, 0}, {5, 6, 2, 3}, {0, 1, 2, 3, 4, 5, 6, 7}};
+        for (const auto& pick : selections) {
+            std::vector<code_column> columns;
+            for (const auto j : pick) columns.push_back(all[j]);
+            const auto want = reference(columns);
+            INFO("rows " << n << ", first column " << columns[0].name << ", " << columns.size() << " columns");
+            for (const unsigned threads : {1u, 2u, 3u}) check_same(tipstats::tabulate(columns, threads), want);
+        }
+    }
+}
+
+TEST_CASE("tabulate handles missing-only columns, one row, no rows and huge counts", "[tabulate]") {
+    const std::vector<std::int8_t> missing(10, -1);
+    const std::vector<std::int32_t> value{5, 5, 5, 5, 5, 6, 6, 6, 6, 6};
+    const std::vector<code_column> columns{{"m", std::span<const std::int8_t>(missing), -1},
+                                           {"v", std::span<const std::int32_t>(value)}};
+    check_same(tipstats::tabulate(columns), reference(columns));
+    CHECK(tipstats::tabulate(columns).counts == std::vector<std::int64_t>{5, 5});
+
+    const std::vector<std::int64_t> none;
+    const std::vector<code_column> empty{{"x", std::span<const std::int64_t>(none)}, {"y", std::span<const std::int64_t>(none)}};
+    const auto t = tipstats::tabulate(empty);
+    CHECK(t.groups() == 0);
+    CHECK(t.codes.size() == 2);
+
+    // One group holding every row, counted by two threads.
+    const std::vector<std::uint8_t> same(3'000'000, 7);
+    const std::vector<code_column> one{{"s", std::span<const std::uint8_t>(same)}};
+    const auto u = tipstats::tabulate(one, 2);
+    CHECK(u.counts == std::vector<std::int64_t>{3'000'000});
+    CHECK(u.codes[0] == std::vector<std::int64_t>{7});
+}
+
+TEST_CASE("tabulate rejects no columns and columns of different lengths, naming the column", "[tabulate]") {
+    CHECK_THROWS_AS(tipstats::tabulate({}), tipstats::domain_error);
+    const std::vector<std::int64_t> three{1, 2, 3};
+    const std::vector<std::int8_t> two{1, 2};
+    const std::vector<code_column> columns{{"year", std::span<const std::int64_t>(three)},
+                                           {"gender", std::span<const std::int8_t>(two)}};
+    try {
+        tipstats::tabulate(columns);
+        FAIL("no exception");
+    } catch (const tipstats::validation_error& e) {
+        CHECK(e.field() == "gender");
+        CHECK(std::string(e.what()).find("2 rows") != std::string::npos);
+    }
+}
