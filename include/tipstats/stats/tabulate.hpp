@@ -46,7 +46,8 @@ struct tabulation {
 /// When the product of the columns' code ranges is small (the usual case: years, age bands, sexes,
 /// exploitation types, countries), each thread counts its share of rows into a dense mixed-radix
 /// table and the tables are summed: two passes over the columns, no per-row allocation. Otherwise
-/// the combined keys are sorted and ranked (one thread, memory of two 64-bit keys per row).
+/// the combined keys are ranked by a radix sort and counted (one thread; about six 64-bit words of
+/// memory per row).
 ///
 /// `threads` = 0 uses every hardware thread. Throws domain_error when `columns` is empty and
 /// validation_error naming the column when the lengths differ.
