@@ -15,7 +15,8 @@ namespace {
 constexpr std::size_t chunk_rows = 4096;
 // A column whose codes span more than this is ranked first, never counted densely.
 constexpr std::uint64_t max_dense_span = std::uint64_t{1} << 32;
-// Largest dense table (entries per thread) and the fewest rows per entry worth a thread's own table.
+// Largest dense table (entries per thread); tables this small are always fine, and a thread gets its
+// own table only when it has at least this many rows.
 constexpr std::uint64_t max_dense_entries = std::uint64_t{1} << 24;
 constexpr std::uint64_t min_dense_entries = std::uint64_t{1} << 16;
 
@@ -341,9 +342,10 @@ tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
     for (const auto& slice : partial)
         for (std::size_t j = 0; j < columns.size(); ++j) ranges[j].merge(slice[j]);
 
-    // Pass 2: count densely when the table of every possible key is small enough.
+    // Pass 2: count densely when the table of every possible key is at most twice the rows (else
+    // mostly empty; the sorting path then costs less time, though more memory per row).
     const std::uint64_t dense_limit =
-        std::min<std::uint64_t>(max_dense_entries, std::max<std::uint64_t>(min_dense_entries, 2 * std::uint64_t{n}));
+        std::min(max_dense_entries, std::max<std::uint64_t>(min_dense_entries, 2 * std::uint64_t{n}));
     std::uint64_t entries = 1;
     bool dense = true;
     for (const auto& r : ranges) {
@@ -353,7 +355,15 @@ tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
         }
         entries *= r.radix();
     }
-    return dense ? dense_count(columns, ranges, entries, n, threads) : sparse_count(columns, ranges, n);
+    if (!dense) return sparse_count(columns, ranges, n);
+    // Per-thread tables, as many as fit in half the input's bytes (at least one): counting must not
+    // need more memory than the columns it counts.
+    std::uint64_t input_bytes = 0;
+    for (const auto& column : columns)
+        input_bytes += std::visit([](const auto& view) { return view.size_bytes(); }, column.codes);
+    const std::uint64_t table_bytes = entries * sizeof(std::int64_t);
+    const auto tables = static_cast<unsigned>(std::clamp<std::uint64_t>(input_bytes / 2 / table_bytes, 1, threads));
+    return dense_count(columns, ranges, entries, n, tables);
 }
 
 }  // namespace tipstats
