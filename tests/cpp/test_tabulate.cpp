@@ -101,6 +101,19 @@ TEST_CASE("tabulate agrees with a map on random columns of every width, dense an
     }
 }
 
+TEST_CASE("threads with tables of their own add up to the same counts", "[tabulate]") {
+    std::mt19937_64 rng(7);
+    const std::size_t n = 400000;  // several times 2^16 rows per possible key: one table per thread
+    const auto year = random_codes<std::int64_t>(n, 2002, 2023, rng);
+    const auto age = random_codes<std::int8_t>(n, -1, 8, rng);
+    const auto sex = random_codes<std::int8_t>(n, -1, 2, rng);
+    const std::vector<code_column> columns{{"year", std::span<const std::int64_t>(year)},
+                                           {"age", std::span<const std::int8_t>(age), -1},
+                                           {"sex", std::span<const std::int8_t>(sex), -1}};
+    const auto want = reference(columns);
+    for (const unsigned threads : {1u, 2u, 3u, 8u}) check_same(tipstats::tabulate(columns, threads), want);
+}
+
 TEST_CASE("tabulate handles missing-only columns, one row, no rows and huge counts", "[tabulate]") {
     const std::vector<std::int8_t> missing(10, -1);
     const std::vector<std::int32_t> value{5, 5, 5, 5, 5, 6, 6, 6, 6, 6};
