@@ -46,7 +46,8 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
     floats, dates, nullable extension types, uint64) are factorized first, which costs one array
     of codes per column, as pandas' groupby does. When the product of the columns' value ranges is
     small (years, age bands, sexes, exploitation types, countries) each thread counts into a
-    dense table of every possible combination; otherwise the combined keys are sorted (one thread).
+    dense table of every possible combination; otherwise the combined keys are ranked by a radix
+    sort (one thread, about 48 bytes per row of working memory).
 
     Raises
     ------

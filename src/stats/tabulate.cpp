@@ -2,6 +2,7 @@
 #include <tipstats/stats/tabulate.hpp>
 
 #include <algorithm>
+#include <array>
 #include <exception>
 #include <limits>
 #include <thread>
@@ -14,7 +15,8 @@ namespace {
 constexpr std::size_t chunk_rows = 4096;
 // A column whose codes span more than this is ranked first, never counted densely.
 constexpr std::uint64_t max_dense_span = std::uint64_t{1} << 32;
-// Largest dense table (entries per thread) and the fewest rows per entry worth a thread's own table.
+// Largest dense table (entries per thread); tables this small are always fine, and a thread gets its
+// own table only when it has at least this many rows.
 constexpr std::uint64_t max_dense_entries = std::uint64_t{1} << 24;
 constexpr std::uint64_t min_dense_entries = std::uint64_t{1} << 16;
 
@@ -138,34 +140,75 @@ void fold(std::span<const T> codes, std::size_t first, std::span<K> keys, const 
     }
 }
 
-/// Replaces each key by its rank among the distinct keys; returns how many there are.
-std::uint64_t rank_in_place(std::vector<std::uint64_t>& keys) {
-    std::vector<std::uint64_t> distinct(keys);
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    for (auto& k : keys)
-        k = static_cast<std::uint64_t>(std::lower_bound(distinct.begin(), distinct.end(), k) - distinct.begin());
-    return distinct.size();
+/// Replaces each key by its rank among the distinct keys (ranks follow key order) and returns how
+/// many distinct keys there are: an LSD radix sort of (key, row) pairs, a byte a pass, skipping the
+/// bytes every key shares.
+template <class Row>
+std::uint64_t rank_rows(std::vector<std::uint64_t>& keys) {
+    const std::size_t n = keys.size();
+    if (n == 0) return 0;
+    std::uint64_t varying = 0;
+    for (const std::uint64_t k : keys) varying |= k ^ keys[0];
+    std::vector<std::uint64_t> sorted(keys);
+    std::vector<std::uint64_t> sorted_next(n);
+    std::vector<Row> rows(n);
+    std::vector<Row> rows_next(n);
+    for (std::size_t i = 0; i < n; ++i) rows[i] = static_cast<Row>(i);
+    for (unsigned shift = 0; shift < 64; shift += 8) {
+        if (((varying >> shift) & 0xff) == 0) continue;
+        std::array<std::size_t, 257> next{};  // next[d + 1] counts digit d; then the first free position
+        for (const std::uint64_t k : sorted) ++next[((k >> shift) & 0xff) + 1];
+        for (std::size_t d = 1; d < next.size(); ++d) next[d] += next[d - 1];
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t at = next[(sorted[i] >> shift) & 0xff]++;
+            sorted_next[at] = sorted[i];
+            rows_next[at] = rows[i];
+        }
+        sorted.swap(sorted_next);
+        rows.swap(rows_next);
+    }
+    std::uint64_t rank = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0 && sorted[i] != sorted[i - 1]) ++rank;
+        keys[rows[i]] = rank;
+    }
+    return rank + 1;
 }
 
-/// A wide column's rows as ranks of their codes (missing: the rank after every code); returns the
-/// number of slots.
+std::uint64_t rank_in_place(std::vector<std::uint64_t>& keys) {
+    // 32-bit row numbers halve the memory whenever they suffice.
+    return keys.size() <= std::numeric_limits<std::uint32_t>::max() ? rank_rows<std::uint32_t>(keys)
+                                                                    : rank_rows<std::uint64_t>(keys);
+}
+
+/// A code as an unsigned number of the same order.
+template <class T>
+std::uint64_t ordered_bits(T v) {
+    if constexpr (std::is_signed_v<T>)
+        return static_cast<std::uint64_t>(static_cast<std::int64_t>(v)) ^ (std::uint64_t{1} << 63);
+    else
+        return static_cast<std::uint64_t>(v);
+}
+
+/// A wide column's rows as ranks of their codes, missing rows taking the rank after every code;
+/// returns the number of ranks.
 template <class T>
 std::uint64_t rank_column(std::span<const T> codes, std::optional<T> missing, std::vector<std::uint64_t>& slots) {
-    std::vector<T> distinct;
-    distinct.reserve(codes.size());
-    for (const T v : codes)
-        if (!(missing && v == *missing)) distinct.push_back(v);
-    const bool has_missing = distinct.size() != codes.size();
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
     slots.resize(codes.size());
-    for (std::size_t i = 0; i < codes.size(); ++i)
-        slots[i] = (missing && codes[i] == *missing)
-                       ? distinct.size()
-                       : static_cast<std::uint64_t>(std::lower_bound(distinct.begin(), distinct.end(), codes[i]) -
-                                                    distinct.begin());
-    return distinct.size() + (has_missing ? 1 : 0);
+    for (std::size_t i = 0; i < codes.size(); ++i) slots[i] = ordered_bits(codes[i]);
+    const std::uint64_t ranks = rank_in_place(slots);
+    if (!missing) return ranks;
+    const auto first_missing = std::find(codes.begin(), codes.end(), *missing);
+    if (first_missing == codes.end()) return ranks;
+    // Move the missing code's rank from its place among the codes to the end.
+    const std::uint64_t missing_rank = slots[static_cast<std::size_t>(first_missing - codes.begin())];
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        if (codes[i] == *missing)
+            slots[i] = ranks - 1;
+        else if (slots[i] > missing_rank)
+            --slots[i];
+    }
+    return ranks;
 }
 
 std::int64_t code_at(const code_column& column, std::size_t row) {
@@ -245,21 +288,26 @@ tabulation sparse_count(std::span<const code_column> columns, const std::vector<
         }
         key_slots *= radix;
     }
-    const std::uint64_t groups = rank_in_place(keys);
-
-    // Ranks follow key order, which is the columns' code order; each group takes its codes from its
-    // first row.
+    // Keys (ranks, when ranked) follow the columns' code order. Count them in a table of every key
+    // when that is no longer than the rows; each group takes its codes from its first row.
+    if (key_slots > n) key_slots = rank_in_place(keys);
     constexpr std::size_t unseen = std::numeric_limits<std::size_t>::max();
-    tabulation out;
-    out.counts.assign(groups, 0);
-    std::vector<std::size_t> first_row(groups, unseen);
+    std::vector<std::int64_t> counts(key_slots, 0);
+    std::vector<std::size_t> first_row(key_slots, unseen);
     for (std::size_t i = 0; i < n; ++i) {
-        ++out.counts[keys[i]];
+        ++counts[keys[i]];
         if (first_row[keys[i]] == unseen) first_row[keys[i]] = i;
     }
-    out.codes.assign(columns.size(), std::vector<std::int64_t>(groups));
+    std::vector<std::size_t> group_rows;
+    tabulation out;
+    for (std::uint64_t k = 0; k < key_slots; ++k) {
+        if (counts[k] == 0) continue;
+        out.counts.push_back(counts[k]);
+        group_rows.push_back(first_row[k]);
+    }
+    out.codes.assign(columns.size(), std::vector<std::int64_t>(group_rows.size()));
     for (std::size_t j = 0; j < columns.size(); ++j)
-        for (std::size_t g = 0; g < groups; ++g) out.codes[j][g] = code_at(columns[j], first_row[g]);
+        for (std::size_t g = 0; g < group_rows.size(); ++g) out.codes[j][g] = code_at(columns[j], group_rows[g]);
     return out;
 }
 
@@ -294,9 +342,10 @@ tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
     for (const auto& slice : partial)
         for (std::size_t j = 0; j < columns.size(); ++j) ranges[j].merge(slice[j]);
 
-    // Pass 2: count densely when the table of every possible key is small enough.
+    // Pass 2: count densely when the table of every possible key is at most twice the rows (else
+    // mostly empty; the sorting path then costs less time, though more memory per row).
     const std::uint64_t dense_limit =
-        std::min<std::uint64_t>(max_dense_entries, std::max<std::uint64_t>(min_dense_entries, 2 * std::uint64_t{n}));
+        std::min(max_dense_entries, std::max<std::uint64_t>(min_dense_entries, 2 * std::uint64_t{n}));
     std::uint64_t entries = 1;
     bool dense = true;
     for (const auto& r : ranges) {
@@ -306,7 +355,15 @@ tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
         }
         entries *= r.radix();
     }
-    return dense ? dense_count(columns, ranges, entries, n, threads) : sparse_count(columns, ranges, n);
+    if (!dense) return sparse_count(columns, ranges, n);
+    // Per-thread tables, as many as fit in half the input's bytes (at least one): counting must not
+    // need more memory than the columns it counts.
+    std::uint64_t input_bytes = 0;
+    for (const auto& column : columns)
+        input_bytes += std::visit([](const auto& view) { return view.size_bytes(); }, column.codes);
+    const std::uint64_t table_bytes = entries * sizeof(std::int64_t);
+    const auto tables = static_cast<unsigned>(std::clamp<std::uint64_t>(input_bytes / 2 / table_bytes, 1, threads));
+    return dense_count(columns, ranges, entries, n, tables);
 }
 
 }  // namespace tipstats

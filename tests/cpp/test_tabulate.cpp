@@ -77,13 +77,20 @@ TEST_CASE("tabulate agrees with a map on random columns of every width, dense an
         const auto g = random_codes<std::int64_t>(n, std::numeric_limits<std::int64_t>::min(),
                                                   std::numeric_limits<std::int64_t>::max(), rng);  // wide: ranked
         const auto h = random_codes<std::int16_t>(n, -1, 3, rng);
+        // Missing codes in the middle of the values, wide (ranked) and narrow (dense).
+        auto w = random_codes<std::int64_t>(n, std::numeric_limits<std::int64_t>::min() / 2,
+                                            std::numeric_limits<std::int64_t>::max() / 2, rng);
+        for (std::size_t i = 0; i < n; i += 5) w[i] = 0;
+        const auto x = random_codes<std::int32_t>(n, -5, 5, rng);
         const std::vector<code_column> all{
             {"a", std::span<const std::int8_t>(a), -1},   {"b", std::span<const std::uint16_t>(b)},
             {"c", std::span<const std::int32_t>(c)},      {"d", std::span<const std::int64_t>(d)},
             {"e", std::span<const std::uint8_t>(e), 255}, {"f", std::span<const std::uint32_t>(f)},
-            {"g", std::span<const std::int64_t>(g)},      {"h", std::span<const std::int16_t>(h), -1}};
+            {"g", std::span<const std::int64_t>(g)},      {"h", std::span<const std::int16_t>(h), -1},
+            {"w", std::span<const std::int64_t>(w), 0},   {"x", std::span<const std::int32_t>(x), 0}};
         const std::vector<std::vector<std::size_t>> selections{
-            {0}, {3}, {0, 1}, {3, 0, 1}, {0, 1, 2, 3, 4}, {2, 4, 7}, {5}, {6}, {6, 5, 0}, {5, 6, 2, 3}, {0, 1, 2, 3, 4, 5, 6, 7}};
+            {0}, {3}, {0, 1}, {3, 0, 1}, {0, 1, 2, 3, 4}, {2, 4, 7}, {5}, {6}, {6, 5, 0}, {5, 6, 2, 3}, {0, 1, 2, 3, 4, 5, 6, 7},
+            {8}, {9}, {8, 9}, {9, 0, 8}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}};
         for (const auto& pick : selections) {
             std::vector<code_column> columns;
             for (const auto j : pick) columns.push_back(all[j]);
@@ -92,6 +99,19 @@ TEST_CASE("tabulate agrees with a map on random columns of every width, dense an
             for (const unsigned threads : {1u, 2u, 3u}) check_same(tipstats::tabulate(columns, threads), want);
         }
     }
+}
+
+TEST_CASE("threads with tables of their own add up to the same counts", "[tabulate]") {
+    std::mt19937_64 rng(7);
+    const std::size_t n = 400000;  // several times 2^16 rows per possible key: one table per thread
+    const auto year = random_codes<std::int64_t>(n, 2002, 2023, rng);
+    const auto age = random_codes<std::int8_t>(n, -1, 8, rng);
+    const auto sex = random_codes<std::int8_t>(n, -1, 2, rng);
+    const std::vector<code_column> columns{{"year", std::span<const std::int64_t>(year)},
+                                           {"age", std::span<const std::int8_t>(age), -1},
+                                           {"sex", std::span<const std::int8_t>(sex), -1}};
+    const auto want = reference(columns);
+    for (const unsigned threads : {1u, 2u, 3u, 8u}) check_same(tipstats::tabulate(columns, threads), want);
 }
 
 TEST_CASE("tabulate handles missing-only columns, one row, no rows and huge counts", "[tabulate]") {

@@ -67,6 +67,15 @@ def test_every_column_at_once_and_threads_agree():
         pd.testing.assert_frame_equal(ts.tabulate(df, by=by, threads=threads), reference)
 
 
+def test_threads_share_the_dense_count():
+    # Enough rows per possible key that each thread gets a table of its own.
+    df = case_records(400_000, seed=9)
+    by = ["year", "ageBroad", "gender"]
+    reference = check(df, by)
+    for threads in (2, 3):
+        pd.testing.assert_frame_equal(ts.tabulate(df, by=by, threads=threads), reference)
+
+
 def test_categoricals_keep_their_categories_and_unused_ones_do_not_appear():
     df = case_records(5_000, seed=3)
     got = check(df, ["ageBroad", "gender"])

@@ -43,10 +43,12 @@ struct tabulation {
 
 /// Counts the rows of each combination of codes in `columns` (all of the same length).
 ///
-/// When the product of the columns' code ranges is small (the usual case: years, age bands, sexes,
-/// exploitation types, countries), each thread counts its share of rows into a dense mixed-radix
-/// table and the tables are summed: two passes over the columns, no per-row allocation. Otherwise
-/// the combined keys are sorted and ranked (one thread, memory of two 64-bit keys per row).
+/// When the product of the columns' code ranges is at most twice the rows (the usual case: years,
+/// age bands, sexes, exploitation types, countries), each thread counts its share of rows into a
+/// dense mixed-radix table and the tables are summed: two passes over the columns, no per-row
+/// allocation, extra memory of 8 bytes per possible key and table (no more tables than fit in half
+/// the input's bytes) plus the result. Otherwise the combined keys are ranked by a radix sort and
+/// counted (one thread; about six 64-bit words of memory per row).
 ///
 /// `threads` = 0 uses every hardware thread. Throws domain_error when `columns` is empty and
 /// validation_error naming the column when the lengths differ.

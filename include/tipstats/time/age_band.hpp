@@ -150,7 +150,8 @@ struct age_band_label {
 /// The label table from_label uses, in one place. Lower case, single spaces. Sources of wordings:
 /// the seed article (Phnom Penh Post: "children under the age of 15", "aged between 15 and 18
 /// years old", which means minors, i.e. [15, 18)) and CTDC's ageBroad categories, written with
-/// double hyphens ("9--17" is ages 9 to 17 inclusive).
+/// double hyphens ("9--17" is ages 9 to 17 inclusive). Note that the wording "15-18 years old" means
+/// 15-17 here, as the article uses it, while the canonical "15-18" is ages 15 to 18 inclusive.
 inline constexpr std::array<age_band_label, 42> age_band_labels() {
     return {{
         {"under 15", "0-14"},
