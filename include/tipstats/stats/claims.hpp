@@ -239,11 +239,22 @@ inline double claim_tolerance_of(const claim& c) {
 }
 
 /// Checks a change claim against the current count and, when known, the previous one. Without the
-/// previous count, gives the whole previous counts (>= 1) whose change from them fits the wording.
-inline claim_check check_change_claim(const claim& c, double current, std::optional<double> previous = {}) {
+/// previous count, gives the whole previous counts (>= 1) whose change from them fits the wording;
+/// without either, only the admitted range.
+inline claim_check check_change_claim(const claim& c, std::optional<double> current_count = {},
+                                      std::optional<double> previous = {}) {
     if (c.kind != claim_kind::change) throw domain_error("claim", "is a share, not a change");
-    detail::require_count("current", current, {});
     claim_check out{c, admitted_range(c), claim_tolerance_of(c), {}, {}, {}, {}, {}};
+    std::string text = "\"" + std::string(c.decrease ? "a decrease of " : "an increase of ") +
+                       (c.qualifier_text.empty() ? "" : c.qualifier_text + " ") + detail::format_percent(c.stated) +
+                       "%\" admits a true change in " + detail::describe(out.admitted) + " %";
+    if (!current_count) {
+        if (previous) throw domain_error("current", "is needed when the previous count is given");
+        out.explanation = text + ".";
+        return out;
+    }
+    const double current = *current_count;
+    detail::require_count("current", current, {});
     const auto& range = out.admitted;
     const auto fits = [&](double p) { return range.contains(percent_change(current, p)); };
     // change = 100 (current / p - 1) falls as p grows: the highest admitted change gives the lowest p.
@@ -255,9 +266,6 @@ inline claim_check check_change_claim(const claim& c, double current, std::optio
                                                        baseline_at(range.low), 1.0,
                                                        range.low <= -100 ? inf : std::ceil(baseline_at(range.low)) + 2,
                                                        fits);
-    std::string text = "\"" + std::string(c.decrease ? "a decrease of " : "an increase of ") +
-                       (c.qualifier_text.empty() ? "" : c.qualifier_text + " ") + detail::format_percent(c.stated) +
-                       "%\" admits a true change in " + detail::describe(range) + " %";
     if (previous) {
         const double exact = percent_change(current, *previous);
         out.exact = exact;
@@ -316,6 +324,28 @@ inline claim_check check_share_claim(const claim& c, std::optional<double> part,
     }
     out.explanation = text + ".";
     return out;
+}
+
+/// Counts a claim can be checked against; which apply depends on the claim's kind.
+struct claim_counts {
+    std::optional<double> current;   ///< change claims: the count now
+    std::optional<double> previous;  ///< change claims: the count it is compared with
+    std::optional<double> part;      ///< share claims: the part
+    std::optional<double> total;     ///< share claims: the whole
+};
+
+/// Parses `text` and checks it against whichever counts are known (parse_claim, check_change_claim,
+/// check_share_claim). Counts of the other kind of claim are a domain_error naming them.
+inline claim_check check_claim(std::string_view text, const claim_counts& counts) {
+    const claim c = parse_claim(text);
+    if (c.kind == claim_kind::change) {
+        if (counts.part) throw domain_error("part", "applies to share claims; this is a change claim");
+        if (counts.total) throw domain_error("total", "applies to share claims; this is a change claim");
+        return check_change_claim(c, counts.current, counts.previous);
+    }
+    if (counts.current) throw domain_error("current", "applies to change claims; this is a share claim (use part)");
+    if (counts.previous) throw domain_error("previous", "applies to change claims; this is a share claim (use total)");
+    return check_share_claim(c, counts.part, counts.total);
 }
 
 }  // namespace tipstats::stats
