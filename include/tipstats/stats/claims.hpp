@@ -120,6 +120,12 @@ inline std::string format_count(double v) {
     return buffer;
 }
 
+inline std::string describe(const count_range& r) {
+    if (r.low == r.high) return "exactly " + format_count(r.low);
+    if (std::isinf(r.high)) return format_count(r.low) + " or more";
+    return format_count(r.low) + " to " + format_count(r.high);
+}
+
 inline std::string describe(const percent_range& r) {
     std::string out = r.low_closed ? "[" : "(";
     out += format_percent(r.low) + ", " + (std::isinf(r.high) ? std::string("inf") : format_percent(r.high));
@@ -226,7 +232,8 @@ inline percent_range admitted_range(const claim& c) {
         case claim_qualifier::at_most: r = {0, s, true, true}; break;
     }
     r.low = std::max(r.low, 0.0);
-    if (c.kind == claim_kind::share && r.high >= 100.0) {
+    // A share cannot exceed 100 %, nor can a fall: both cap the size at 100.
+    if ((c.kind == claim_kind::share || c.decrease) && r.high >= 100.0) {
         r.high = 100.0;
         r.high_closed = true;
     }
@@ -275,8 +282,8 @@ inline claim_check check_change_claim(const claim& c, std::optional<double> curr
                 (*out.consistent ? "consistent" : "NOT consistent") + " with the wording";
     }
     if (out.baseline_range)
-        text += "; with " + detail::format_count(current) + " now, the previous count was " +
-                detail::format_count(out.baseline_range->low) + " to " + detail::format_count(out.baseline_range->high);
+        text += "; with " + detail::format_count(current) + " now, the wording fits a previous count of " +
+                detail::describe(*out.baseline_range);
     else
         text += "; no whole previous count fits " + detail::format_count(current) + " now";
     out.explanation = text + ".";
@@ -304,9 +311,8 @@ inline claim_check check_share_claim(const claim& c, std::optional<double> part,
         out.part_range = detail::whole_numbers_fitting(n * range.low / 100, n * range.high / 100, 0.0, std::floor(n),
                                                        [&](double k) { return range.contains(100 * k / n); });
         out.consistent = out.part_range.has_value();
-        text += out.part_range ? "; of " + detail::format_count(n) + ", the part is " +
-                                     detail::format_count(out.part_range->low) + " to " +
-                                     detail::format_count(out.part_range->high)
+        text += out.part_range ? "; of " + detail::format_count(n) + ", the wording fits a part of " +
+                                     detail::describe(*out.part_range)
                                : "; no whole part of " + detail::format_count(n) + " fits";
     } else if (part) {
         detail::require_count("part", *part, {});
@@ -317,9 +323,8 @@ inline claim_check check_share_claim(const claim& c, std::optional<double> part,
                                                            std::max(1.0, k), std::isinf(high_estimate) ? inf : high_estimate + 2,
                                                            [&](double n) { return range.contains(100 * k / n); });
         out.consistent = out.baseline_range.has_value();
-        text += out.baseline_range ? "; with a part of " + detail::format_count(k) + ", the total is " +
-                                         detail::format_count(out.baseline_range->low) + " to " +
-                                         detail::format_count(out.baseline_range->high)
+        text += out.baseline_range ? "; with a part of " + detail::format_count(k) +
+                                         ", the wording fits a total of " + detail::describe(*out.baseline_range)
                                    : "; no whole total fits a part of " + detail::format_count(k);
     }
     out.explanation = text + ".";
