@@ -141,18 +141,7 @@ def rate_ci(count, population, per=100_000, level=0.95, method="exact", *, threa
 
 
 class _Result:
-    """Shared behaviour of result objects: tuple unpacking of the leading fields, repr, HTML repr."""
-
-    _unpacked: Tuple[str, ...] = ()
-
-    def __iter__(self):
-        return iter(tuple(getattr(self, name) for name in self._unpacked))
-
-    def __len__(self):
-        return len(self._unpacked)
-
-    def __getitem__(self, i):
-        return tuple(self)[i]
+    """Shared behaviour of result objects: ``to_dict``, repr and HTML repr."""
 
     def to_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -176,8 +165,23 @@ class _Result:
         return f"<table><caption>{type(self).__name__}</caption>{rows}</table>"
 
 
+class _Unpacks(_Result):
+    """A result that also unpacks as a tuple of its leading fields, e.g. ``ratio, lower, upper = ...``."""
+
+    _unpacked: Tuple[str, ...] = ()
+
+    def __iter__(self):
+        return iter(tuple(getattr(self, name) for name in self._unpacked))
+
+    def __len__(self):
+        return len(self._unpacked)
+
+    def __getitem__(self, i):
+        return tuple(self)[i]
+
+
 @dataclass(frozen=True, repr=False, eq=False)
-class RateRatio(_Result):
+class RateRatio(_Unpacks):
     """Ratio of two Poisson rates; unpacks as ``(ratio, lower, upper)``."""
 
     ratio: Any
@@ -189,7 +193,7 @@ class RateRatio(_Result):
 
 
 @dataclass(frozen=True, repr=False, eq=False)
-class Change(_Result):
+class Change(_Unpacks):
     """A percent change between two counts; unpacks as ``(percent_change, lower, upper)``."""
 
     percent_change: Any
@@ -201,7 +205,7 @@ class Change(_Result):
 
 
 @dataclass(frozen=True, repr=False, eq=False)
-class StandardizedRate(_Result):
+class StandardizedRate(_Unpacks):
     """A directly standardised rate; unpacks as ``(rate, lower, upper)``."""
 
     rate: float
@@ -295,9 +299,6 @@ class ClaimCheck(_Result):
 
     def __str__(self) -> str:
         return self.explanation
-
-    def __bool__(self) -> bool:
-        return bool(self.consistent)
 
 
 def check_claim(claim: str, current=None, previous=None, *, part=None, total=None) -> ClaimCheck:
