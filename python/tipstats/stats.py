@@ -20,6 +20,7 @@ from typing import Any, Optional, Tuple
 
 import numpy as np
 
+from ._core import DomainError
 from ._core import stats as _k
 
 __all__ = [
@@ -43,6 +44,14 @@ __all__ = [
 
 #: Relative tolerance of the vague qualifiers ("nearly", "about", "just over") in :func:`check_claim`.
 CLAIM_TOLERANCE: float = _k.claim_tolerance
+
+
+def _domain_error(argument: str, message: str, index=None) -> DomainError:
+    """A DomainError raised from Python, shaped like those from C++ (``argument`` and ``index`` set)."""
+    where = "" if index is None else f" at index {index}"
+    error = DomainError(f"argument '{argument}'{where}: {message}")
+    error.argument, error.index = argument, index
+    return error
 
 
 def _call(kernel, *args, threads: Optional[int] = None, **options):
@@ -208,10 +217,10 @@ class Change(_Unpacks):
 class StandardizedRate(_Unpacks):
     """A directly standardised rate; unpacks as ``(rate, lower, upper)``."""
 
-    rate: float
-    lower: float
-    upper: float
-    crude_rate: float
+    rate: Any
+    lower: Any
+    upper: Any
+    crude_rate: Any
     per: float
     level: float
     method: str
@@ -262,13 +271,36 @@ def standardized_rate(counts, populations, standard, per=100_000, level=0.95, me
         ``y* = y + mean(w_i)``, ``v* = v + mean(w_i²)``: Tiwari, Clegg & Zou (2006), Stat Methods Med
         Res 15:547-569 (``asht::wspoissonTest(wmtype="tcz")``); less conservative.
 
-    ``counts``, ``populations`` and ``standard`` are 1-D with one element per stratum. Returns a
-    :class:`StandardizedRate` (also ``crude_rate``) that unpacks as ``rate, lower, upper``.
+    ``counts``, ``populations`` and ``standard`` hold one element per stratum along their last axis and
+    broadcast over the leading axes: 2-D ``counts`` and ``populations`` (groups x strata) with a 1-D
+    ``standard`` give one rate per group, as arrays. Returns a :class:`StandardizedRate` (also
+    ``crude_rate``) that unpacks as ``rate, lower, upper``. A bad element raises DomainError whose
+    ``index`` is its stratum, or ``(group..., stratum)`` for several groups.
     """
-    rate_, lower, upper, crude = _k.standardized_rate(
-        np.ravel(np.asarray(counts, dtype=np.float64)), np.ravel(np.asarray(populations, dtype=np.float64)),
-        np.ravel(np.asarray(standard, dtype=np.float64)), float(per), float(level), method)
-    return StandardizedRate(rate_, lower, upper, crude, float(per), float(level), method)
+    names = ("counts", "populations", "standard")
+    arrays = [np.asarray(a, dtype=np.float64) for a in (counts, populations, standard)]
+    for name, a in zip(names, arrays):
+        if a.ndim == 0 or a.shape[-1] != arrays[0].shape[-1]:
+            raise _domain_error(name, f"needs one element per stratum along its last axis; shapes are "
+                                      f"{', '.join(f'{n} {b.shape}' for n, b in zip(names, arrays))}")
+    try:
+        shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    except ValueError:
+        raise _domain_error("populations", f"groups do not broadcast: {[a.shape for a in arrays]}") from None
+    groups = shape[:-1]
+    rows = [np.ascontiguousarray(np.broadcast_to(a, shape)).reshape(-1, shape[-1]) for a in arrays]
+    results = np.empty((len(rows[0]), 4))
+    for g, (c, p, s) in enumerate(zip(*rows)):
+        try:
+            results[g] = _k.standardized_rate(c, p, s, float(per), float(level), method)
+        except DomainError as error:
+            if not groups or error.index is None:
+                raise
+            where = tuple(int(i) for i in np.unravel_index(g, groups)) + (error.index,)
+            message = str(error).split(": ", 1)[-1]
+            raise _domain_error(error.argument, message, where) from None
+    fields_ = [results[:, j].reshape(groups) if groups else float(results[0, j]) for j in range(4)]
+    return StandardizedRate(*fields_, float(per), float(level), method)
 
 
 @dataclass(frozen=True, repr=False, eq=False)

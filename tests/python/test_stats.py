@@ -277,6 +277,26 @@ def test_standardized_rate_matches_the_gamma_formula(method, level):
                                         rel=1e-9)
 
 
+def test_standardized_rates_of_several_groups():
+    # Birth orders 1 to 5+ of Fleiss' table 14.4 as five groups, one standard: one rate per group.
+    cases = np.array([[107, 141, 60, 40, 39, 25], [25, 150, 110, 84, 82, 39], [3, 71, 114, 103, 108, 75],
+                      [1, 26, 64, 89, 137, 96], FLEISS_CASES])
+    births = np.array([[230061, 329449, 114920, 39487, 14208, 3052], [72202, 326701, 208667, 83228, 28466, 5375],
+                       [15050, 175702, 207081, 117300, 45026, 8660], [2293, 68800, 132424, 98301, 46075, 9834],
+                       FLEISS_BIRTHS])
+    got = ts.standardized_rate(cases, births, FLEISS_STANDARD, level=0.9)
+    assert got.rate.shape == got.lower.shape == got.crude_rate.shape == (5,)
+    for g in range(5):
+        ref = gamma_reference(cases[g], births[g], FLEISS_STANDARD, 0.9, "fay_feuer")
+        assert (got.rate[g], got.lower[g], got.upper[g]) == pytest.approx(ref, rel=1e-9)
+    bad = births.copy()
+    bad[3, 2] = 0
+    with pytest.raises(ts.DomainError) as info:
+        ts.standardized_rate(cases, bad, FLEISS_STANDARD)
+    assert (info.value.argument, info.value.index) == ("populations", (3, 2))
+    assert "(3, 2)" in str(info.value)
+
+
 def test_tiwari_is_narrower_than_fay_feuer():
     ff = ts.standardized_rate(FLEISS_CASES, FLEISS_BIRTHS, FLEISS_STANDARD)
     tw = ts.standardized_rate(FLEISS_CASES, FLEISS_BIRTHS, FLEISS_STANDARD, method="tiwari")
