@@ -226,6 +226,8 @@ TEST_CASE("claims: qualifiers and directions", "[stats][claims]") {
     CHECK(st::parse_claim("up to 40% of victims").kind == st::claim_kind::share);
     CHECK(st::parse_claim("up to 40% of victims").qualifier == st::claim_qualifier::at_most);
     CHECK(st::parse_claim("86.0 per cent").decimals == 1);
+    CHECK(st::parse_claim("a rise of 1,200 per-cent").stated == 1200);
+    CHECK_THROWS_AS(st::parse_claim("up 5 percentage points"), tipstats::parse_error);
     CHECK_THROWS_AS(st::parse_claim("a big increase"), tipstats::parse_error);
 
     // "a fall of about 30 %" from 70 now: the previous count p has 27 <= 100 (p - 70) / p <= 33.

@@ -158,12 +158,16 @@ std::optional<count_range> whole_numbers_fitting(double low_estimate, double hig
 /// no percentage ("%", "per cent", "percent") is found.
 inline claim parse_claim(std::string_view text) {
     const std::string lower = detail::lowercase(text);
-    static const std::regex number_re(R"((\d+(?:\.(\d+))?)\s*(?:%|per\s*cent\b|percent\b|pc\b))");
+    // Thousands may be grouped with commas ("1,200 per cent"); "percentage points" is not a percentage.
+    static const std::regex number_re(
+        R"(((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)\s*(?:%|per[\s-]*cent\b|percent\b|pc\b))");
     std::smatch number;
     if (!std::regex_search(lower, number, number_re))
         throw parse_error("no percentage found (expected e.g. '150 per cent' or '86%') in '" + std::string(text) + "'");
     claim c;
-    c.stated = std::stod(number[1].str());
+    std::string digits = number[1].str();
+    std::erase(digits, ',');
+    c.stated = std::stod(digits);
     c.decimals = number[2].matched ? static_cast<int>(number[2].length()) : 0;
 
     // The qualifier is the last qualifying phrase written before the number.
