@@ -468,3 +468,28 @@ def test_claim_errors():
     r = ts.check_claim("an increase of nearly 150 per cent", 263)
     assert pickle.loads(pickle.dumps(r)).to_dict() == r.to_dict()
     assert "<table>" in r._repr_html_()
+
+
+# ----------------------------------------------------------------------------- properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(n=st.integers(1, 10**9), fraction=st.floats(0, 1), method=st.sampled_from(list(SM_METHOD)))
+def test_proportion_intervals_are_nested_and_hold_the_estimate(n, fraction, method):
+    x = math.floor(fraction * n)
+    narrow = ts.proportion_ci(x, n, 0.8, method)
+    wide = ts.proportion_ci(x, n, 0.99, method)
+    assert 0 <= wide[0] <= narrow[0] <= narrow[1] <= wide[1] <= 1
+    if method in ("exact", "jeffreys", "wald"):  # intervals centred on or built around x/n
+        assert narrow[0] <= x / n <= narrow[1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(x=st.integers(0, 10**9))
+def test_poisson_intervals_hold_the_count(x):
+    lower, upper = ts.poisson_ci(x)
+    assert 0 <= lower <= x < upper
+    assert ts.poisson_ci(x, 0.99)[1] > upper
