@@ -24,3 +24,11 @@
 
 #include <tipstats/io/csv.hpp>
 #include <tipstats/io/json_document.hpp>
+
+#include <tipstats/detail/parallel.hpp>
+#include <tipstats/stats/changes.hpp>
+#include <tipstats/stats/claims.hpp>
+#include <tipstats/stats/poisson.hpp>
+#include <tipstats/stats/proportion.hpp>
+#include <tipstats/stats/rates.hpp>
+#include <tipstats/stats/standardize.hpp>

@@ -9,4 +9,5 @@ PYBIND11_MODULE(_core, m) {
     register_age(m);
     register_tabulate(m);
     register_observations(m);
+    register_stats(m);
 }

@@ -9,3 +9,4 @@ void register_model(pybind11::module_& m);
 void register_age(pybind11::module_& m);
 void register_tabulate(pybind11::module_& m);
 void register_observations(pybind11::module_& m);
+void register_stats(pybind11::module_& m);

@@ -1,0 +1,372 @@
+"""Rates, changes and confidence intervals that match the reference implementations.
+
+Every function takes scalars or numpy arrays. Arguments broadcast against each other (numpy rules);
+scalars in give Python floats out, arrays in give arrays of the broadcast shape. Array work runs in
+C++ without the GIL on ``threads`` threads (``None``: every core). Intervals are ``(lower, upper)``.
+
+Bad input (negative counts, ``x > n``, non-finite values, ``level`` outside (0, 1), a zero
+population) raises :class:`tipstats.DomainError` (a ``ValueError``) whose ``argument`` names the
+argument and, for arrays, whose ``index`` is the flat (C-order) position of the first bad element in
+the broadcast shape.
+
+Quantiles come from Boost.Math (the library scipy uses for most of these distributions).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, fields
+from typing import Any, Optional, Tuple
+
+import numpy as np
+
+from ._core import DomainError
+from ._core import stats as _k
+
+__all__ = [
+    "Change",
+    "ClaimCheck",
+    "RateRatio",
+    "StandardizedRate",
+    "change_ci",
+    "check_claim",
+    "implied_baseline",
+    "percent_change",
+    "poisson_ci",
+    "proportion_ci",
+    "rate",
+    "rate_ci",
+    "rate_ratio",
+    "share",
+    "standardized_rate",
+    "CLAIM_TOLERANCE",
+]
+
+#: Relative tolerance of the vague qualifiers ("nearly", "about", "just over") in :func:`check_claim`.
+CLAIM_TOLERANCE: float = _k.claim_tolerance
+
+
+def _domain_error(argument: str, message: str, index=None) -> DomainError:
+    """A DomainError raised from Python, shaped like those from C++ (``argument`` and ``index`` set)."""
+    where = "" if index is None else f" at index {index}"
+    error = DomainError(f"argument '{argument}'{where}: {message}")
+    error.argument, error.index = argument, index
+    return error
+
+
+def _call(kernel, *args, threads: Optional[int] = None, **options):
+    """Broadcast ``args``, run ``kernel`` on flat float64 arrays, and give back the caller's shape."""
+    arrays = [np.asarray(a, dtype=np.float64) for a in args]
+    shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    flat = [a.reshape(1) if a.size == 1 else np.ascontiguousarray(np.broadcast_to(a, shape)).reshape(-1)
+            for a in arrays]
+    result = kernel(*flat, **options, threads=0 if threads is None else int(threads), indexed=shape != ())
+    outputs = result if isinstance(result, tuple) else (result,)
+    if shape == ():
+        shaped = tuple(float(o[0]) for o in outputs)
+    else:
+        shaped = tuple(o.reshape(shape) for o in outputs)
+    return shaped if isinstance(result, tuple) else shaped[0]
+
+
+def percent_change(current, previous, *, threads=None):
+    """Percent change from ``previous`` to ``current``: ``100 * (current - previous) / previous``.
+
+    Counts must be finite and >= 0; ``previous`` must be positive (a change from zero is undefined).
+
+    >>> round(percent_change(263, 105), 2)
+    150.48
+    """
+    return _call(_k.percent_change, current, previous, threads=threads)
+
+
+def implied_baseline(current, percent_change, *, threads=None):
+    """The previous value a reported change implies: ``current / (1 + percent_change / 100)``.
+
+    "263 victims, an increase of 150 %" implies 105.2 the year before. ``percent_change`` > -100.
+
+    >>> implied_baseline(263, 150)
+    105.2
+    """
+    return _call(_k.implied_baseline, current, percent_change, threads=threads)
+
+
+def share(part, total, *, threads=None):
+    """The fraction ``part / total`` in [0, 1]; requires ``0 <= part <= total`` and ``total > 0``."""
+    return _call(_k.share, part, total, threads=threads)
+
+
+def proportion_ci(x, n, level=0.95, method="wilson", *, threads=None):
+    """Confidence interval ``(lower, upper)`` for the binomial proportion ``x / n``.
+
+    With ``q = x / n``, ``alpha = 1 - level`` and ``z`` the normal quantile at ``1 - alpha / 2``:
+
+    ``"wilson"`` (default)
+        Wilson (1927): ``(q + z²/2n ± z sqrt(q(1-q)/n + z²/4n²)) / (1 + z²/n)``.
+    ``"exact"``
+        Clopper & Pearson (1934): ``Beta(alpha/2; x, n-x+1)``, ``Beta(1-alpha/2; x+1, n-x)``; 0 at x = 0,
+        1 at x = n. Guaranteed coverage.
+    ``"jeffreys"``
+        Equal-tailed Jeffreys interval ``Beta(alpha/2 | 1-alpha/2; x+½, n-x+½)``, with the lower end 0 at
+        x = 0 and the upper 1 at x = n (Brown, Cai & DasGupta 2001, Stat Sci 16:101-133; statsmodels
+        omits this boundary rule).
+    ``"agresti_coull"``
+        Agresti & Coull (1998): the Wald interval of ``(x + z²/2) / (n + z²)`` with ``n + z²`` trials.
+    ``"wald"``
+        ``q ± z sqrt(q(1-q)/n)``; poor for small n or extreme q, kept for comparison with old reports.
+
+    Wilson, Agresti-Coull and Wald are clipped to [0, 1], as in statsmodels'
+    ``proportion_confint`` (methods ``wilson``, ``agresti_coull``, ``normal``), which they match.
+    ``x`` and ``n`` need not be whole numbers (weighted counts).
+
+    >>> lo, hi = proportion_ci(86, 100, method="exact")
+    >>> round(lo, 4), round(hi, 4)
+    (0.7763, 0.9213)
+    """
+    return _call(_k.proportion_ci, x, n, level, method=method, threads=threads)
+
+
+def poisson_ci(x, level=0.95, method="exact", *, threads=None):
+    """Confidence interval ``(lower, upper)`` for a Poisson mean given the count ``x``.
+
+    ``"exact"`` (default)
+        Garwood (1936): ``chi2(alpha/2; 2x) / 2`` (0 at x = 0) and ``chi2(1 - alpha/2; 2x + 2) / 2``;
+        R's ``poisson.test``, scipy's ``chi2.ppf``.
+    ``"byar"``
+        Byar's approximation (Breslow & Day 1987, II p. 69): ``x (1 - 1/9x - z/3√x)³`` and
+        ``(x+1) (1 - 1/9(x+1) + z/3√(x+1))³``.
+    """
+    return _call(_k.poisson_ci, x, level, method=method, threads=threads)
+
+
+def rate(count, population, per=100_000, *, threads=None):
+    """``count / population * per`` (default: per 100,000). ``population`` and ``per`` positive."""
+    return _call(_k.rate, count, population, per, threads=threads)
+
+
+def rate_ci(count, population, per=100_000, level=0.95, method="exact", *, threads=None):
+    """Interval of a rate: :func:`poisson_ci` of ``count`` (exact by default) times ``per / population``."""
+    return _call(_k.rate_ci, count, population, per, level, method=method, threads=threads)
+
+
+class _Result:
+    """Shared behaviour of result objects: ``to_dict``, repr and HTML repr."""
+
+    def to_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @staticmethod
+    def _format(value: Any) -> str:
+        if isinstance(value, (float, np.floating)):
+            return f"{value:.6g}"
+        if isinstance(value, np.ndarray):
+            return np.array2string(value, precision=6, threshold=8)
+        return repr(value)
+
+    def __repr__(self) -> str:
+        body = ", ".join(f"{name}={self._format(value)}" for name, value in self.to_dict().items())
+        return f"{type(self).__name__}({body})"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(name)}</th><td>{html.escape(self._format(value))}</td></tr>"
+            for name, value in self.to_dict().items())
+        return f"<table><caption>{type(self).__name__}</caption>{rows}</table>"
+
+
+class _Unpacks(_Result):
+    """A result that also unpacks as a tuple of its leading fields, e.g. ``ratio, lower, upper = ...``."""
+
+    _unpacked: Tuple[str, ...] = ()
+
+    def __iter__(self):
+        return iter(tuple(getattr(self, name) for name in self._unpacked))
+
+    def __len__(self):
+        return len(self._unpacked)
+
+    def __getitem__(self, i):
+        return tuple(self)[i]
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class RateRatio(_Unpacks):
+    """Ratio of two Poisson rates; unpacks as ``(ratio, lower, upper)``."""
+
+    ratio: Any
+    lower: Any
+    upper: Any
+    p_value: Any
+    level: float
+    _unpacked = ("ratio", "lower", "upper")
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class Change(_Unpacks):
+    """A percent change between two counts; unpacks as ``(percent_change, lower, upper)``."""
+
+    percent_change: Any
+    lower: Any
+    upper: Any
+    p_value: Any
+    level: float
+    _unpacked = ("percent_change", "lower", "upper")
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class StandardizedRate(_Unpacks):
+    """A directly standardised rate; unpacks as ``(rate, lower, upper)``."""
+
+    rate: Any
+    lower: Any
+    upper: Any
+    crude_rate: Any
+    per: float
+    level: float
+    method: str
+    _unpacked = ("rate", "lower", "upper")
+
+
+def rate_ratio(x1, t1, x2, t2, level=0.95, *, threads=None) -> RateRatio:
+    """Ratio ``(x1/t1) / (x2/t2)`` of two Poisson rates with the exact conditional interval.
+
+    Given ``x1 + x2``, ``x1`` is binomial with ``p = r t1 / (r t1 + t2)``; the Clopper-Pearson interval
+    ``(pL, pU)`` of ``p`` gives ``r = p / (1 - p) * t2 / t1``. ``p_value`` tests ``r = 1`` with the
+    two-sided exact binomial test that sums outcomes no more likely than ``x1`` (R's ``poisson.test``,
+    ``scipy.stats.binomtest``, statsmodels' ``test_poisson_2indep(method="exact-cond")``).
+    Counts must be whole numbers. ``x2 = 0`` gives an infinite ratio and upper end; ``x1 = x2 = 0`` a NaN
+    ratio with the interval (0, inf) and p-value 1.
+
+    Returns a :class:`RateRatio` (``ratio, lower, upper, p_value, level``) that unpacks as
+    ``ratio, lower, upper = rate_ratio(...)``.
+    """
+    ratio, lower, upper, p = _call(_k.rate_ratio, x1, t1, x2, t2, level, threads=threads)
+    return RateRatio(ratio, lower, upper, p, level)
+
+
+def change_ci(current, previous, level=0.95, *, threads=None) -> Change:
+    """Percent change between two Poisson counts over periods of equal length, with interval and p-value.
+
+    ``100 (current / previous - 1)``; the interval is ``100 (r - 1)`` for the exact conditional interval
+    of the rate ratio ``r`` (:func:`rate_ratio` with equal exposures) and ``p_value`` tests "no change".
+    "263 against 105" is +150.5 % with a 95 % interval of about +99 % to +217 %.
+
+    Returns a :class:`Change` that unpacks as ``change, lower, upper = change_ci(...)``.
+    """
+    change, lower, upper, p = _call(_k.change_ci, current, previous, level, threads=threads)
+    return Change(change, lower, upper, p, level)
+
+
+def standardized_rate(counts, populations, standard, per=100_000, level=0.95, method="fay_feuer") -> StandardizedRate:
+    """Directly standardised (age-adjusted) rate with a gamma confidence interval.
+
+    With weights ``w_i = standard_i / (populations_i * sum(standard))``, the rate is ``y = Σ w_i x_i``
+    and its variance ``v = Σ w_i² x_i``. The lower limit is the gamma quantile
+    ``G⁻¹(alpha/2; y²/v, v/y)`` (0 when y = 0); the upper limit is ``G⁻¹(1 - alpha/2; y*²/v*, v*/y*)`` with
+
+    ``"fay_feuer"`` (default)
+        ``y* = y + w_M``, ``v* = v + w_M²``, ``w_M = max w_i``: Fay & Feuer (1997), Stat Med 16:791-801,
+        as in NCI's SEER*Stat and R's ``epitools::ageadjust.direct``.
+    ``"tiwari"``
+        ``y* = y + mean(w_i)``, ``v* = v + mean(w_i²)``: Tiwari, Clegg & Zou (2006), Stat Methods Med
+        Res 15:547-569 (``asht::wspoissonTest(wmtype="tcz")``); less conservative.
+
+    ``counts``, ``populations`` and ``standard`` hold one element per stratum along their last axis and
+    broadcast over the leading axes: 2-D ``counts`` and ``populations`` (groups x strata) with a 1-D
+    ``standard`` give one rate per group, as arrays. Returns a :class:`StandardizedRate` (also
+    ``crude_rate``) that unpacks as ``rate, lower, upper``. A bad element raises DomainError whose
+    ``index`` is its stratum, or ``(group..., stratum)`` for several groups.
+    """
+    names = ("counts", "populations", "standard")
+    arrays = [np.asarray(a, dtype=np.float64) for a in (counts, populations, standard)]
+    for name, a in zip(names, arrays):
+        if a.ndim == 0 or a.shape[-1] != arrays[0].shape[-1]:
+            raise _domain_error(name, f"needs one element per stratum along its last axis; shapes are "
+                                      f"{', '.join(f'{n} {b.shape}' for n, b in zip(names, arrays))}")
+    try:
+        shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    except ValueError:
+        raise _domain_error("populations", f"groups do not broadcast: {[a.shape for a in arrays]}") from None
+    groups = shape[:-1]
+    rows = [np.ascontiguousarray(np.broadcast_to(a, shape)).reshape(-1, shape[-1]) for a in arrays]
+    results = np.empty((len(rows[0]), 4))
+    for g, (c, p, s) in enumerate(zip(*rows)):
+        try:
+            results[g] = _k.standardized_rate(c, p, s, float(per), float(level), method)
+        except DomainError as error:
+            if not groups or error.index is None:
+                raise
+            where = tuple(int(i) for i in np.unravel_index(g, groups)) + (error.index,)
+            message = str(error).split(": ", 1)[-1]
+            raise _domain_error(error.argument, message, where) from None
+    fields_ = [results[:, j].reshape(groups) if groups else float(results[0, j]) for j in range(4)]
+    return StandardizedRate(*fields_, float(per), float(level), method)
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class ClaimCheck(_Result):
+    """The verdict of :func:`check_claim`.
+
+    ``consistent`` is True/False, or None when the counts given cannot decide. ``exact_change`` is the
+    exact percentage (the change, or the share) when both counts are known. ``baseline_range`` is the
+    (lowest, highest) whole previous count that fits a change claim, or the whole totals that fit a
+    share claim given its part (``inf``: no upper limit); ``part_range`` the parts that fit a share claim
+    given its total. ``admitted`` is the range of true percentages the wording admits, as
+    ``(low, high, low_closed, high_closed)``; ``tolerance`` the qualifier's tolerance (relative for
+    vague qualifiers, half a unit of the last digit written when there is none).
+    """
+
+    claim: str
+    kind: str
+    direction: Optional[str]
+    qualifier: str
+    stated: float
+    admitted: Tuple[float, float, bool, bool]
+    tolerance: float
+    consistent: Optional[bool]
+    exact_change: Optional[float]
+    baseline_range: Optional[Tuple[float, float]]
+    part_range: Optional[Tuple[float, float]]
+    explanation: str
+
+    def __str__(self) -> str:
+        return self.explanation
+
+
+def check_claim(claim: str, current=None, previous=None, *, part=None, total=None) -> ClaimCheck:
+    """Check a reported percentage against counts.
+
+    ``claim`` is the wording, e.g. ``"an increase of nearly 150 per cent"`` (a change: it needs a
+    direction word such as increase, rise, up, more; decrease, fall, drop, down, fewer) or
+    ``"arrests in 86 per cent of cases"`` (a share: no direction word). Give ``current`` (and, if known,
+    ``previous``) for a change; ``part`` and/or ``total`` for a share.
+
+    The qualifier in front of the number sets the admitted true values ``v`` (``s`` the stated figure;
+    for a change, ``v`` is the size of the change; tolerance ``CLAIM_TOLERANCE`` = 10 % of ``s``):
+
+    ============================================================  ==================================
+    qualifier (synonyms)                                          admits
+    ============================================================  ==================================
+    none, exactly                                                 ``v`` rounds to ``s`` as written:
+                                                                  ``s - h <= v < s + h``, ``h`` half a
+                                                                  unit of the last digit (0.5 for 86)
+    nearly, almost, close to, just under, approaching             ``0.9 s <= v < s``
+    about, around, approximately, roughly, some, circa            ``0.9 s <= v <= 1.1 s``
+    more than, over, above, exceeding, upwards of, in excess of   ``v > s``
+    just over, just above, slightly more than                     ``s < v <= 1.1 s``
+    less than, under, below, fewer than                           ``v < s``
+    at least, no less than                                        ``v >= s``
+    at most, up to, no more than                                  ``v <= s``
+    ============================================================  ==================================
+
+    >>> r = check_claim("an increase of nearly 150 per cent", current=263)
+    >>> r.baseline_range
+    (106.0, 111.0)
+    >>> check_claim("an increase of nearly 150 per cent", 263, 105).consistent   # +150.5 %: over, not nearly
+    False
+    """
+    d = _k.check_claim(claim, current, previous, part, total)
+    return ClaimCheck(claim=claim, kind=d["kind"], direction=d["direction"], qualifier=d["qualifier"],
+                      stated=d["stated"], admitted=d["admitted"], tolerance=d["tolerance"],
+                      consistent=d["consistent"], exact_change=d["exact"], baseline_range=d["baseline_range"],
+                      part_range=d["part_range"], explanation=d["explanation"])
