@@ -8,7 +8,6 @@
 #include <tipstats/model/dataset.hpp>
 
 #include <pybind11/stl.h>
-#include <pybind11/stl/filesystem.h>
 
 #include <functional>
 #include <optional>
@@ -533,11 +532,14 @@ consistent or not built at all (ValidationError naming the field, e.g.
              py::arg("title") = py::none())
         .def_property_readonly("title", [](const Dataset& d) { return none_if_empty(d.title()); })
         .def_property_readonly("notes", &Dataset::notes)
-        .def_property_readonly("sources", [](const Dataset& d) { return std::const_pointer_cast<SourceRegistry>(d.shared_sources()); })
-        .def_property_readonly("partners", [](const Dataset& d) { return std::const_pointer_cast<PartnerRegistry>(d.shared_partners()); })
+        // The registries are immutable snapshots: one taken before an add_* does not see the addition.
+        .def_property_readonly("sources", [](const Dataset& d) { return std::const_pointer_cast<SourceRegistry>(d.shared_sources()); },
+                               "The sources (a read-only snapshot).")
+        .def_property_readonly("partners", [](const Dataset& d) { return std::const_pointer_cast<PartnerRegistry>(d.shared_partners()); },
+                               "The partners (a read-only snapshot): ``find``, ``parent_chain``, ``[id]``.")
         .def_property_readonly("agreements", [](const Dataset& d) {
             return std::const_pointer_cast<AgreementRegistry>(d.shared_agreements());
-        })
+        }, "The agreements (a read-only snapshot): ``active_on``, ``between``, ``chain``, ``continuity``, ...")
         .def("add_source", &Dataset::add_source, py::arg("source"))
         .def("add_partner", &Dataset::add_partner, py::arg("partner"),
              "Adds a partner after checking the whole dataset with it; changes nothing if that fails.")

@@ -54,7 +54,8 @@ public:
     AgreementRegistry() : partners_(std::make_shared<PartnerRegistry>()) {}
 
     /// Checks each agreement, that every party and signatory is a known partner, and that every
-    /// renewal renews a known agreement between the same parties, at most once, without cycles.
+    /// renewal renews a known agreement between the same parties, at most once, without cycles and
+    /// no more often in a row than the renewed agreement's max_renewals.
     AgreementRegistry(std::vector<Agreement> agreements, std::shared_ptr<const PartnerRegistry> partners)
         : Registry(std::move(agreements), "agreement", "agreements"), partners_(std::move(partners)) {
         for (std::size_t i = 0; i < records_.size(); ++i) check_references(i);
@@ -64,6 +65,16 @@ public:
                 if (++steps > records_.size())
                     throw validation_error("the renewal chain of '" + records_[i].id + "' loops back on itself",
                                            field_of(i) + ".renews");
+        }
+        for (std::size_t i = 0; i < records_.size(); ++i) {
+            const Agreement& a = records_[i];
+            if (!a.max_renewals) continue;
+            int renewals = 0;
+            for (auto it = renewed_by_.find(a.id); it != renewed_by_.end(); it = renewed_by_.find(it->second))
+                if (++renewals > *a.max_renewals)
+                    throw validation_error("'" + it->second + "' renews '" + a.id + "' more often than its max_renewals (" +
+                                               std::to_string(*a.max_renewals) + ") allows",
+                                           field_of(position(it->second)) + ".renews");
         }
         for (auto& a : records_) {
             std::size_t count = 0;
