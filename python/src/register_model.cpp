@@ -377,7 +377,18 @@ bound when the early history is missing. Outside a dataset: 1 for a renewal, els
         .def("__eq__", [](const Agreement& a, const Agreement& b) { return a == b; })
         .def("__hash__", [](const Agreement& a) { return std::hash<std::string>{}(io::to_json(a)); })
         .def("__repr__", &agreement_repr);
-    add_json_pickling(agreement_cls, [](const Agreement& a) { return io::to_json(a); }, &io::agreement_from_json);
+    // The JSON form plus the renewal count the dataset derived, which the JSON form does not hold.
+    agreement_cls.def(py::pickle(
+        [](const Agreement& a) {
+            return py::make_tuple(json_state_version, io::to_json(a), detail::agreement_derived::renewal_count(a));
+        },
+        [](const py::tuple& state) {
+            if (state.size() != 3 || state[0].cast<int>() != json_state_version)
+                throw parse_error("unsupported pickled state for tipstats.Agreement");
+            Agreement a = io::agreement_from_json(state[1].cast<std::string>());
+            detail::agreement_derived::set_renewal_count(a, state[2].cast<std::optional<std::size_t>>());
+            return a;
+        }));
 
     // ----- results of registry queries
     py::class_<Transition> transition_cls(m, "Transition", R"doc(

@@ -169,6 +169,7 @@ def test_chains_continuity_and_coverage():
     assert [a.id for a in ds.agreements.chain("third")] == ["first", "second", "third"]
     assert [ds.agreements[i].renewal_count for i in ("first", "second", "third", "next")] == [0, 1, 2, 0]
     assert ds.agreements.renewed_by("second") == "third" and ds.agreements.renewed_by("third") is None
+    assert pickle.loads(pickle.dumps(ds.agreements["third"])).renewal_count == 2
     assert [a.id for a in ds.agreements.active_on(dt.date(2017, 1, 1))] == ["second"]
     assert [a.id for a in ds.agreements.between("Action Pour Les Enfants", "MOI")] == ["third", "first", "second", "next"]
     assert [a.id for a in ds.agreements.involving("ncct")] == ["third"]

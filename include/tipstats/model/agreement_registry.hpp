@@ -82,7 +82,7 @@ public:
                 count += link->is_renewal() ? 1 : 0;
                 if (link->renews.empty()) break;
             }
-            a.renewal_count_ = count;
+            detail::agreement_derived::set_renewal_count(a, count);
         }
     }
 
