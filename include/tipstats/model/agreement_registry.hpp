@@ -100,7 +100,7 @@ public:
 
     /// The agreements a partner is party to; `partner` is an id or any name (PartnerRegistry::find).
     std::vector<Agreement> involving(std::string_view partner) const {
-        const std::string& id = partners_->find(partner).id;
+        const std::string id = partners_->find(partner).id;
         std::vector<Agreement> out;
         for (const auto& a : records_)
             if (a.has_party(id)) out.push_back(a);
@@ -109,8 +109,8 @@ public:
 
     /// The agreements both partners are party to, in the order given.
     std::vector<Agreement> between(std::string_view first, std::string_view second) const {
-        const std::string& a_id = partners_->find(first).id;
-        const std::string& b_id = partners_->find(second).id;
+        const std::string a_id = partners_->find(first).id;
+        const std::string b_id = partners_->find(second).id;
         std::vector<Agreement> out;
         for (const auto& a : records_)
             if (a.has_party(a_id) && a.has_party(b_id)) out.push_back(a);
@@ -194,10 +194,10 @@ private:
         }
         if (a.renews.empty()) return;
         if (!contains(a.renews)) throw validation_error("renews unknown agreement '" + a.renews + "'", field + ".renews");
-        const Agreement& earlier = get(a.renews);
-        if (earlier.bound_parties() != a.bound_parties())
-            throw validation_error("renews '" + earlier.id + "', which binds other parties (" +
-                                       join(earlier.bound_parties()) + " instead of " + join(a.bound_parties()) + ")",
+        const Agreement* earlier = &get(a.renews);
+        if (earlier->bound_parties() != a.bound_parties())
+            throw validation_error("renews '" + earlier->id + "', which binds other parties (" +
+                                       join(earlier->bound_parties()) + " instead of " + join(a.bound_parties()) + ")",
                                    field + ".renews");
         const auto [it, inserted] = renewed_by_.emplace(a.renews, a.id);
         if (!inserted)
