@@ -8,7 +8,6 @@
 #include <tipstats/model/dataset.hpp>
 
 #include <pybind11/stl.h>
-#include <pybind11/stl/filesystem.h>
 
 #include <functional>
 #include <optional>
@@ -378,7 +377,18 @@ bound when the early history is missing. Outside a dataset: 1 for a renewal, els
         .def("__eq__", [](const Agreement& a, const Agreement& b) { return a == b; })
         .def("__hash__", [](const Agreement& a) { return std::hash<std::string>{}(io::to_json(a)); })
         .def("__repr__", &agreement_repr);
-    add_json_pickling(agreement_cls, [](const Agreement& a) { return io::to_json(a); }, &io::agreement_from_json);
+    // The JSON form plus the renewal count the dataset derived, which the JSON form does not hold.
+    agreement_cls.def(py::pickle(
+        [](const Agreement& a) {
+            return py::make_tuple(json_state_version, io::to_json(a), detail::agreement_derived::renewal_count(a));
+        },
+        [](const py::tuple& state) {
+            if (state.size() != 3 || state[0].cast<int>() != json_state_version)
+                throw parse_error("unsupported pickled state for tipstats.Agreement");
+            Agreement a = io::agreement_from_json(state[1].cast<std::string>());
+            detail::agreement_derived::set_renewal_count(a, state[2].cast<std::optional<std::size_t>>());
+            return a;
+        }));
 
     // ----- results of registry queries
     py::class_<Transition> transition_cls(m, "Transition", R"doc(
@@ -533,11 +543,14 @@ consistent or not built at all (ValidationError naming the field, e.g.
              py::arg("title") = py::none())
         .def_property_readonly("title", [](const Dataset& d) { return none_if_empty(d.title()); })
         .def_property_readonly("notes", &Dataset::notes)
-        .def_property_readonly("sources", [](const Dataset& d) { return std::const_pointer_cast<SourceRegistry>(d.shared_sources()); })
-        .def_property_readonly("partners", [](const Dataset& d) { return std::const_pointer_cast<PartnerRegistry>(d.shared_partners()); })
+        // The registries are immutable snapshots: one taken before an add_* does not see the addition.
+        .def_property_readonly("sources", [](const Dataset& d) { return std::const_pointer_cast<SourceRegistry>(d.shared_sources()); },
+                               "The sources (a read-only snapshot).")
+        .def_property_readonly("partners", [](const Dataset& d) { return std::const_pointer_cast<PartnerRegistry>(d.shared_partners()); },
+                               "The partners (a read-only snapshot): ``find``, ``parent_chain``, ``[id]``.")
         .def_property_readonly("agreements", [](const Dataset& d) {
             return std::const_pointer_cast<AgreementRegistry>(d.shared_agreements());
-        })
+        }, "The agreements (a read-only snapshot): ``active_on``, ``between``, ``chain``, ``continuity``, ...")
         .def("add_source", &Dataset::add_source, py::arg("source"))
         .def("add_partner", &Dataset::add_partner, py::arg("partner"),
              "Adds a partner after checking the whole dataset with it; changes nothing if that fails.")

@@ -1,13 +1,14 @@
-"""Notebook views (``_repr_html_``) of partners, agreements, datasets and partnership results.
+"""Notebook views (``_repr_html_``) of partners, agreements, datasets and partnership results, and
+``to_pandas()`` on the partner and agreement registries.
 
 The classes themselves live in the compiled core and are exported by ``tipstats``; this module only
-adds their HTML form.
+adds these views.
 """
 
 import datetime as dt
 import html
 
-from ._core import Agreement, Continuity, Coverage, Dataset, Partner
+from ._core import Agreement, AgreementRegistry, Continuity, Coverage, Dataset, Partner, PartnerRegistry
 
 __all__ = []
 
@@ -73,3 +74,45 @@ Agreement._repr_html_ = _agreement_html
 Dataset._repr_html_ = _dataset_html
 Continuity._repr_html_ = _continuity_html
 Coverage._repr_html_ = _coverage_html
+
+
+def _partners_to_pandas(self):
+    """One row per partner, indexed by id; list fields joined with "; "."""
+    import pandas as pd
+
+    rows = [{"id": p.id, "name": p.name, "acronym": p.acronym, "kind": p.kind, "country": p.country,
+             "parent_id": p.parent_id, "other_names": "; ".join(p.other_names), "focus": "; ".join(p.focus),
+             "sources": "; ".join(s.source for s in p.sources)} for p in self]
+    columns = ["id", "name", "acronym", "kind", "country", "parent_id", "other_names", "focus", "sources"]
+    return pd.DataFrame(rows, columns=columns).set_index("id")
+
+
+def _agreements_to_pandas(self, on=None):
+    """One row per agreement, indexed by id, with its term as date ranges and, if ``on`` is given
+    (a ``datetime.date``), its status on that day. Partial dates stay text ("2019")."""
+    import pandas as pd
+
+    def bound(bounds, i):
+        return None if bounds is None else bounds[i]
+
+    rows = []
+    for a in self:
+        start, end = a.start_bounds, a.end_bounds
+        row = {"id": a.id, "kind": a.kind, "parties": "; ".join(a.party_ids),
+               "signed": None if a.signed is None else str(a.signed),
+               "start_earliest": bound(start, 0), "start_latest": bound(start, 1),
+               "end_earliest": bound(end, 0), "end_latest": bound(end, 1), "term_months": a.term_months,
+               "renews": a.renews, "renewal_count": a.renewal_count,
+               "sources": "; ".join(s.source for s in a.sources)}
+        if on is not None:
+            row["status"] = a.status_on(on)
+        rows.append(row)
+    columns = ["id", "kind", "parties", "signed", "start_earliest", "start_latest", "end_earliest", "end_latest",
+               "term_months", "renews", "renewal_count", "sources"] + (["status"] if on is not None else [])
+    frame = pd.DataFrame(rows, columns=columns).set_index("id")
+    frame["term_months"] = frame["term_months"].astype("Int64")
+    return frame
+
+
+PartnerRegistry.to_pandas = _partners_to_pandas
+AgreementRegistry.to_pandas = _agreements_to_pandas

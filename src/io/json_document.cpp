@@ -227,13 +227,11 @@ public:
         }
     }
 
-    const json& object_at(const json& value, const std::string& field) const {
+    void require_object(const json& value, const std::string& field) const {
         if (!value.is_object()) doc_.fail("expected an object, got " + type_of(value), field);
-        return value;
     }
-    const json& array_at(const json& value, const std::string& field) const {
+    void require_list(const json& value, const std::string& field) const {
         if (!value.is_array()) doc_.fail("expected a list, got " + type_of(value), field);
-        return value;
     }
 
     /// The member, or nullptr when absent or null.
@@ -304,7 +302,7 @@ public:
         const json* v = member(object, key);
         if (!v) return;
         const std::string f = join(field, key);
-        array_at(*v, f);
+        require_list(*v, f);
         for (std::size_t i = 0; i < v->size(); ++i) read((*v)[i], f + "[" + std::to_string(i) + "]");
     }
 
@@ -316,7 +314,7 @@ public:
                 out.push_back({v.get<std::string>(), {}});
                 return;
             }
-            object_at(v, f);
+            require_object(v, f);
             only_keys(v, f, {"source", "quote"});
             out.push_back({text(v, "source", f, true), text(v, "quote", f)});
         });
@@ -342,7 +340,7 @@ private:
 };
 
 Source read_source(const reader& r, const json& v, const std::string& f) {
-    r.object_at(v, f);
+    r.require_object(v, f);
     r.only_keys(v, f, {"id", "title", "publisher", "url", "date", "notes"});
     Source s;
     s.id = r.text(v, "id", f, true);
@@ -355,7 +353,7 @@ Source read_source(const reader& r, const json& v, const std::string& f) {
 }
 
 Partner read_partner(const reader& r, const json& v, const std::string& f) {
-    r.object_at(v, f);
+    r.require_object(v, f);
     r.only_keys(v, f, {"id", "name", "acronym", "other_names", "kind", "country", "parent_id", "focus", "url",
                        "notes", "sources"});
     Partner p;
@@ -374,7 +372,7 @@ Partner read_partner(const reader& r, const json& v, const std::string& f) {
 }
 
 Agreement read_agreement(const reader& r, const json& v, const std::string& f) {
-    r.object_at(v, f);
+    r.require_object(v, f);
     r.only_keys(v, f, {"id", "kind", "title", "parties", "signatories", "signed", "start", "end", "term_months",
                        "max_renewals", "renews", "scope", "status_changes", "sources", "notes"});
     Agreement a;
@@ -386,13 +384,13 @@ Agreement read_agreement(const reader& r, const json& v, const std::string& f) {
             a.parties.push_back({p.get<std::string>(), party_role::signatory});
             return;
         }
-        r.object_at(p, pf);
+        r.require_object(p, pf);
         r.only_keys(p, pf, {"partner_id", "role"});
         a.parties.push_back({r.text(p, "partner_id", pf, true),
                              r.word(p, "role", pf, parse_party_role).value_or(party_role::signatory)});
     });
     r.each(v, "signatories", f, [&](const json& s, const std::string& sf) {
-        r.object_at(s, sf);
+        r.require_object(s, sf);
         r.only_keys(s, sf, {"name", "title", "partner_id"});
         a.signatories.push_back({r.text(s, "name", sf, true), r.text(s, "title", sf), r.text(s, "partner_id", sf)});
     });
@@ -404,7 +402,7 @@ Agreement read_agreement(const reader& r, const json& v, const std::string& f) {
     a.renews = r.text(v, "renews", f);
     a.scope = r.texts(v, "scope", f);
     r.each(v, "status_changes", f, [&](const json& c, const std::string& cf) {
-        r.object_at(c, cf);
+        r.require_object(c, cf);
         r.only_keys(c, cf, {"status", "date", "note"});
         StatusChange change;
         const auto kind = r.word(c, "status", cf, parse_status_change_kind);
@@ -422,7 +420,7 @@ Agreement read_agreement(const reader& r, const json& v, const std::string& f) {
 }
 
 Note read_note(const reader& r, const json& v, const std::string& f) {
-    r.object_at(v, f);
+    r.require_object(v, f);
     r.only_keys(v, f, {"text", "sources"});
     return {r.text(v, "text", f, true), r.citations(v, f)};
 }
@@ -545,7 +543,8 @@ std::string dump(const ordered_json& value, int indent) {
 Dataset from_json(std::string_view text, const std::string& file) {
     const positioned_document doc(text, file);
     const reader r(doc);
-    const json& root = r.object_at(doc.root(), {});
+    const json& root = doc.root();
+    r.require_object(root, std::string());
     r.only_keys(root, {}, {"tipstats", "title", "sources", "partners", "agreements", "notes", "observations"});
 
     const json* version = reader::member(root, "tipstats");

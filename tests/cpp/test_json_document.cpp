@@ -52,7 +52,7 @@ TEST_CASE("a document loads into a consistent dataset", "[io]") {
     CHECK(ds.partners().find("អង្គការ").id == "khmer");
     CHECK_THROWS_AS(ds.partners().find("អង្គ"), tipstats::not_found_error);
 
-    const auto& third = ds.agreements().get("third");
+    const auto third = ds.agreements().get("third");
     CHECK(third.parties.size() == 3);
     CHECK(third.parties[1].role == tipstats::party_role::signatory);  // role defaults to signatory
     CHECK(third.parties[2].role == tipstats::party_role::witness);
@@ -80,9 +80,9 @@ TEST_CASE("documents round-trip through text and files", "[io]") {
     CHECK(io::load(path) == ds);
     std::filesystem::remove(path);
 
-    const auto& aple = ds.partners().get("aple");
+    const auto aple = ds.partners().get("aple");
     CHECK(io::partner_from_json(io::to_json(aple)) == aple);
-    const auto& third = ds.agreements().get("third");
+    const auto third = ds.agreements().get("third");
     CHECK(io::agreement_from_json(io::to_json(third)) == third);
     CHECK(io::from_json(io::to_json(tipstats::Dataset())) == tipstats::Dataset());
 }
@@ -180,7 +180,7 @@ TEST_CASE("the bundled Cambodia 2019 document loads in C++ too", "[io]") {
     CHECK(ds.partners().size() == 7);
     CHECK(ds.agreements().size() == 5);
     CHECK(ds.partners().find("APLE").name == "Action Pour Les Enfants");
-    const auto& cpu = ds.agreements().get("moi-cpu-2019");
+    const auto cpu = ds.agreements().get("moi-cpu-2019");
     CHECK(cpu.term_months == 36);
     CHECK(cpu.renewal_count() == 1);
     CHECK(cpu.status_on(Date(2020, 6, 1)) == agreement_status::active);

@@ -222,6 +222,13 @@ TEST_CASE("datasets check references, renewals and citations as a whole", "[mode
     Agreement looped = first;
     looped.renews = "second";
     CHECK(validation_field(build({looped, second})) == "agreements[0].renews");
+    Agreement limited = first;
+    limited.max_renewals = 1;
+    Agreement third = second;
+    third.id = "third";
+    third.renews = "second";
+    CHECK(validation_field(build({limited, second, third})) == "agreements[2].renews");
+    CHECK_NOTHROW(build({limited, second})());
     Agreement signatory = first;
     signatory.signatories = {{"Samleang Seila", "Country Director", "apple"}};
     CHECK(validation_field(build({signatory})) == "agreements[0].signatories[0].partner_id");

@@ -70,3 +70,12 @@ def test_python_quickstart_runs(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "new agreement ends: 2025-07-31" in result.stdout
     assert (tmp_path / "cambodia.json").exists()
+
+
+def test_readme_python_quick_start_runs(tmp_path, monkeypatch):
+    readme = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Python quick start", 1)[1]
+    code = section.split("```python", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)  # it saves a file
+    exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "cambodia.json").exists()

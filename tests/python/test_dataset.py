@@ -161,3 +161,17 @@ def test_text_that_is_not_utf8_is_a_parse_error_with_its_line(tmp_path):
     with pytest.raises(ts.ParseError) as info:
         ts.Dataset.load(path)
     assert info.value.line == 2 and "UTF-8" in str(info.value)
+
+
+def test_registries_to_pandas():
+    ds = ts.datasets.cambodia_2019()
+    partners = ds.partners.to_pandas()
+    assert list(partners.index) == ds.partners.ids
+    assert partners.loc["ncct", "parent_id"] == "moi" and partners.loc["aple", "acronym"] == "APLE"
+    agreements = ds.agreements.to_pandas(on=dt.date(2020, 6, 1))
+    assert agreements.loc["moi-cpu-2019", "status"] == "active"
+    assert agreements.loc["moi-cpu-2019", "end_earliest"] == dt.date(2021, 12, 31)
+    assert agreements.loc["moi-cpu-2019", "term_months"] == 36
+    assert agreements["term_months"].isna().sum() == 4
+    assert (agreements["signed"] == "2019").all()
+    assert "status" not in ds.agreements.to_pandas().columns

@@ -169,6 +169,7 @@ def test_chains_continuity_and_coverage():
     assert [a.id for a in ds.agreements.chain("third")] == ["first", "second", "third"]
     assert [ds.agreements[i].renewal_count for i in ("first", "second", "third", "next")] == [0, 1, 2, 0]
     assert ds.agreements.renewed_by("second") == "third" and ds.agreements.renewed_by("third") is None
+    assert pickle.loads(pickle.dumps(ds.agreements["third"])).renewal_count == 2
     assert [a.id for a in ds.agreements.active_on(dt.date(2017, 1, 1))] == ["second"]
     assert [a.id for a in ds.agreements.between("Action Pour Les Enfants", "MOI")] == ["third", "first", "second", "next"]
     assert [a.id for a in ds.agreements.involving("ncct")] == ["third"]
@@ -204,3 +205,13 @@ def test_html_views_escape_and_show_the_essentials():
     assert "aple" in ds.partners["aple"]._repr_html_()
     assert "gap" in ds.agreements.continuity("moi", "aple")._repr_html_()
     assert "1096" in ds.agreements.coverage("moi", "aple", "2019-08-01/2022-07-31")._repr_html_()
+
+
+def test_max_renewals_is_enforced_along_the_chain():
+    first = ts.Agreement("first", ["moi", "aple"], start="2013-08-01", term_months=36, max_renewals=1)
+    second = ts.Agreement("second", ["moi", "aple"], kind="renewal", renews="first", start="2016-08-01")
+    third = ts.Agreement("third", ["moi", "aple"], kind="renewal", renews="second", start="2019-08-01")
+    assert len(ts.Dataset(partners(), [first, second]).agreements) == 2
+    with pytest.raises(ts.ValidationError) as info:
+        ts.Dataset(partners(), [first, second, third])
+    assert info.value.field == "agreements[2].renews" and "max_renewals (1)" in str(info.value)

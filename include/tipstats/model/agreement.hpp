@@ -110,6 +110,16 @@ struct StatusChange {
     friend bool operator==(const StatusChange&, const StatusChange&) = default;
 };
 
+class Agreement;
+namespace detail {
+/// Reads and sets what a registry derives for an agreement (its renewal count), so that copies
+/// made outside C++ (a pickled Python object) keep it.
+struct agreement_derived {
+    static std::optional<std::size_t> renewal_count(const Agreement& a);
+    static void set_renewal_count(Agreement& a, std::optional<std::size_t> count);
+};
+}  // namespace detail
+
 class Agreement {
 public:
     std::string id;
@@ -222,7 +232,7 @@ public:
     friend bool operator==(const Agreement& a, const Agreement& b) { return fields(a) == fields(b); }
 
 private:
-    friend class AgreementRegistry;
+    friend struct detail::agreement_derived;
     std::optional<std::size_t> renewal_count_;
 
     static auto fields(const Agreement& a)
@@ -232,6 +242,11 @@ private:
                         a.max_renewals, a.renews, a.scope, a.status_changes, a.sources, a.notes);
     }
 };
+
+inline std::optional<std::size_t> detail::agreement_derived::renewal_count(const Agreement& a) { return a.renewal_count_; }
+inline void detail::agreement_derived::set_renewal_count(Agreement& a, std::optional<std::size_t> count) {
+    a.renewal_count_ = count;
+}
 
 /// Checks one agreement on its own; `field` is its place in a document ("agreements[2]").
 inline void validate(const Agreement& a, const std::string& field) {

@@ -54,7 +54,8 @@ public:
     AgreementRegistry() : partners_(std::make_shared<PartnerRegistry>()) {}
 
     /// Checks each agreement, that every party and signatory is a known partner, and that every
-    /// renewal renews a known agreement between the same parties, at most once, without cycles.
+    /// renewal renews a known agreement between the same parties, at most once, without cycles and
+    /// no more often in a row than the renewed agreement's max_renewals.
     AgreementRegistry(std::vector<Agreement> agreements, std::shared_ptr<const PartnerRegistry> partners)
         : Registry(std::move(agreements), "agreement", "agreements"), partners_(std::move(partners)) {
         for (std::size_t i = 0; i < records_.size(); ++i) check_references(i);
@@ -65,13 +66,23 @@ public:
                     throw validation_error("the renewal chain of '" + records_[i].id + "' loops back on itself",
                                            field_of(i) + ".renews");
         }
+        for (std::size_t i = 0; i < records_.size(); ++i) {
+            const Agreement& a = records_[i];
+            if (!a.max_renewals) continue;
+            int renewals = 0;
+            for (auto it = renewed_by_.find(a.id); it != renewed_by_.end(); it = renewed_by_.find(it->second))
+                if (++renewals > *a.max_renewals)
+                    throw validation_error("'" + it->second + "' renews '" + a.id + "' more often than its max_renewals (" +
+                                               std::to_string(*a.max_renewals) + ") allows",
+                                           field_of(position(it->second)) + ".renews");
+        }
         for (auto& a : records_) {
             std::size_t count = 0;
             for (const Agreement* link = &a;; link = &get(link->renews)) {
                 count += link->is_renewal() ? 1 : 0;
                 if (link->renews.empty()) break;
             }
-            a.renewal_count_ = count;
+            detail::agreement_derived::set_renewal_count(a, count);
         }
     }
 
@@ -89,7 +100,7 @@ public:
 
     /// The agreements a partner is party to; `partner` is an id or any name (PartnerRegistry::find).
     std::vector<Agreement> involving(std::string_view partner) const {
-        const std::string& id = partners_->find(partner).id;
+        const std::string id = partners_->find(partner).id;
         std::vector<Agreement> out;
         for (const auto& a : records_)
             if (a.has_party(id)) out.push_back(a);
@@ -98,8 +109,8 @@ public:
 
     /// The agreements both partners are party to, in the order given.
     std::vector<Agreement> between(std::string_view first, std::string_view second) const {
-        const std::string& a_id = partners_->find(first).id;
-        const std::string& b_id = partners_->find(second).id;
+        const std::string a_id = partners_->find(first).id;
+        const std::string b_id = partners_->find(second).id;
         std::vector<Agreement> out;
         for (const auto& a : records_)
             if (a.has_party(a_id) && a.has_party(b_id)) out.push_back(a);
@@ -183,10 +194,10 @@ private:
         }
         if (a.renews.empty()) return;
         if (!contains(a.renews)) throw validation_error("renews unknown agreement '" + a.renews + "'", field + ".renews");
-        const Agreement& earlier = get(a.renews);
-        if (earlier.bound_parties() != a.bound_parties())
-            throw validation_error("renews '" + earlier.id + "', which binds other parties (" +
-                                       join(earlier.bound_parties()) + " instead of " + join(a.bound_parties()) + ")",
+        const Agreement* earlier = &get(a.renews);
+        if (earlier->bound_parties() != a.bound_parties())
+            throw validation_error("renews '" + earlier->id + "', which binds other parties (" +
+                                       join(earlier->bound_parties()) + " instead of " + join(a.bound_parties()) + ")",
                                    field + ".renews");
         const auto [it, inserted] = renewed_by_.emplace(a.renews, a.id);
         if (!inserted)

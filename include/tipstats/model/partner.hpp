@@ -8,7 +8,6 @@
 #include <tipstats/model/source.hpp>
 
 #include <algorithm>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>

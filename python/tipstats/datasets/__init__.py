@@ -8,7 +8,7 @@ __all__ = ["cambodia_2019"]
 
 
 def _bundled(name):
-    text = resources.files("tipstats").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("tipstats").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return Dataset.from_json(text)
 
 
