@@ -5,9 +5,9 @@ PYBIND11_MODULE(_core, m) {
     m.attr("__version__") = TIPSTATS_PYTHON_VERSION;
     register_errors(m);
     register_time(m);
-    register_model(m);
     register_age(m);
     register_tabulate(m);
-    register_observations(m);
+    register_observations(m);  // before the model: a Dataset holds Observations
+    register_model(m);
     register_stats(m);
 }

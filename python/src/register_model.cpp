@@ -74,7 +74,7 @@ std::string dataset_repr(const Dataset& ds) {
     std::string out = "Dataset(";
     if (!ds.title().empty()) out += quoted(ds.title()) + ", ";
     return out + plural(ds.partners().size(), "partner") + ", " + plural(ds.agreements().size(), "agreement") + ", " +
-           plural(ds.sources().size(), "source") + ")";
+           plural(ds.observations().size(), "observation") + ", " + plural(ds.sources().size(), "source") + ")";
 }
 
 std::string agreement_repr(const Agreement& a) {
@@ -534,13 +534,13 @@ consistent or not built at all (ValidationError naming the field, e.g.
 )doc");
     dataset_cls
         .def(py::init([](std::vector<Partner> partners, std::vector<Agreement> agreements, std::vector<Source> sources,
-                         std::vector<Note> notes, const std::optional<std::string>& title) {
+                         std::vector<Note> notes, const std::optional<std::string>& title, Observations observations) {
                  return Dataset(std::move(sources), std::move(partners), std::move(agreements), std::move(notes),
-                                or_empty(title));
+                                or_empty(title), std::move(observations));
              }),
              py::arg("partners") = std::vector<Partner>{}, py::arg("agreements") = std::vector<Agreement>{},
              py::kw_only(), py::arg("sources") = std::vector<Source>{}, py::arg("notes") = std::vector<Note>{},
-             py::arg("title") = py::none())
+             py::arg("title") = py::none(), py::arg("observations") = Observations{})
         .def_property_readonly("title", [](const Dataset& d) { return none_if_empty(d.title()); })
         .def_property_readonly("notes", &Dataset::notes)
         // The registries are immutable snapshots: one taken before an add_* does not see the addition.
@@ -551,6 +551,10 @@ consistent or not built at all (ValidationError naming the field, e.g.
         .def_property_readonly("agreements", [](const Dataset& d) {
             return std::const_pointer_cast<AgreementRegistry>(d.shared_agreements());
         }, "The agreements (a read-only snapshot): ``active_on``, ``between``, ``chain``, ``continuity``, ...")
+        .def_property_readonly("observations", [](const Dataset& d) { return d.observations(); },
+                               "The observations (a copy: change the dataset with ``add_observations``).")
+        .def("add_observations", py::overload_cast<const Observations&>(&Dataset::add_observations), py::arg("rows"),
+             "Adds every row of an Observations table, or none: rows are checked and must cite known sources.")
         .def("add_source", &Dataset::add_source, py::arg("source"))
         .def("add_partner", &Dataset::add_partner, py::arg("partner"),
              "Adds a partner after checking the whole dataset with it; changes nothing if that fails.")
@@ -568,8 +572,10 @@ consistent or not built at all (ValidationError naming the field, e.g.
             return io::from_json(content.cast<std::string>(), py::str(fspath).cast<std::string>());
         }, py::arg("path"), "Read a dataset document (UTF-8). Errors name the file, line, column and field.")
         .def("save", [](const Dataset& d, const py::object& path) {
-            py::module_::import("pathlib").attr("Path")(path).attr("write_text")(io::to_json(d), py::arg("encoding") = "utf-8");
-        }, py::arg("path"), "Write the dataset as a JSON document (UTF-8).")
+            io::save(d, py::module_::import("os").attr("fspath")(path).cast<std::string>());
+        }, py::arg("path"),
+             "Write the dataset as a JSON document (UTF-8), atomically: a temporary file beside it is renamed "
+             "over the old one, so an interrupted save leaves the old file intact.")
         .def("to_dict", [](const Dataset& d) { return json_loads(io::to_json(d)); })
         .def("__eq__", [](const Dataset& a, const Dataset& b) { return a == b; })
         .def("__repr__", &dataset_repr);

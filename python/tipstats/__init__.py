@@ -33,7 +33,7 @@ from ._core import (
     parse_date,
 )
 from . import datasets
-from . import model as _model  # noqa: F401  (adds the notebook views)
+from .model import ConsistencyWarning
 from .stats import (
     CLAIM_TOLERANCE,
     Change,
@@ -65,6 +65,7 @@ __all__ = [
     "CLAIM_TOLERANCE",
     "ClaimCheck",
     "Continuity",
+    "ConsistencyWarning",
     "Coverage",
     "Dataset",
     "datasets",

@@ -7,10 +7,11 @@ adds these views.
 
 import datetime as dt
 import html
+import warnings
 
 from ._core import Agreement, AgreementRegistry, Continuity, Coverage, Dataset, Partner, PartnerRegistry
 
-__all__ = []
+__all__ = ["ConsistencyWarning"]
 
 
 def _cell(value):
@@ -52,8 +53,13 @@ def _dataset_html(self):
     agreements = _table(["id", "kind", "parties", "signed", "term (months)", f"status on {today}"],
                         [(a.id, a.kind, ", ".join(a.party_ids), a.signed, a.term_months, a.status_on(today))
                          for a in self.agreements])
+    observations = self.observations
+    figures = _table(["measure", "value", "unit", "period", "area", "offence", "age", "sex", "source"],
+                     [(o.measure, o.value, o.unit, o.period, o.area, o.offence, o.age, o.sex, o.source)
+                      for o in (observations[i] for i in range(len(observations)))])
     return (f"<b>{_cell(self.title or 'Dataset')}</b><p>{len(self.partners)} partners</p>{partners}"
-            f"<p>{len(self.agreements)} agreements</p>{agreements}")
+            f"<p>{len(self.agreements)} agreements</p>{agreements}"
+            f"<p>{len(observations)} observations</p>{figures}")
 
 
 def _continuity_html(self):
@@ -114,5 +120,46 @@ def _agreements_to_pandas(self, on=None):
     return frame
 
 
+def _dataset_series(self, measure, **filters):
+    """One measure over time, as ``Observations.series``: ``ds.series("victims_rescued",
+    offence="sexual_assault", age="0-14")``. Unset offence, age and sex mean their totals."""
+    return self.observations.series(measure, **filters)
+
+
+def _dataset_add_observation(self, measure, value, period, **fields):
+    """Add one observation (as ``Observations.add``); it must cite a known source, if any."""
+    from ._core import Observations
+
+    row = Observations()
+    row.add(measure, value, period, **fields)
+    self.add_observations(row)
+
+
+class ConsistencyWarning(UserWarning):
+    """A loaded dataset's observations are inconsistent (see ``Observations.check()``)."""
+
+
+def _checked(dataset):
+    findings = dataset.observations.check()
+    if findings:
+        kinds = sorted({f.kind for f in findings})
+        # Counts and kinds only: the findings' messages quote values, which are not logged.
+        warnings.warn(f"{len(findings)} consistency finding(s) in the observations ({', '.join(kinds)}); "
+                      "see dataset.observations.check()", ConsistencyWarning, stacklevel=3)
+    return dataset
+
+
+def _wrap_loader(loader):
+    def load(*args, **kwargs):
+        return _checked(loader(*args, **kwargs))
+
+    load.__doc__ = loader.__doc__ + "\n\nWarns (ConsistencyWarning) when ``observations.check()`` finds problems."
+    return staticmethod(load)
+
+
+Dataset.load = _wrap_loader(Dataset.load)
+Dataset.from_json = _wrap_loader(Dataset.from_json)
+Dataset.series = _dataset_series
+Dataset.add_observation = _dataset_add_observation
 PartnerRegistry.to_pandas = _partners_to_pandas
 AgreementRegistry.to_pandas = _agreements_to_pandas

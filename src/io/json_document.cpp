@@ -3,10 +3,14 @@
 // column for error messages about what the value means, not only about its syntax.
 #include <tipstats/io/json_document.hpp>
 
+#include <tipstats/io/files.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -154,6 +158,9 @@ public:
             if (!text.empty() && text[byte] == '"' && byte > 0) byte = string_start(text, byte);
             throw parse_error("invalid JSON: " + nlohmann_message(e.what()),
                               where_at(path_of(stack), locate(text_, byte)));
+        } catch (const json::exception& e) {  // e.g. a number too large for a double (1e400)
+            throw parse_error("invalid JSON: " + nlohmann_message(e.what()),
+                              where_at(path_of(stack), locate(text_, value_start(text_, offset()))));
         }
     }
 
@@ -425,6 +432,38 @@ Note read_note(const reader& r, const json& v, const std::string& f) {
     return {r.text(v, "text", f, true), r.citations(v, f)};
 }
 
+/// An observation: {"measure", "value", "period"} and optional unit, area, offence, age, sex,
+/// source, note. The value is a number, a censored text ("<5", ">1000") or null (missing).
+Observation read_observation(const reader& r, const json& v, const std::string& f) {
+    r.require_object(v, f);
+    r.only_keys(v, f, {"measure", "value", "unit", "period", "area", "offence", "age", "sex", "source", "note"});
+    const auto value = v.find("value");  // present but null: a value that was not published
+    if (value == v.end()) r.doc().fail("missing required field 'value' (use null for a value that was not published)", f + ".value");
+    const auto period = r.word(v, "period", f, [](std::string_view t) { return Period::parse(t); });
+    if (!period) r.doc().fail("missing required field 'period'", f + ".period");
+    Observation o{.measure = r.text(v, "measure", f, true), .period = *period};
+    try {
+        if (value->is_number())
+            o.value = Quantity::exact(value->get<double>());
+        else if (value->is_string())
+            o.value = Quantity::parse(value->get<std::string>());
+        else if (!value->is_null())
+            r.doc().fail("a value is a number, a censored text such as \"<5\", or null", f + ".value");
+    } catch (const error& e) {
+        r.doc().fail(e.what(), f + ".value");
+    }
+    o.unit = r.text(v, "unit", f);
+    if (o.unit.empty()) o.unit = "count";
+    o.area = r.text(v, "area", f);
+    o.offence = r.text(v, "offence", f);
+    if (o.offence.empty()) o.offence = "all";
+    o.age = r.word(v, "age", f, [](std::string_view t) { return AgeBand::parse(t); }).value_or(AgeBand::all());
+    o.sex = r.word(v, "sex", f, parse_sex).value_or(Sex::all);
+    o.source = r.text(v, "source", f);
+    o.note = r.text(v, "note", f);
+    return o;
+}
+
 /// Runs `build` and gives a validation_error the line and column of the field it names.
 template <class Build>
 auto located_validation(const positioned_document& doc, Build build) {
@@ -538,6 +577,29 @@ std::string dump(const ordered_json& value, int indent) {
     return value.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
 }
 
+/// Whole numbers up to 2^53 as JSON integers, other values in their shortest exact form.
+ordered_json write_value(const Quantity& q) {
+    if (q.is_missing()) return nullptr;
+    if (q.is_censored()) return q.to_string();
+    const double x = q.value();
+    constexpr double exact_integers = 9007199254740992.0;  // 2^53
+    if (x == std::floor(x) && std::fabs(x) <= exact_integers) return static_cast<std::int64_t>(x);
+    return x;
+}
+
+ordered_json write_observation(const Observation& o) {
+    ordered_json out{{"measure", o.measure}, {"value", write_value(o.value)}};
+    if (o.unit != "count") out["unit"] = o.unit;
+    out["period"] = o.period.to_string();
+    put_text(out, "area", o.area);
+    if (o.offence != "all") out["offence"] = o.offence;
+    if (!o.age.is_all()) out["age"] = o.age.to_string();
+    if (o.sex != Sex::all) out["sex"] = std::string(to_string(o.sex));
+    put_text(out, "source", o.source);
+    put_text(out, "note", o.note);
+    return out;
+}
+
 }  // namespace
 
 Dataset from_json(std::string_view text, const std::string& file) {
@@ -565,13 +627,16 @@ Dataset from_json(std::string_view text, const std::string& file) {
     r.each(root, "agreements", {},
            [&](const json& v, const std::string& f) { agreements.push_back(read_agreement(r, v, f)); });
     r.each(root, "notes", {}, [&](const json& v, const std::string& f) { notes.push_back(read_note(r, v, f)); });
-    r.each(root, "observations", {}, [&](const json&, const std::string& f) {
-        doc.fail("observations are not supported yet by this version of tipstats (only an empty list is accepted)", f);
-    });
+    std::vector<Observation> rows;
+    r.each(root, "observations", {},
+           [&](const json& v, const std::string& f) { rows.push_back(read_observation(r, v, f)); });
     const std::string title = r.text(root, "title", {});
 
     return located_validation(doc, [&] {
-        return Dataset(std::move(sources), std::move(partners), std::move(agreements), std::move(notes), title);
+        Observations observations;
+        observations.extend(rows);
+        return Dataset(std::move(sources), std::move(partners), std::move(agreements), std::move(notes), title,
+                       std::move(observations));
     });
 }
 
@@ -592,26 +657,14 @@ std::string to_json(const Dataset& dataset, int indent) {
         return one;
     });
     out["observations"] = ordered_json::array();
+    const Observations& observations = dataset.observations();
+    for (std::size_t i = 0; i < observations.size(); ++i) out["observations"].push_back(write_observation(observations[i]));
     return dump(out, indent) + "\n";
 }
 
-Dataset load(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw error("cannot open '" + path.string() + "' for reading");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) throw error("cannot read '" + path.string() + "'");
-    return from_json(text.str(), path.string());
-}
+Dataset load(const std::filesystem::path& path) { return from_json(read_text_file(path), path.string()); }
 
-void save(const Dataset& dataset, const std::filesystem::path& path) {
-    const std::string text = to_json(dataset);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw error("cannot open '" + path.string() + "' for writing");
-    out << text;
-    out.close();
-    if (!out) throw error("cannot write '" + path.string() + "'");
-}
+void save(const Dataset& dataset, const std::filesystem::path& path) { write_text_file_atomically(path, to_json(dataset)); }
 
 std::string to_json(const Partner& partner) { return dump(write_partner(partner), -1); }
 std::string to_json(const Agreement& agreement) { return dump(write_agreement(agreement), -1); }

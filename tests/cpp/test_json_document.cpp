@@ -143,8 +143,22 @@ TEST_CASE("bad values give the line of the value and its field", "[io]") {
         {"{\"tipstats\": 2, \"partners\": []}", "parse", "tipstats", 1, "unsupported document version 2"},
         {"{\"partners\": []}", "parse", "tipstats", 1, "not a tipstats document"},
         {"[1, 2]", "parse", "", 1, "expected an object"},
-        {"{\"tipstats\": 1,\n \"observations\": [{\"measure\": \"cases\"}]}", "parse", "observations[0]", 2,
-         "not supported yet"},
+        {"{\"tipstats\": 1,\n \"observations\": [{\"measure\": \"cases\", \"period\": \"2019\"}]}", "parse",
+         "observations[0].value", 2, "missing required field 'value'"},
+        {"{\"tipstats\": 1,\n \"observations\": [\n{\"measure\": \"cases\", \"period\": \"2019\", \"value\": -3}]}",
+         "validation", "observations[0].value", 3, "whole number"},
+        {"{\"tipstats\": 1,\n \"observations\": [{\"measure\": \"cases\", \"period\": \"2019\",\n \"value\": \"<\"}]}",
+         "parse", "observations[0].value", 3, "bound"},
+        {"{\"tipstats\": 1,\n \"observations\": [{\"measure\": \"cases\", \"period\": \"2019\", \"value\": 1e400}]}",
+         "parse", "observations[0].value", 2, "number overflow"},
+        {"{\"tipstats\": 1,\n \"observations\": [{\"measure\": \"cases\", \"period\": \"2019-H3\", \"value\": 1}]}",
+         "parse", "observations[0].period", 2, "not a period"},
+        {"{\"tipstats\": 1,\n \"observations\": [{\"measure\": \"cases\", \"period\": \"2019\", \"value\": 1,\n"
+         " \"age\": \"teens\"}]}",
+         "parse", "observations[0].age", 3, "not an age band"},
+        {"{\"tipstats\": 1,\n \"observations\": [{\"measure\": \"cases\", \"period\": \"2019\", \"value\": 1,\n"
+         " \"source\": \"nowhere\"}]}",
+         "validation", "observations[0].source", 3, "unknown source"},
         {"{\"tipstats\": 1,\n \"title\": \"a\",\n \"title\": \"b\"}", "parse", "title", 3, "duplicate key 'title'"},
         {"{\"tipstats\": 1,\n \"sources\": [{\"id\": \"s\"}],\n \"partners\": [{\"id\": \"moi\", \"name\": \"M\",\n"
          " \"sources\": [\"s\", \"t\"]}]}",
@@ -185,4 +199,38 @@ TEST_CASE("the bundled Cambodia 2019 document loads in C++ too", "[io]") {
     CHECK(cpu.renewal_count() == 1);
     CHECK(cpu.status_on(Date(2020, 6, 1)) == agreement_status::active);
     CHECK(io::from_json(io::to_json(ds)) == ds);
+}
+
+TEST_CASE("observations round-trip through documents", "[io][observations]") {
+    const std::string text = R"({"tipstats": 1,
+ "sources": [{"id": "s"}],
+ "observations": [
+  {"measure": "victims_rescued", "value": 263, "period": "2019-H1", "area": "KHM", "offence": "sexual_assault", "source": "s"},
+  {"measure": "victims_rescued", "value": "<5", "period": "2018-H1", "age": "15-17", "sex": "female"},
+  {"measure": "victims_detected", "value": null, "period": "2019-01-01/2019-06-30", "note": "not published"},
+  {"measure": "victims_detected", "value": 123456789012345, "period": "2020"},
+  {"measure": "rate", "value": 0.1, "unit": "per_100000", "period": "2020"}
+ ]})";
+    const auto ds = tipstats::io::from_json(text);
+    REQUIRE(ds.observations().size() == 5);
+    CHECK(ds.observations()[1].value == tipstats::Quantity::below(5));
+    CHECK(ds.observations()[2].value.is_missing());
+    CHECK(ds.observations()[3].value.value() == 123456789012345.0);
+    CHECK(ds.observations()[4].value.value() == 0.1);
+    const auto again = tipstats::io::from_json(tipstats::io::to_json(ds));
+    CHECK(again == ds);
+    CHECK(tipstats::io::to_json(again) == tipstats::io::to_json(ds));
+    CHECK(tipstats::io::to_json(ds).find("\"value\": 123456789012345,") != std::string::npos);
+    CHECK(ds.series("victims_rescued", {.offence = "sexual_assault"}).size() == 1);
+
+    // Adding observations to a dataset checks them and their sources, all or nothing.
+    tipstats::Dataset copy = ds;
+    const std::vector<tipstats::Observation> rows{
+        {.measure = "cases", .value = tipstats::Quantity::exact(3), .period = tipstats::Period::parse("2021")},
+        {.measure = "cases", .value = tipstats::Quantity::exact(4), .period = tipstats::Period::parse("2022"),
+         .source = "unknown"}};
+    CHECK_THROWS_AS(copy.add_observations(rows), tipstats::validation_error);
+    CHECK(copy == ds);
+    copy.add_observations(std::span(rows.data(), 1));
+    CHECK(copy.observations().size() == 6);
 }

@@ -16,7 +16,7 @@ def document(agreements, partners='{"id": "moi", "name": "Ministry of Interior"}
 
 def test_load_save_round_trip(tmp_path):
     ds = ts.Dataset.load(DATA / "partnership.json")
-    assert repr(ds) == "Dataset('A partnership renewed twice, with a gap', 4 partners, 4 agreements, 1 source)"
+    assert repr(ds) == "Dataset('A partnership renewed twice, with a gap', 4 partners, 4 agreements, 0 observations, 1 source)"
     assert ds.partners.find("ACTION pour les énfants").id == "aple"
     assert ds.agreements["third"].status_on(dt.date(2020, 5, 1)) == "suspended"
     assert ds.agreements["third"].sources[0] == ts.SourceRef("report", quote="renewed for the third time")
@@ -135,7 +135,10 @@ def test_bad_documents_name_file_line_and_field(tmp_path, agreements, error, fie
     ('{"partners": []}', "tipstats", "not a tipstats document"),
     ('[]', None, "expected an object"),
     ('', None, "invalid JSON"),
-    ('{"tipstats": 1, "observations": [{"measure": "cases"}]}', "observations[0]", "not supported yet"),
+    ('{"tipstats": 1, "observations": [{"measure": "cases", "period": "2019"}]}', "observations[0].value",
+     "missing required field 'value'"),
+    ('{"tipstats": 1, "observations": [{"measure": "cases", "period": "2019", "value": "five"}]}',
+     "observations[0].value", "not a number"),
 ])
 def test_wrong_version_and_unsupported_content(text, field, message):
     with pytest.raises(ts.ParseError) as info:

@@ -2,6 +2,7 @@
 // CSV (RFC 4180: quoted fields, doubled quotes, quoted line breaks, LF or CRLF, an optional UTF-8 BOM)
 // and the tidy table of observations stored in it.
 
+#include <tipstats/io/files.hpp>
 #include <tipstats/model/observations.hpp>
 
 #include <filesystem>
@@ -44,10 +45,5 @@ std::string observations_to_csv(const Observations& table);
 /// Writes to a temporary file beside `path`, then renames it over `path`: an interrupted save leaves
 /// the old file whole.
 void save_observations_csv(const Observations& table, const std::filesystem::path& path);
-
-/// The whole file as text; an error naming the path when it cannot be read.
-std::string read_text_file(const std::filesystem::path& path);
-/// Replaces `path` with `text` atomically (temporary file in the same folder, flush, rename).
-void write_text_file_atomically(const std::filesystem::path& path, std::string_view text);
 
 }  // namespace tipstats

@@ -8,8 +8,8 @@
 // field (a typo such as "sigend"), an impossible date or an inconsistency (an unknown partner, a
 // duplicate id, an end before a start) throws parse_error or validation_error naming the file, the
 // 1-based line and column of the offending value, and its field ("agreements[2].signed"); no
-// Dataset is returned. Observations are not part of version 1 yet: an empty list is accepted (and
-// written), a non-empty one is rejected with a parse_error saying so.
+// Dataset is returned. Observations are objects {"measure", "value", "period", ...} whose value is
+// a number, a censored text ("<5") or null (missing).
 
 #include <tipstats/model/agreement.hpp>
 #include <tipstats/model/dataset.hpp>
@@ -29,9 +29,10 @@ Dataset from_json(std::string_view text, const std::string& file = {});
 /// The document, indented by `indent` spaces, UTF-8 kept as is, ending with a newline.
 std::string to_json(const Dataset& dataset, int indent = 2);
 
-/// Reads a document from a UTF-8 file; tipstats::error if it cannot be read.
+/// Reads a document from a UTF-8 file; parse_error naming the file if it cannot be read.
 Dataset load(const std::filesystem::path& path);
-/// Writes the document; tipstats::error if the file cannot be written.
+/// Writes the document atomically (temporary file beside it, then rename): an interrupted save
+/// leaves the old file intact. tipstats::error if the file cannot be written.
 void save(const Dataset& dataset, const std::filesystem::path& path);
 
 /// One record in the form it has inside a document (pickling, to_dict in Python).
