@@ -7,3 +7,6 @@
 #include <tipstats/time/date.hpp>
 #include <tipstats/time/partial_date.hpp>
 #include <tipstats/time/period.hpp>
+
+#include <tipstats/trend/batch.hpp>
+#include <tipstats/trend/mann_kendall.hpp>

@@ -5,4 +5,5 @@ PYBIND11_MODULE(_core, m) {
     m.attr("__version__") = TIPSTATS_PYTHON_VERSION;
     register_errors(m);
     register_time(m);
+    register_trend(m);
 }

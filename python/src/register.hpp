@@ -5,3 +5,4 @@
 
 void register_errors(pybind11::module_& m);
 void register_time(pybind11::module_& m);
+void register_trend(pybind11::module_& m);
