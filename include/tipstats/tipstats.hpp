@@ -9,4 +9,5 @@
 #include <tipstats/time/period.hpp>
 
 #include <tipstats/trend/batch.hpp>
+#include <tipstats/trend/loglinear.hpp>
 #include <tipstats/trend/mann_kendall.hpp>

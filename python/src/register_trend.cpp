@@ -5,6 +5,7 @@
 
 #include <tipstats/error.hpp>
 #include <tipstats/trend/batch.hpp>
+#include <tipstats/trend/loglinear.hpp>
 #include <tipstats/trend/mann_kendall.hpp>
 
 #include <pybind11/numpy.h>
@@ -102,6 +103,42 @@ py::array_t<std::int64_t> count_column(const std::vector<Result>& rows, std::siz
     return as_array(values);
 }
 
+tt::dispersion_model dispersion_of(const std::string& name) {
+    if (name == "poisson") return tt::dispersion_model::poisson;
+    if (name == "quasi") return tt::dispersion_model::quasi;
+    throw tipstats::domain_error("dispersion", "must be 'poisson' or 'quasi', got '" + name + "'");
+}
+
+// The named double fields of each result, shared by the one-series dicts and the batch columns.
+using LR = tt::loglinear_result;
+const std::vector<std::pair<const char*, double LR::*>> loglinear_fields{
+    {"intercept", &LR::intercept}, {"slope", &LR::slope}, {"se", &LR::se}, {"z", &LR::z},
+    {"p_value", &LR::p_value}, {"slope_lower", &LR::slope_lower}, {"slope_upper", &LR::slope_upper},
+    {"apc", &LR::apc}, {"apc_lower", &LR::apc_lower}, {"apc_upper", &LR::apc_upper},
+    {"dispersion", &LR::dispersion}, {"deviance", &LR::deviance}, {"pearson_chi2", &LR::pearson_chi2}};
+using OLS = tt::linear_result;
+const std::vector<std::pair<const char*, double OLS::*>> linear_fields{
+    {"intercept", &OLS::intercept}, {"slope", &OLS::slope}, {"se", &OLS::se}, {"t", &OLS::t},
+    {"p_value", &OLS::p_value}, {"lower", &OLS::lower}, {"upper", &OLS::upper}, {"sigma", &OLS::sigma},
+    {"r_squared", &OLS::r_squared}};
+
+template <class Result>
+py::dict fields_dict(const Result& r, const std::vector<std::pair<const char*, double Result::*>>& fields) {
+    py::dict d;
+    for (const auto& [name, field] : fields) d[name] = r.*field;
+    d["n"] = r.n;
+    d["level"] = r.level;
+    return d;
+}
+
+template <class Result>
+py::dict fields_columns(const std::vector<Result>& rows, const std::vector<std::pair<const char*, double Result::*>>& fields) {
+    py::dict d;
+    for (const auto& [name, field] : fields) d[name] = column(rows, field);
+    d["n"] = count_column(rows, &Result::n);
+    return d;
+}
+
 }  // namespace
 
 void register_trend(py::module_& parent) {
@@ -168,6 +205,58 @@ void register_trend(py::module_& parent) {
               d["upper"] = column(rows, &R::upper);
               d["n"] = count_column(rows, &R::n);
               return d;
+          },
+          py::arg("Y"), py::arg("x") = py::none(), py::arg("level") = 0.95, py::arg("threads") = 0);
+
+    m.def("loglinear",
+          [](const array& counts, const std::optional<array>& x, const std::optional<array>& exposure,
+             const std::string& dispersion, double level) {
+              const auto r = tt::loglinear(vector_of(counts, "counts"), optional_vector(x, "x"),
+                                           optional_vector(exposure, "exposure"), dispersion_of(dispersion), level);
+              auto d = fields_dict(r, loglinear_fields);
+              d["iterations"] = r.iterations;
+              return d;
+          },
+          py::arg("counts"), py::arg("x") = py::none(), py::arg("exposure") = py::none(),
+          py::arg("dispersion") = "poisson", py::arg("level") = 0.95);
+
+    m.def("linear",
+          [](const array& y, const std::optional<array>& x, double level) {
+              return fields_dict(tt::linear(vector_of(y, "y"), optional_vector(x, "x"), level), linear_fields);
+          },
+          py::arg("y"), py::arg("x") = py::none(), py::arg("level") = 0.95);
+
+    m.def("loglinear_batch",
+          [](const array& counts, const std::optional<array>& x, const std::optional<array>& exposure,
+             const std::string& dispersion, double level, unsigned threads) {
+              const auto matrix = matrix_of(counts, "Y");
+              const auto xs = optional_vector(x, "x");
+              tt::series_matrix e;
+              if (exposure) {
+                  if (exposure->ndim() == 1) e = {exposure->data(), 1, static_cast<std::size_t>(exposure->shape(0))};
+                  else e = matrix_of(*exposure, "exposure");
+              }
+              const auto model = dispersion_of(dispersion);
+              std::vector<tt::loglinear_result> rows;
+              {
+                  py::gil_scoped_release release;
+                  rows = tt::loglinear_batch(matrix, xs, e, model, level, threads);
+              }
+              return fields_columns(rows, loglinear_fields);
+          },
+          py::arg("Y"), py::arg("x") = py::none(), py::arg("exposure") = py::none(), py::arg("dispersion") = "poisson",
+          py::arg("level") = 0.95, py::arg("threads") = 0);
+
+    m.def("linear_batch",
+          [](const array& y, const std::optional<array>& x, double level, unsigned threads) {
+              const auto matrix = matrix_of(y, "Y");
+              const auto xs = optional_vector(x, "x");
+              std::vector<tt::linear_result> rows;
+              {
+                  py::gil_scoped_release release;
+                  rows = tt::linear_batch(matrix, xs, level, threads);
+              }
+              return fields_columns(rows, linear_fields);
           },
           py::arg("Y"), py::arg("x") = py::none(), py::arg("level") = 0.95, py::arg("threads") = 0);
 }

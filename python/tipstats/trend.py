@@ -22,8 +22,14 @@ import numpy as np
 from ._core import trend as _core
 
 __all__ = [
+    "LinearResult",
+    "LogLinearResult",
     "MannKendallResult",
     "SensSlopeResult",
+    "linear",
+    "linear_batch",
+    "loglinear",
+    "loglinear_batch",
     "mann_kendall",
     "mann_kendall_batch",
     "sens_slope",
@@ -178,3 +184,95 @@ def sens_slope_batch(Y, x=None, level: float = 0.95, threads: int = 0, as_frame:
     """:func:`sens_slope` on every row of ``Y``. Columns: slope, intercept, lower, upper, n."""
     matrix, index = _matrix(Y)
     return _frame(_core.sens_slope_batch(matrix, _optional_vector(x, "x"), level, threads), index, as_frame)
+
+
+# --- Log-linear and linear trends ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class LogLinearResult(_Result):
+    """Result of :func:`loglinear`."""
+
+    slope: float
+    se: float
+    apc: float
+    apc_ci: Tuple[float, float]
+    slope_ci: Tuple[float, float]
+    p_value: float
+    z: float
+    intercept: float
+    dispersion: float
+    deviance: float
+    pearson_chi2: float
+    model: str
+    level: float
+    n: int
+    iterations: int
+
+
+def loglinear(counts, x=None, exposure=None, dispersion: str = "poisson", level: float = 0.95) -> LogLinearResult:
+    """Poisson log-linear trend and its annual percent change (APC).
+
+    Fits ``log E[count_i] = a + b x_i + log(exposure_i)`` by iteratively reweighted least squares
+    (McCullagh & Nelder 1989, sec. 2.5). ``apc = 100 (e^b - 1)``, the percent change per unit of
+    ``x``. ``se`` is from the Fisher information; with ``dispersion="quasi"`` it is multiplied by
+    ``sqrt(phi)``, ``phi = Pearson chi^2 / (n - 2)`` (statsmodels' ``fit(scale="X2")``). Intervals
+    and the p-value use the normal distribution, as statsmodels' GLM does:
+    ``apc_ci = 100 (e^{b -+ z se} - 1)``. ``deviance = 2 sum [y log(y/mu) - (y - mu)]``.
+
+    Zero counts are fine (they are data); negative, NaN or infinite counts, non-positive exposure,
+    all-zero counts and counts positive only at the first or only at the last x (an infinite
+    slope) raise ``DomainError`` naming the argument and index.
+    """
+    r = _core.loglinear(_vector(counts, "counts"), _optional_vector(x, "x"), _optional_vector(exposure, "exposure"),
+                        dispersion, level)
+    return LogLinearResult(
+        slope=r["slope"], se=r["se"], apc=r["apc"], apc_ci=(r["apc_lower"], r["apc_upper"]),
+        slope_ci=(r["slope_lower"], r["slope_upper"]), p_value=r["p_value"], z=r["z"], intercept=r["intercept"],
+        dispersion=r["dispersion"], deviance=r["deviance"], pearson_chi2=r["pearson_chi2"], model=dispersion,
+        level=level, n=r["n"], iterations=r["iterations"])
+
+
+def loglinear_batch(Y, x=None, exposure=None, dispersion: str = "poisson", level: float = 0.95,
+                    threads: int = 0, as_frame: bool = True):
+    """:func:`loglinear` on every row of ``Y``; ``exposure`` is one row shared by all series or
+    one row per series. Columns: intercept, slope, se, z, p_value, slope_lower, slope_upper, apc,
+    apc_lower, apc_upper, dispersion, deviance, pearson_chi2, n."""
+    matrix, index = _matrix(Y)
+    e = None if exposure is None else np.ascontiguousarray(np.asarray(exposure, dtype=float))
+    columns = _core.loglinear_batch(matrix, _optional_vector(x, "x"), e, dispersion, level, threads)
+    return _frame(columns, index, as_frame)
+
+
+@dataclass(frozen=True, repr=False)
+class LinearResult(_Result):
+    """Result of :func:`linear`."""
+
+    slope: float
+    se: float
+    ci: Tuple[float, float]
+    p_value: float
+    t: float
+    intercept: float
+    sigma: float
+    r_squared: float
+    level: float
+    n: int
+
+
+def linear(y, x=None, level: float = 0.95) -> LinearResult:
+    """Ordinary least squares trend ``y = a + b x``.
+
+    ``se = sigma / sqrt(sum (x - mean x)^2)`` with ``sigma^2 = SSE / (n - 2)``; ``ci = b -+
+    t_{(1+level)/2, n-2} se``; two-sided Student t p-value. Needs 3 or more finite values.
+    """
+    r = _core.linear(_vector(y, "y"), _optional_vector(x, "x"), level)
+    return LinearResult(slope=r["slope"], se=r["se"], ci=(r["lower"], r["upper"]), p_value=r["p_value"], t=r["t"],
+                        intercept=r["intercept"], sigma=r["sigma"], r_squared=r["r_squared"], level=level, n=r["n"])
+
+
+def linear_batch(Y, x=None, level: float = 0.95, threads: int = 0, as_frame: bool = True):
+    """:func:`linear` on every row of ``Y``. Columns: intercept, slope, se, t, p_value, lower,
+    upper, sigma, r_squared, n."""
+    matrix, index = _matrix(Y)
+    return _frame(_core.linear_batch(matrix, _optional_vector(x, "x"), level, threads), index, as_frame)

@@ -3,6 +3,7 @@
 // identical to the one-series functions row by row. A bad row throws the one-series error,
 // rethrown as a domain_error whose argument names the row, e.g. "Y[12]".
 
+#include <tipstats/trend/loglinear.hpp>
 #include <tipstats/trend/mann_kendall.hpp>
 
 #include <cstddef>
@@ -24,5 +25,13 @@ std::vector<mann_kendall_result> mann_kendall_batch(const series_matrix& y, std:
                                                     const mann_kendall_options& options = {}, unsigned threads = 0);
 std::vector<sens_slope_result> sens_slope_batch(const series_matrix& y, std::span<const double> x = {},
                                                 double level = 0.95, unsigned threads = 0);
+
+/// `exposure`: no rows (none), one row (the same for every series) or one row per series.
+std::vector<loglinear_result> loglinear_batch(const series_matrix& counts, std::span<const double> x = {},
+                                              const series_matrix& exposure = {},
+                                              dispersion_model dispersion = dispersion_model::poisson,
+                                              double level = 0.95, unsigned threads = 0);
+std::vector<linear_result> linear_batch(const series_matrix& y, std::span<const double> x = {}, double level = 0.95,
+                                        unsigned threads = 0);
 
 }  // namespace tipstats::trend
