@@ -9,5 +9,6 @@
 #include <tipstats/time/period.hpp>
 
 #include <tipstats/trend/batch.hpp>
+#include <tipstats/trend/joinpoint.hpp>
 #include <tipstats/trend/loglinear.hpp>
 #include <tipstats/trend/mann_kendall.hpp>

@@ -5,6 +5,7 @@
 
 #include <tipstats/error.hpp>
 #include <tipstats/trend/batch.hpp>
+#include <tipstats/trend/joinpoint.hpp>
 #include <tipstats/trend/loglinear.hpp>
 #include <tipstats/trend/mann_kendall.hpp>
 
@@ -139,6 +140,110 @@ py::dict fields_columns(const std::vector<Result>& rows, const std::vector<std::
     return d;
 }
 
+tt::joinpoint_options joinpoint_options_of(const std::string& model, std::size_t min_joinpoints,
+                                           std::size_t max_joinpoints, const std::string& selection,
+                                           std::size_t permutations, double alpha, std::size_t min_obs_end,
+                                           std::size_t min_obs_between, std::span<const double> weights,
+                                           std::optional<std::uint64_t> seed, double level,
+                                           const std::string& adjustment, unsigned threads) {
+    tt::joinpoint_options o;
+    if (model == "loglinear") o.model = tt::joinpoint_model::loglinear;
+    else if (model == "linear") o.model = tt::joinpoint_model::linear;
+    else throw tipstats::domain_error("model", "must be 'loglinear' or 'linear', got '" + model + "'");
+    if (selection == "permutation") o.selection = tt::joinpoint_selection::permutation;
+    else if (selection == "bic") o.selection = tt::joinpoint_selection::bic;
+    else if (selection == "wbic") o.selection = tt::joinpoint_selection::wbic;
+    else throw tipstats::domain_error("selection", "must be 'permutation', 'bic' or 'wbic', got '" + selection + "'");
+    if (adjustment == "nci") o.adjustment = tt::joinpoint_adjustment::nci;
+    else if (adjustment == "bonferroni") o.adjustment = tt::joinpoint_adjustment::bonferroni;
+    else throw tipstats::domain_error("adjustment", "must be 'nci' or 'bonferroni', got '" + adjustment + "'");
+    o.min_joinpoints = min_joinpoints;
+    o.max_joinpoints = max_joinpoints;
+    o.permutations = permutations;
+    o.alpha = alpha;
+    o.min_obs_end = min_obs_end;
+    o.min_obs_between = min_obs_between;
+    o.weights = weights;
+    o.seed = seed;
+    o.level = level;
+    o.threads = threads;
+    return o;
+}
+
+py::dict to_dict(const tt::average_change& a) {
+    py::dict d;
+    d["start"] = a.from;
+    d["end"] = a.to;
+    d["slope"] = a.slope;
+    d["slope_lower"] = a.slope_lower;
+    d["slope_upper"] = a.slope_upper;
+    d["aapc"] = a.percent;
+    d["aapc_lower"] = a.lower;
+    d["aapc_upper"] = a.upper;
+    d["t_based"] = a.t_based;
+    return d;
+}
+
+py::dict to_dict(const tt::joinpoint_result& r) {
+    py::dict d;
+    d["model"] = std::string(tt::to_string(r.model));
+    d["selection"] = std::string(tt::to_string(r.selection));
+    d["joinpoints"] = r.joinpoints;
+    d["joinpoint_indices"] = r.joinpoint_indices;
+    py::list segments;
+    for (const auto& s : r.segments) {
+        py::dict sd;
+        sd["start"] = s.start;
+        sd["end"] = s.end;
+        sd["slope"] = s.slope;
+        sd["slope_lower"] = s.slope_lower;
+        sd["slope_upper"] = s.slope_upper;
+        sd["apc"] = s.apc;
+        sd["apc_lower"] = s.apc_lower;
+        sd["apc_upper"] = s.apc_upper;
+        sd["p_value"] = s.p_value;
+        segments.append(sd);
+    }
+    d["segments"] = segments;
+    d["aapc"] = to_dict(r.aapc);
+    d["sse"] = r.sse;
+    d["bic"] = r.bic;
+    d["df"] = r.df;
+    py::list tests;
+    for (const auto& t : r.tests) {
+        py::dict td;
+        td["null_joinpoints"] = t.null_joinpoints;
+        td["alternative_joinpoints"] = t.alternative_joinpoints;
+        td["statistic"] = t.statistic;
+        td["p_value"] = t.p_value;
+        td["alpha"] = t.alpha;
+        td["rejected"] = t.rejected;
+        tests.append(td);
+    }
+    d["tests"] = tests;
+    py::list candidates;
+    for (const auto& c : r.candidates) {
+        py::dict cd;
+        cd["joinpoints"] = c.joinpoints;
+        cd["locations"] = c.locations;
+        cd["sse"] = c.sse;
+        cd["bic"] = c.bic;
+        cd["bic3"] = c.bic3;
+        cd["wbic"] = c.wbic;
+        candidates.append(cd);
+    }
+    d["candidates"] = candidates;
+    d["x"] = r.x;
+    d["fitted"] = r.fitted;
+    d["coefficients"] = r.coefficients;
+    d["covariance"] = r.covariance;
+    d["x_centre"] = r.x_centre;
+    d["level"] = r.level;
+    d["seed"] = r.seed;
+    d["n"] = r.n;
+    return d;
+}
+
 }  // namespace
 
 void register_trend(py::module_& parent) {
@@ -259,4 +364,104 @@ void register_trend(py::module_& parent) {
               return fields_columns(rows, linear_fields);
           },
           py::arg("Y"), py::arg("x") = py::none(), py::arg("level") = 0.95, py::arg("threads") = 0);
+
+    m.def("joinpoint",
+          [](const array& y, const std::optional<array>& x, const std::string& model, std::size_t min_joinpoints,
+             std::size_t max_joinpoints, const std::string& selection, std::size_t permutations, double alpha,
+             std::size_t min_obs_end, std::size_t min_obs_between, const std::optional<array>& weights,
+             std::optional<std::uint64_t> seed, double level, const std::string& adjustment, unsigned threads) {
+              const auto ys = vector_of(y, "y");
+              const auto xs = optional_vector(x, "x");
+              const auto options = joinpoint_options_of(model, min_joinpoints, max_joinpoints, selection, permutations,
+                                                        alpha, min_obs_end, min_obs_between,
+                                                        optional_vector(weights, "weights"), seed, level, adjustment,
+                                                        threads);
+              tt::joinpoint_result r;
+              {
+                  py::gil_scoped_release release;
+                  r = tt::joinpoint(ys, xs, options);
+              }
+              return to_dict(r);
+          },
+          py::arg("y"), py::arg("x") = py::none(), py::arg("model") = "loglinear", py::arg("min_joinpoints") = 0,
+          py::arg("max_joinpoints") = 3, py::arg("selection") = "permutation", py::arg("permutations") = 4499,
+          py::arg("alpha") = 0.05, py::arg("min_obs_end") = 2, py::arg("min_obs_between") = 2,
+          py::arg("weights") = py::none(), py::arg("seed") = py::none(), py::arg("level") = 0.95,
+          py::arg("adjustment") = "nci", py::arg("threads") = 0);
+
+    m.def("joinpoint_average_change",
+          [](const std::string& model, const std::vector<double>& joinpoints, const std::vector<double>& x,
+             const std::vector<double>& coefficients, const std::vector<double>& covariance, double x_centre,
+             std::size_t df, double level, double from, double to) {
+              tt::joinpoint_result r;
+              r.model = model == "linear" ? tt::joinpoint_model::linear : tt::joinpoint_model::loglinear;
+              r.joinpoints = joinpoints;
+              r.x = x;
+              r.coefficients = coefficients;
+              r.covariance = covariance;
+              r.x_centre = x_centre;
+              r.df = df;
+              r.level = level;
+              if (coefficients.size() != joinpoints.size() + 2 || covariance.size() != coefficients.size() * coefficients.size())
+                  throw tipstats::domain_error("coefficients", "do not match the joinpoints");
+              return to_dict(tt::average_percent_change(r, from, to));
+          });
+
+    m.def("joinpoint_batch",
+          [](const array& y, const std::optional<array>& x, const std::string& model, std::size_t min_joinpoints,
+             std::size_t max_joinpoints, const std::string& selection, std::size_t permutations, double alpha,
+             std::size_t min_obs_end, std::size_t min_obs_between, const std::optional<array>& weights,
+             std::optional<std::uint64_t> seed, double level, const std::string& adjustment, unsigned threads) {
+              const auto matrix = matrix_of(y, "Y");
+              const auto xs = optional_vector(x, "x");
+              const auto options = joinpoint_options_of(model, min_joinpoints, max_joinpoints, selection, permutations,
+                                                        alpha, min_obs_end, min_obs_between,
+                                                        optional_vector(weights, "weights"), seed, level, adjustment, 1);
+              std::vector<tt::joinpoint_result> rows;
+              {
+                  py::gil_scoped_release release;
+                  rows = tt::joinpoint_batch(matrix, xs, options, threads);
+              }
+              const std::size_t count = rows.size();
+              const std::size_t kmax = max_joinpoints;
+              std::vector<std::int64_t> joinpoints(count);
+              std::vector<std::vector<double>> location(kmax, std::vector<double>(count, std::nan(""))),
+                  apc(kmax + 1, std::vector<double>(count, std::nan(""))),
+                  slope(kmax + 1, std::vector<double>(count, std::nan("")));
+              std::vector<double> aapc(count), aapc_lower(count), aapc_upper(count), aslope(count), sse(count), bic(count);
+              for (std::size_t i = 0; i < count; ++i) {
+                  const auto& r = rows[i];
+                  joinpoints[i] = static_cast<std::int64_t>(r.joinpoints.size());
+                  for (std::size_t j = 0; j < r.joinpoints.size(); ++j) location[j][i] = r.joinpoints[j];
+                  for (std::size_t s = 0; s < r.segments.size(); ++s) {
+                      apc[s][i] = r.segments[s].apc;
+                      slope[s][i] = r.segments[s].slope;
+                  }
+                  aapc[i] = r.aapc.percent;
+                  aapc_lower[i] = r.aapc.lower;
+                  aapc_upper[i] = r.aapc.upper;
+                  aslope[i] = r.aapc.slope;
+                  sse[i] = r.sse;
+                  bic[i] = r.bic;
+              }
+              py::dict d;
+              d["joinpoints"] = as_array(joinpoints);
+              for (std::size_t j = 0; j < kmax; ++j) d[py::str("joinpoint_" + std::to_string(j + 1))] = as_array(location[j]);
+              for (std::size_t s = 0; s <= kmax; ++s) {
+                  d[py::str("slope_" + std::to_string(s + 1))] = as_array(slope[s]);
+                  d[py::str("apc_" + std::to_string(s + 1))] = as_array(apc[s]);
+              }
+              d["average_slope"] = as_array(aslope);
+              d["aapc"] = as_array(aapc);
+              d["aapc_lower"] = as_array(aapc_lower);
+              d["aapc_upper"] = as_array(aapc_upper);
+              d["sse"] = as_array(sse);
+              d["bic"] = as_array(bic);
+              return d;
+          },
+          py::arg("Y"), py::arg("x") = py::none(), py::arg("model") = "loglinear", py::arg("min_joinpoints") = 0,
+          py::arg("max_joinpoints") = 3, py::arg("selection") = "bic", py::arg("permutations") = 4499,
+          py::arg("alpha") = 0.05, py::arg("min_obs_end") = 2, py::arg("min_obs_between") = 2,
+          py::arg("weights") = py::none(), py::arg("seed") = py::none(), py::arg("level") = 0.95,
+          py::arg("adjustment") = "nci", py::arg("threads") = 0);
 }

@@ -22,10 +22,16 @@ import numpy as np
 from ._core import trend as _core
 
 __all__ = [
+    "AverageChange",
+    "JoinpointResult",
+    "JoinpointSegment",
+    "JoinpointTest",
     "LinearResult",
     "LogLinearResult",
     "MannKendallResult",
     "SensSlopeResult",
+    "joinpoint",
+    "joinpoint_batch",
     "linear",
     "linear_batch",
     "loglinear",
@@ -276,3 +282,188 @@ def linear_batch(Y, x=None, level: float = 0.95, threads: int = 0, as_frame: boo
     upper, sigma, r_squared, n."""
     matrix, index = _matrix(Y)
     return _frame(_core.linear_batch(matrix, _optional_vector(x, "x"), level, threads), index, as_frame)
+
+
+# --- Joinpoint regression -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class JoinpointSegment(_Result):
+    """One segment of a joinpoint fit: its x range, slope (of ln y or y) and APC with intervals."""
+
+    start: float
+    end: float
+    slope: float
+    slope_ci: Tuple[float, float]
+    apc: float
+    apc_ci: Tuple[float, float]
+    p_value: float
+
+
+@dataclass(frozen=True, repr=False)
+class JoinpointTest(_Result):
+    """One permutation test H0: ``null_joinpoints`` against H1: ``alternative_joinpoints``."""
+
+    null_joinpoints: int
+    alternative_joinpoints: int
+    statistic: float
+    p_value: float
+    alpha: float
+    rejected: bool
+
+
+@dataclass(frozen=True, repr=False)
+class AverageChange(_Result):
+    """Average annual percent change (AAPC) over ``[start, end]`` and the average slope."""
+
+    start: float
+    end: float
+    aapc: float
+    aapc_ci: Tuple[float, float]
+    slope: float
+    slope_ci: Tuple[float, float]
+    t_based: bool
+
+
+def _average_change(d: dict) -> AverageChange:
+    return AverageChange(start=d["start"], end=d["end"], aapc=d["aapc"], aapc_ci=(d["aapc_lower"], d["aapc_upper"]),
+                         slope=d["slope"], slope_ci=(d["slope_lower"], d["slope_upper"]), t_based=d["t_based"])
+
+
+@dataclass(frozen=True, repr=False)
+class JoinpointResult(_Result):
+    """Result of :func:`joinpoint`. ``aapc``/``aapc_ci`` cover ``aapc_range`` (default all of x);
+    :meth:`average_change` gives the AAPC over any other sub-range."""
+
+    joinpoints: Tuple[float, ...]
+    segments: Tuple[JoinpointSegment, ...]
+    aapc: float
+    aapc_ci: Tuple[float, float]
+    aapc_range: Tuple[float, float]
+    sse: float
+    bic: float
+    p_values: Tuple[float, ...]
+    tests: Tuple[JoinpointTest, ...]
+    candidates: Tuple[dict, ...]
+    model: str
+    selection: str
+    df: int
+    n: int
+    level: float
+    seed: int
+    x: Tuple[float, ...]
+    fitted: Tuple[float, ...]
+    coefficients: Tuple[float, ...]
+    covariance: Tuple[float, ...]
+    x_centre: float
+
+    def average_change(self, start: float, end: float) -> AverageChange:
+        """AAPC over ``[start, end]``: ``100 (e^s - 1)`` with ``s`` the mean slope of the fitted
+        ln y there, i.e. the segment slopes weighted by their length within the range. Its interval
+        is t-based within one segment and normal across segments, as NCI's program does."""
+        return _average_change(_core.joinpoint_average_change(
+            self.model, list(self.joinpoints), list(self.x), list(self.coefficients), list(self.covariance),
+            self.x_centre, self.df, self.level, float(start), float(end)))
+
+    def __repr__(self) -> str:
+        segments = "; ".join(
+            f"{s.start:g}-{s.end:g}: " + (f"APC {s.apc:.3g}% ({s.apc_ci[0]:.3g}, {s.apc_ci[1]:.3g})"
+                                          if self.model == "loglinear" else f"slope {s.slope:.4g}")
+            for s in self.segments)
+        aapc = f", AAPC {self.aapc:.3g}% ({self.aapc_ci[0]:.3g}, {self.aapc_ci[1]:.3g})" if self.model == "loglinear" else ""
+        return (f"JoinpointResult(model={self.model!r}, joinpoints={list(self.joinpoints)}, "
+                f"segments=[{segments}]{aapc}, sse={self.sse:.6g}, bic={self.bic:.6g}, "
+                f"p_values={[round(p, 6) for p in self.p_values]}, n={self.n})")
+
+    def _repr_html_(self) -> str:
+        head = ("<tr><th>segment</th><th>slope</th><th>slope CI</th><th>APC %</th><th>APC CI</th>"
+                "<th>p-value</th></tr>")
+        rows = "".join(
+            f"<tr><td>{s.start:g} to {s.end:g}</td><td>{s.slope:.4g}</td>"
+            f"<td>({s.slope_ci[0]:.4g}, {s.slope_ci[1]:.4g})</td><td>{s.apc:.4g}</td>"
+            f"<td>({s.apc_ci[0]:.4g}, {s.apc_ci[1]:.4g})</td><td>{s.p_value:.3g}</td></tr>"
+            for s in self.segments)
+        caption = html.escape(f"Joinpoint ({self.model}, {self.selection}): {len(self.joinpoints)} joinpoint(s); "
+                              f"AAPC {self.aapc:.4g}% ({self.aapc_ci[0]:.4g}, {self.aapc_ci[1]:.4g}) over "
+                              f"{self.aapc_range[0]:g} to {self.aapc_range[1]:g}")
+        return f"<table><caption>{caption}</caption>{head}{rows}</table>"
+
+
+def _joinpoint_result(d: dict, aapc_range) -> JoinpointResult:
+    segments = tuple(JoinpointSegment(start=s["start"], end=s["end"], slope=s["slope"],
+                                      slope_ci=(s["slope_lower"], s["slope_upper"]), apc=s["apc"],
+                                      apc_ci=(s["apc_lower"], s["apc_upper"]), p_value=s["p_value"])
+                     for s in d["segments"])
+    tests = tuple(JoinpointTest(**t) for t in d["tests"])
+    result = JoinpointResult(
+        joinpoints=tuple(d["joinpoints"]), segments=segments, aapc=d["aapc"]["aapc"],
+        aapc_ci=(d["aapc"]["aapc_lower"], d["aapc"]["aapc_upper"]), aapc_range=(d["aapc"]["start"], d["aapc"]["end"]),
+        sse=d["sse"], bic=d["bic"], p_values=tuple(t.p_value for t in tests), tests=tests,
+        candidates=tuple(d["candidates"]), model=d["model"], selection=d["selection"], df=d["df"], n=d["n"],
+        level=d["level"], seed=d["seed"], x=tuple(d["x"]), fitted=tuple(d["fitted"]),
+        coefficients=tuple(d["coefficients"]), covariance=tuple(d["covariance"]), x_centre=d["x_centre"])
+    if aapc_range is not None:
+        a = result.average_change(*aapc_range)
+        result = dataclasses.replace(result, aapc=a.aapc, aapc_ci=a.aapc_ci, aapc_range=(a.start, a.end))
+    return result
+
+
+def joinpoint(y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_joinpoints: int = 3,
+              selection: str = "permutation", permutations: int = 4499, alpha: float = 0.05,
+              min_obs_end: int = 2, min_obs_between: int = 2, weights=None, seed: Optional[int] = None,
+              level: float = 0.95, aapc_range: Optional[Tuple[float, float]] = None, adjustment: str = "nci",
+              threads: int = 0) -> JoinpointResult:
+    """Joinpoint regression as NCI's Joinpoint program fits it.
+
+    Model: continuous segmented regression ``E[z] = b0 + b1 x + sum_m d_m (x - tau_m)_+`` of
+    ``z = ln y`` (``model="loglinear"``) or ``z = y`` (``"linear"``), by (weighted) least squares.
+    The joinpoints ``tau_m`` lie on observed x values with at least ``min_obs_end`` observations
+    between a joinpoint and either end and ``min_obs_between`` between joinpoints (joinpoints not
+    counted); for each k the global minimum of the SSE over that grid is found (Lerman 1980).
+
+    Selection of k in ``[min_joinpoints, max_joinpoints]``:
+
+    - ``"permutation"`` (Kim, Fay, Feuer & Midthune 2000, Stat Med 19:335-351): tests H0: k_a vs
+      H1: k_b starting from (min, max), raising k_a after a rejection and lowering k_b otherwise.
+      Statistic ``SSE(k_a) / SSE(k_b)``; its null distribution from ``permutations`` data sets made of
+      the k_a fit plus its permuted (standardised) residuals; ``p = (1 + #{T* >= T}) / (1 +
+      permutations)``. Each test is judged at ``alpha / (max - k_a)`` (NCI's rule since Joinpoint
+      3.0, ``adjustment="nci"``) or ``alpha / (max - min)`` (``"bonferroni"``).
+    - ``"bic"``: minimises ``ln(SSE/n) + (2k + 2) ln(n) / n`` (each joinpoint counts as a parameter).
+    - ``"wbic"``: minimises ``ln(SSE/n) + ((2 + R2max) k + 2) ln(n) / n`` (Kim et al. 2023, J Appl
+      Stat 50:1992-2013), ``R2max`` the largest partial R^2 of a joinpoint's hinge against a line on
+      the data between its neighbouring joinpoints (or the ends).
+
+    With ``min_joinpoints == max_joinpoints`` the best fit with exactly that many joinpoints is
+    returned. Segment slopes have t intervals with ``df = n - 2k - 2`` (NCI counts joinpoint
+    locations as parameters); ``apc = 100 (e^slope - 1)`` (log-linear only; NaN for linear).
+    AAPC over ``aapc_range`` (default the whole x range) is ``100 (e^s - 1)``, ``s`` the
+    length-weighted mean of the segment slopes, with a t interval within one segment and a normal
+    one across segments (NCI). Deterministic for a given ``seed`` whatever ``threads``.
+
+    Bad input raises ``DomainError``: too few points for ``max_joinpoints`` (the message says how
+    many are needed), non-positive y in the log-linear model (NCI's program refuses these too: add a
+    constant to zero counts yourself or use ``model="linear"``), NaN in y or x, unsorted or
+    duplicate x, non-positive weights.
+    """
+    d = _core.joinpoint(_vector(y, "y"), _optional_vector(x, "x"), model, min_joinpoints, max_joinpoints, selection,
+                        permutations, alpha, min_obs_end, min_obs_between, _optional_vector(weights, "weights"), seed,
+                        level, adjustment, threads)
+    return _joinpoint_result(d, aapc_range)
+
+
+def joinpoint_batch(Y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_joinpoints: int = 3,
+                    selection: str = "bic", permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2,
+                    min_obs_between: int = 2, weights=None, seed: Optional[int] = None, level: float = 0.95,
+                    adjustment: str = "nci", threads: int = 0, as_frame: bool = True):
+    """:func:`joinpoint` on every row of ``Y`` (default selection BIC; the permutation test works
+    too, each row on one thread, every row with the same ``seed``).
+
+    Columns: joinpoints (how many), joinpoint_1..joinpoint_K (x, NaN when absent), slope_1..,
+    apc_1.. (per segment), average_slope, aapc, aapc_lower, aapc_upper (whole range), sse, bic.
+    """
+    matrix, index = _matrix(Y)
+    columns = _core.joinpoint_batch(matrix, _optional_vector(x, "x"), model, min_joinpoints, max_joinpoints,
+                                    selection, permutations, alpha, min_obs_end, min_obs_between,
+                                    _optional_vector(weights, "weights"), seed, level, adjustment, threads)
+    return _frame(columns, index, as_frame)

@@ -61,4 +61,12 @@ std::vector<linear_result> linear_batch(const series_matrix& y, std::span<const 
     return for_each_row<linear_result>(y, threads, [&](std::span<const double> row) { return linear(row, x, level); });
 }
 
+std::vector<joinpoint_result> joinpoint_batch(const series_matrix& y, std::span<const double> x,
+                                              const joinpoint_options& options, unsigned threads) {
+    joinpoint_options one_thread = options;
+    one_thread.threads = 1;
+    return for_each_row<joinpoint_result>(
+        y, threads, [&](std::span<const double> row) { return joinpoint(row, x, one_thread); });
+}
+
 }  // namespace tipstats::trend

@@ -3,6 +3,7 @@
 // identical to the one-series functions row by row. A bad row throws the one-series error,
 // rethrown as a domain_error whose argument names the row, e.g. "Y[12]".
 
+#include <tipstats/trend/joinpoint.hpp>
 #include <tipstats/trend/loglinear.hpp>
 #include <tipstats/trend/mann_kendall.hpp>
 
@@ -33,5 +34,10 @@ std::vector<loglinear_result> loglinear_batch(const series_matrix& counts, std::
                                               double level = 0.95, unsigned threads = 0);
 std::vector<linear_result> linear_batch(const series_matrix& y, std::span<const double> x = {}, double level = 0.95,
                                         unsigned threads = 0);
+
+/// Joinpoint fits of every row; each row runs its permutations on one thread (rows are spread over
+/// `threads`), with the same options (and seed) as a one-series call.
+std::vector<joinpoint_result> joinpoint_batch(const series_matrix& y, std::span<const double> x = {},
+                                              const joinpoint_options& options = {}, unsigned threads = 0);
 
 }  // namespace tipstats::trend
