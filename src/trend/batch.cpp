@@ -1,33 +1,10 @@
 #include <tipstats/trend/batch.hpp>
 
-#include <tipstats/detail/parallel.hpp>
-#include <tipstats/error.hpp>
-
-#include <string>
+#include "rows.hpp"
 
 namespace tipstats::trend {
-namespace {
-
-// Runs `one(i)` for every row index; an error in a row is rethrown naming the row.
-template <class Result, class One>
-std::vector<Result> for_each_row_indexed(const series_matrix& y, unsigned threads, One&& one) {
-    std::vector<Result> out(y.rows);
-    tipstats::detail::parallel_for(y.rows, threads, [&](std::size_t i) {
-        try {
-            out[i] = one(i);
-        } catch (const domain_error& e) {
-            throw domain_error("Y[" + std::to_string(i) + "]", e.what(), e.index());
-        }
-    });
-    return out;
-}
-
-template <class Result, class One>
-std::vector<Result> for_each_row(const series_matrix& y, unsigned threads, One&& one) {
-    return for_each_row_indexed<Result>(y, threads, [&](std::size_t i) { return one(y.row(i)); });
-}
-
-}  // namespace
+using detail::for_each_row;
+using detail::for_each_row_indexed;
 
 std::vector<mann_kendall_result> mann_kendall_batch(const series_matrix& y, std::span<const double> x,
                                                     const mann_kendall_options& options, unsigned threads) {
@@ -59,14 +36,6 @@ std::vector<loglinear_result> loglinear_batch(const series_matrix& counts, std::
 std::vector<linear_result> linear_batch(const series_matrix& y, std::span<const double> x, double level,
                                         unsigned threads) {
     return for_each_row<linear_result>(y, threads, [&](std::span<const double> row) { return linear(row, x, level); });
-}
-
-std::vector<joinpoint_result> joinpoint_batch(const series_matrix& y, std::span<const double> x,
-                                              const joinpoint_options& options, unsigned threads) {
-    joinpoint_options one_thread = options;
-    one_thread.threads = 1;
-    return for_each_row<joinpoint_result>(
-        y, threads, [&](std::span<const double> row) { return joinpoint(row, x, one_thread); });
 }
 
 }  // namespace tipstats::trend

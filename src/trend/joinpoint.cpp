@@ -6,9 +6,11 @@
 #include <tipstats/trend/joinpoint.hpp>
 
 #include "input.hpp"
+#include "rows.hpp"
 
 #include <tipstats/detail/parallel.hpp>
 #include <tipstats/error.hpp>
+#include <tipstats/trend/batch.hpp>
 
 #include <Eigen/Dense>
 #include <boost/math/distributions/normal.hpp>
@@ -284,6 +286,21 @@ double partial_r2(const std::vector<double>& x, std::span<const double> r, const
     return denom > 0 ? yz * yz / denom : 0.0;
 }
 
+// The response-independent part of a joinpoint analysis (checked options, x, weights, the grid
+// plans for each k), shared by every series of a batch.
+class joinpoint_engine {
+public:
+    joinpoint_engine(std::span<const double> x, std::size_t n, const joinpoint_options& options);
+    joinpoint_result run(std::span<const double> y) const;
+
+private:
+    joinpoint_options o_;
+    std::size_t n_;
+    std::vector<double> x_;
+    design d_;
+    std::vector<grid_plan> plans_;
+};
+
 }  // namespace
 
 std::size_t joinpoint_points_needed(std::size_t k, std::size_t min_obs_end, std::size_t min_obs_between) {
@@ -291,7 +308,8 @@ std::size_t joinpoint_points_needed(std::size_t k, std::size_t min_obs_end, std:
     return std::max(placed, 2 * k + 3);
 }
 
-joinpoint_result joinpoint(std::span<const double> y, std::span<const double> x_in, const joinpoint_options& o) {
+joinpoint_engine::joinpoint_engine(std::span<const double> x_in, std::size_t n, const joinpoint_options& o)
+    : o_(o), n_(n) {
     detail::check_level(o.level);
     if (!(o.alpha > 0 && o.alpha < 1)) throw domain_error("alpha", "must lie strictly between 0 and 1");
     if (o.max_joinpoints > max_supported_joinpoints)
@@ -300,13 +318,26 @@ joinpoint_result joinpoint(std::span<const double> y, std::span<const double> x_
     if (o.min_obs_end < 1) throw domain_error("min_obs_end", "must be at least 1: a joinpoint at an end changes nothing");
     if (o.selection == joinpoint_selection::permutation && o.permutations < 1 && o.min_joinpoints < o.max_joinpoints)
         throw domain_error("permutations", "must be at least 1");
-    const std::size_t n = y.size();
     const std::size_t needed = joinpoint_points_needed(o.max_joinpoints, o.min_obs_end, o.min_obs_between);
     if (n < needed)
         throw domain_error("y", std::to_string(o.max_joinpoints) + " joinpoints need at least " + std::to_string(needed) +
                                     " points with min_obs_end=" + std::to_string(o.min_obs_end) +
                                     " and min_obs_between=" + std::to_string(o.min_obs_between) + "; got " +
                                     std::to_string(n));
+    x_ = detail::time_values(x_in, n);
+    d_ = make_design(x_, o.weights);
+    o_.weights = {};  // copied into the design; the span need not outlive the engine
+    for (std::size_t k = o.min_joinpoints; k <= o.max_joinpoints; ++k)
+        plans_.emplace_back(d_, k, o.min_obs_end, o.min_obs_between);
+}
+
+joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
+    const joinpoint_options& o = o_;
+    const std::size_t n = n_;
+    const std::vector<double>& x = x_;
+    const design& d = d_;
+    if (y.size() != n)
+        throw domain_error("y", "has " + std::to_string(y.size()) + " values but x has " + std::to_string(n));
     std::vector<double> r(n);
     for (std::size_t i = 0; i < n; ++i) {
         if (!std::isfinite(y[i])) throw domain_error("y", "must be finite (no missing values)", i);
@@ -321,18 +352,12 @@ joinpoint_result joinpoint(std::span<const double> y, std::span<const double> x_
             r[i] = y[i];
         }
     }
-    const std::vector<double> x = detail::time_values(x_in, n);
-    const design d = make_design(x, o.weights);
-
-    std::vector<grid_plan> plans;
-    for (std::size_t k = o.min_joinpoints; k <= o.max_joinpoints; ++k)
-        plans.emplace_back(d, k, o.min_obs_end, o.min_obs_between);
-    auto plan_for = [&](std::size_t k) -> const grid_plan& { return plans[k - o.min_joinpoints]; };
+    auto plan_for = [&](std::size_t k) -> const grid_plan& { return plans_[k - o.min_joinpoints]; };
 
     response_sums sums;
     make_sums(d, r, sums);
     std::vector<grid_best> best;
-    for (const auto& plan : plans) best.push_back(plan.best(d, sums));
+    for (const auto& plan : plans_) best.push_back(plan.best(d, sums));
     auto taus_of = [&](std::size_t k) {
         std::vector<double> taus(k);
         for (std::size_t m = 0; m < k; ++m) taus[m] = x[best[k - o.min_joinpoints].index[m]];
@@ -350,7 +375,11 @@ joinpoint_result joinpoint(std::span<const double> y, std::span<const double> x_
     res.n = n;
     res.x = x;
     res.x_centre = (x.front() + x.back()) / 2;
-    res.seed = o.seed ? *o.seed : (static_cast<std::uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}();
+    // A seed is drawn only when permutations will run (std::random_device is slow to open).
+    const bool permuting = o.selection == joinpoint_selection::permutation && o.min_joinpoints < o.max_joinpoints;
+    res.seed = o.seed ? *o.seed
+               : permuting ? (static_cast<std::uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}()
+                           : 0;
 
     // Information criteria of every candidate, from exact refits.
     const double log_n_over_n = std::log(static_cast<double>(n)) / static_cast<double>(n);
@@ -479,6 +508,19 @@ joinpoint_result joinpoint(std::span<const double> y, std::span<const double> x_
     }
     res.aapc = average_percent_change(res, x.front(), x.back());
     return res;
+}
+
+joinpoint_result joinpoint(std::span<const double> y, std::span<const double> x, const joinpoint_options& options) {
+    return joinpoint_engine(x, y.size(), options).run(y);
+}
+
+std::vector<joinpoint_result> joinpoint_batch(const series_matrix& y, std::span<const double> x,
+                                              const joinpoint_options& options, unsigned threads) {
+    joinpoint_options one_thread = options;
+    one_thread.threads = 1;
+    // The grid (x, weights, constraints) is the same for every row: build it once.
+    const joinpoint_engine engine(x, y.cols, one_thread);
+    return detail::for_each_row<joinpoint_result>(y, threads, [&](std::span<const double> row) { return engine.run(row); });
 }
 
 average_change average_percent_change(const joinpoint_result& fit, double from, double to) {
