@@ -62,7 +62,7 @@ double variance_s(std::vector<double> y) {
 }
 
 // Order statistics of v: out[i] = the ranks[i]-th smallest value (0-based, ranks ascending); v may
-// be reordered. For long vectors (the N = n(n-1)/2 pairwise slopes) a sorted sample of 129 values
+// be reordered. For long vectors (the N = n(n-1)/2 pairwise slopes) a sample of 65 values
 // brackets the wanted ranks, one branch-free pass counts what lies below the bracket and keeps what
 // lies inside, and only those few are selected (the idea of Floyd & Rivest 1975); if the bracket
 // misses, the selection runs on all of v.
@@ -74,14 +74,20 @@ std::array<double, K> order_statistics(std::vector<double>& v, const std::array<
     std::size_t offset = 0;
     thread_local std::vector<double> inside;
     if (n >= 512) {
-        constexpr std::size_t samples = 129;
+        constexpr std::size_t samples = 65;
         std::array<double, samples> sample;
         for (std::size_t i = 0; i < samples; ++i) sample[i] = v[i * (n - 1) / (samples - 1)];
-        std::sort(sample.begin(), sample.end());
-        const auto position = [&](std::size_t rank) { return static_cast<std::ptrdiff_t>(rank * (samples - 1) / (n - 1)); };
-        const double low = sample[static_cast<std::size_t>(std::max<std::ptrdiff_t>(position(ranks.front()) - 8, 0))];
-        const double high = sample[static_cast<std::size_t>(
-            std::min<std::ptrdiff_t>(position(ranks.back()) + 9, static_cast<std::ptrdiff_t>(samples) - 1))];
+        const auto position = [&](std::size_t rank, std::ptrdiff_t margin) {
+            const auto at = static_cast<std::ptrdiff_t>(rank * (samples - 1) / (n - 1)) + margin;
+            return sample.begin() + std::clamp<std::ptrdiff_t>(at, 0, static_cast<std::ptrdiff_t>(samples) - 1);
+        };
+        // Only the two bracketing sample values are needed, not a sorted sample.
+        const auto low_at = position(ranks.front(), -5);
+        std::nth_element(sample.begin(), low_at, sample.end());
+        const double low = *low_at;
+        const auto high_at = position(ranks.back(), 6);
+        std::nth_element(low_at, high_at, sample.end());
+        const double high = *high_at;
         inside.resize(n);
         std::size_t below = 0;
         std::size_t count = 0;
