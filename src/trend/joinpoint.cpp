@@ -424,8 +424,10 @@ joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
                              : o.alpha / static_cast<double>(o.max_joinpoints - o.min_joinpoints);
             const auto null_taus = taus_of(ka);
             const exact_fit null_fit = fit_at(x, res.x_centre, r, d, null_taus);
-            const double sse_a = res.candidates[ka - o.min_joinpoints].sse;
-            const double sse_b = res.candidates[kb - o.min_joinpoints].sse;
+            // The statistic comes from the same grid computation as the permuted ones, so the
+            // identity permutation reproduces it exactly.
+            const double sse_a = best[ka - o.min_joinpoints].sse;
+            const double sse_b = best[kb - o.min_joinpoints].sse;
             // A null model that already fits exactly cannot be improved on.
             const bool exact_null = !(sse_a > 1e-24 * std::max(sums.rr, 1e-300));
             test.statistic = exact_null ? 1.0 : sse_a / sse_b;
@@ -439,7 +441,7 @@ joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
                 const grid_plan& plan_b = plan_for(kb);
                 std::atomic<std::size_t> at_least{0};
                 const std::uint64_t stream = splitmix64(res.seed ^ splitmix64(++test_number));
-                const double threshold = test.statistic * (1 - 1e-12);  // ties up to rounding count as ties
+                const double threshold = test.statistic * (1 - 1e-12);
                 tipstats::detail::parallel_for(
                     o.permutations, o.threads,
                     [&](std::size_t b) {
@@ -457,6 +459,7 @@ joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
                         const double a = plan_a.best(d, s).sse;
                         const double bsse = plan_b.best(d, s).sse;
                         const double ratio = bsse > 0 ? a / bsse : std::numeric_limits<double>::infinity();
+                        // Ties up to rounding count as ties.
                         if (ratio >= threshold) at_least.fetch_add(1, std::memory_order_relaxed);
                     },
                     64);

@@ -180,3 +180,20 @@ def test_results_print_and_pickle():
         r.s = 3
     s = trend.sens_slope(series(2))
     assert pickle.loads(pickle.dumps(s)) == s and "SensSlopeResult(slope=" in repr(s)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.one_of(st.integers(-4, 4).map(float), st.just(math.nan)), min_size=2, max_size=40)
+       .filter(lambda v: sum(not math.isnan(a) for a in v) >= 2))
+def test_original_matches_pymannkendall_on_any_small_integer_series(values):
+    # Heavy ties, runs of equal values and missing values anywhere.
+    y = np.array(values)
+    ours, theirs = trend.mann_kendall(y), mk.original_test(y)
+    assert ours.s == theirs.s and ours.trend == theirs.trend
+    np.testing.assert_allclose([ours.var_s, ours.z, ours.slope, ours.intercept],
+                               [theirs.var_s, theirs.z, theirs.slope, theirs.intercept], rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(ours.p, theirs.p, rtol=1e-9, atol=1e-14)
