@@ -197,3 +197,12 @@ def test_original_matches_pymannkendall_on_any_small_integer_series(values):
     np.testing.assert_allclose([ours.var_s, ours.z, ours.slope, ours.intercept],
                                [theirs.var_s, theirs.z, theirs.slope, theirs.intercept], rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(ours.p, theirs.p, rtol=1e-9, atol=1e-14)
+
+
+def test_seasonal_with_x_measures_time_in_x():
+    # x in cycles reproduces the seasonal test without x (whose slope is per cycle).
+    y = series(4, n=48, ties=True, nan=2)
+    x = np.arange(48) / 12 + 2000
+    with_x, without = trend.mann_kendall(y, x, period=12), trend.mann_kendall(y, period=12)
+    assert (with_x.s, with_x.var_s) == (without.s, without.var_s)
+    assert with_x.slope == pytest.approx(without.slope, rel=1e-12)
