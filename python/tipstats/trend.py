@@ -365,6 +365,17 @@ class JoinpointResult(_Result):
             self.model, list(self.joinpoints), list(self.x), list(self.coefficients), list(self.covariance),
             self.x_centre, self.df, self.level, float(start), float(end)))
 
+    def to_pandas(self):
+        """The segments as a DataFrame: start, end, slope, slope_lower, slope_upper, apc, apc_lower,
+        apc_upper, p_value."""
+        import pandas as pd  # noqa: PLC0415 - pandas is only needed here
+
+        return pd.DataFrame([
+            {"start": s.start, "end": s.end, "slope": s.slope, "slope_lower": s.slope_ci[0],
+             "slope_upper": s.slope_ci[1], "apc": s.apc, "apc_lower": s.apc_ci[0], "apc_upper": s.apc_ci[1],
+             "p_value": s.p_value}
+            for s in self.segments])
+
     def __repr__(self) -> str:
         segments = "; ".join(
             f"{s.start:g}-{s.end:g}: " + (f"APC {s.apc:.3g}% ({s.apc_ci[0]:.3g}, {s.apc_ci[1]:.3g})"

@@ -389,7 +389,10 @@ joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
         c.locations = taus_of(k);
         c.sse = fit_at(x, res.x_centre, r, d, c.locations).sse;
         const double kd = static_cast<double>(k);
-        const double fit_term = std::log(c.sse / static_cast<double>(n));
+        // An SSE at rounding level is an exact fit (ln 0 = -inf), so that the fewest joinpoints
+        // fitting exactly win rather than rounding noise.
+        const bool exact = !(c.sse > 1e-20 * sums.rr);
+        const double fit_term = exact ? -std::numeric_limits<double>::infinity() : std::log(c.sse / static_cast<double>(n));
         c.bic = fit_term + (2 * kd + 2) * log_n_over_n;
         c.bic3 = fit_term + (3 * kd + 2) * log_n_over_n;
         double r2max = 0;

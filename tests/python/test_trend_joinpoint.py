@@ -208,3 +208,17 @@ def test_result_prints_and_pickles():
     assert pickle.loads(pickle.dumps(r)) == r
     assert r.to_dict()["segments"][0]["apc"] == r.segments[0].apc
     assert len(r.fitted) == len(x) and r.fitted[0] == pytest.approx(y[0], rel=0.05)
+
+
+def test_linear_model_prints_and_segments_frame():
+    x = np.arange(2000.0, 2016.0)
+    r = trend.joinpoint(3 + 0.5 * x - 1.5 * np.maximum(x - 2007, 0), x, model="linear", selection="bic")
+    assert r.joinpoints == (2007.0,)
+    assert "slope 0.5" in repr(r) and "AAPC" not in repr(r)
+    frame = r.to_pandas()
+    assert list(frame["start"]) == [2000, 2007] and frame["slope"].iloc[1] == pytest.approx(-1.0)
+    flat = trend.joinpoint(np.full(12, 5.0) + np.arange(12) * 0.1, model="linear", max_joinpoints=1, selection="bic")
+    constant = trend.joinpoint(np.full(12, 5.0), max_joinpoints=2, permutations=19, seed=1)
+    assert constant.joinpoints == () and constant.segments[0].apc == pytest.approx(0, abs=1e-12)
+    assert constant.p_values == (1.0, 1.0)
+    assert flat.joinpoints == () and len(flat.segments) == 1
