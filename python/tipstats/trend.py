@@ -88,7 +88,7 @@ def _optional_vector(values, name: str) -> Optional[np.ndarray]:
 
 
 def _matrix(values) -> Tuple[np.ndarray, Any]:
-    index = getattr(values, "index", None)
+    index = values.index if hasattr(values, "iloc") else None  # keep a pandas DataFrame's row labels
     return np.ascontiguousarray(np.asarray(values, dtype=float)), index
 
 
@@ -430,7 +430,10 @@ def joinpoint(y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_
     ``z = ln y`` (``model="loglinear"``) or ``z = y`` (``"linear"``), by (weighted) least squares.
     The joinpoints ``tau_m`` lie on observed x values with at least ``min_obs_end`` observations
     between a joinpoint and either end and ``min_obs_between`` between joinpoints (joinpoints not
-    counted); for each k the global minimum of the SSE over that grid is found (Lerman 1980).
+    counted); for each k the global minimum of the SSE over that grid is found (Lerman 1980). The
+    search is exhaustive (about C(n, k) placements); more than 4 million placements raise
+    ``DomainError`` (e.g. 120 points with 5 joinpoints): lower ``max_joinpoints`` or raise
+    ``min_obs_between``.
 
     Selection of k in ``[min_joinpoints, max_joinpoints]``:
 

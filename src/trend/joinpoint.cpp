@@ -30,7 +30,7 @@ namespace {
 
 constexpr std::size_t max_supported_joinpoints = 9;
 constexpr std::size_t max_parameters = max_supported_joinpoints + 2;
-constexpr std::size_t max_grid_nodes = 20'000'000;
+constexpr std::size_t max_grid_nodes = 4'000'000;  // at most about 450 MB of factor rows
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 // The design as the grid search sees it: x centred and scaled (for conditioning), weights, and

@@ -206,3 +206,12 @@ def test_seasonal_with_x_measures_time_in_x():
     with_x, without = trend.mann_kendall(y, x, period=12), trend.mann_kendall(y, period=12)
     assert (with_x.s, with_x.var_s) == (without.s, without.var_s)
     assert with_x.slope == pytest.approx(without.slope, rel=1e-12)
+
+
+def test_batch_accepts_lists_and_keeps_dataframe_labels():
+    import pandas as pd
+
+    rows = [[1.0, 2, 3, 5, 4], [5.0, 4, 3, 1, 2]]
+    assert list(trend.mann_kendall_batch(rows)["s"]) == [trend.mann_kendall(r).s for r in rows]
+    frame = pd.DataFrame(rows, index=["north", "south"])
+    assert list(trend.sens_slope_batch(frame).index) == ["north", "south"]
