@@ -145,8 +145,12 @@ tt::joinpoint_options joinpoint_options_of(const std::string& model, std::size_t
                                            std::size_t permutations, double alpha, std::size_t min_obs_end,
                                            std::size_t min_obs_between, std::span<const double> weights,
                                            std::optional<std::uint64_t> seed, double level,
-                                           const std::string& adjustment, unsigned threads) {
+                                           const std::string& adjustment, const std::string& zeros,
+                                           unsigned threads) {
     tt::joinpoint_options o;
+    if (zeros == "error") o.zeros = tt::joinpoint_zeros::error;
+    else if (zeros == "add_half") o.zeros = tt::joinpoint_zeros::add_half;
+    else throw tipstats::domain_error("zeros", "must be 'error' or 'add_half', got '" + zeros + "'");
     if (model == "loglinear") o.model = tt::joinpoint_model::loglinear;
     else if (model == "linear") o.model = tt::joinpoint_model::linear;
     else throw tipstats::domain_error("model", "must be 'loglinear' or 'linear', got '" + model + "'");
@@ -369,13 +373,14 @@ void register_trend(py::module_& parent) {
           [](const array& y, const std::optional<array>& x, const std::string& model, std::size_t min_joinpoints,
              std::size_t max_joinpoints, const std::string& selection, std::size_t permutations, double alpha,
              std::size_t min_obs_end, std::size_t min_obs_between, const std::optional<array>& weights,
-             std::optional<std::uint64_t> seed, double level, const std::string& adjustment, unsigned threads) {
+             std::optional<std::uint64_t> seed, double level, const std::string& adjustment, const std::string& zeros,
+             unsigned threads) {
               const auto ys = vector_of(y, "y");
               const auto xs = optional_vector(x, "x");
               const auto options = joinpoint_options_of(model, min_joinpoints, max_joinpoints, selection, permutations,
                                                         alpha, min_obs_end, min_obs_between,
                                                         optional_vector(weights, "weights"), seed, level, adjustment,
-                                                        threads);
+                                                        zeros, threads);
               tt::joinpoint_result r;
               {
                   py::gil_scoped_release release;
@@ -387,7 +392,7 @@ void register_trend(py::module_& parent) {
           py::arg("max_joinpoints") = 3, py::arg("selection") = "permutation", py::arg("permutations") = 4499,
           py::arg("alpha") = 0.05, py::arg("min_obs_end") = 2, py::arg("min_obs_between") = 2,
           py::arg("weights") = py::none(), py::arg("seed") = py::none(), py::arg("level") = 0.95,
-          py::arg("adjustment") = "nci", py::arg("threads") = 0);
+          py::arg("adjustment") = "nci", py::arg("zeros") = "error", py::arg("threads") = 0);
 
     m.def("joinpoint_average_change",
           [](const std::string& model, const std::vector<double>& joinpoints, const std::vector<double>& x,
@@ -411,12 +416,13 @@ void register_trend(py::module_& parent) {
           [](const array& y, const std::optional<array>& x, const std::string& model, std::size_t min_joinpoints,
              std::size_t max_joinpoints, const std::string& selection, std::size_t permutations, double alpha,
              std::size_t min_obs_end, std::size_t min_obs_between, const std::optional<array>& weights,
-             std::optional<std::uint64_t> seed, double level, const std::string& adjustment, unsigned threads) {
+             std::optional<std::uint64_t> seed, double level, const std::string& adjustment, const std::string& zeros,
+             unsigned threads) {
               const auto matrix = matrix_of(y, "Y");
               const auto xs = optional_vector(x, "x");
               const auto options = joinpoint_options_of(model, min_joinpoints, max_joinpoints, selection, permutations,
                                                         alpha, min_obs_end, min_obs_between,
-                                                        optional_vector(weights, "weights"), seed, level, adjustment, 1);
+                                                        optional_vector(weights, "weights"), seed, level, adjustment, zeros, 1);
               std::vector<tt::joinpoint_result> rows;
               {
                   py::gil_scoped_release release;
@@ -463,5 +469,5 @@ void register_trend(py::module_& parent) {
           py::arg("max_joinpoints") = 3, py::arg("selection") = "bic", py::arg("permutations") = 4499,
           py::arg("alpha") = 0.05, py::arg("min_obs_end") = 2, py::arg("min_obs_between") = 2,
           py::arg("weights") = py::none(), py::arg("seed") = py::none(), py::arg("level") = 0.95,
-          py::arg("adjustment") = "nci", py::arg("threads") = 0);
+          py::arg("adjustment") = "nci", py::arg("zeros") = "error", py::arg("threads") = 0);
 }

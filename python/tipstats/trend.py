@@ -423,7 +423,7 @@ def joinpoint(y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_
               selection: str = "permutation", permutations: int = 4499, alpha: float = 0.05,
               min_obs_end: int = 2, min_obs_between: int = 2, weights=None, seed: Optional[int] = None,
               level: float = 0.95, aapc_range: Optional[Tuple[float, float]] = None, adjustment: str = "nci",
-              threads: int = 0) -> JoinpointResult:
+              zeros: str = "error", threads: int = 0) -> JoinpointResult:
     """Joinpoint regression as NCI's Joinpoint program fits it.
 
     Model: continuous segmented regression ``E[z] = b0 + b1 x + sum_m d_m (x - tau_m)_+`` of
@@ -455,21 +455,24 @@ def joinpoint(y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_
     length-weighted mean of the segment slopes, with a t interval within one segment and a normal
     one across segments (NCI). Deterministic for a given ``seed`` whatever ``threads``.
 
+    Zeros in the log-linear model: NCI's program refuses a zero dependent variable in a log-linear
+    run, but for counts it adds 0.5 to each zero count (when some count is positive).
+    ``zeros="add_half"`` states that rule; the default ``"error"`` raises.
+
     Bad input raises ``DomainError``: too few points for ``max_joinpoints`` (the message says how
-    many are needed), non-positive y in the log-linear model (NCI's program refuses these too: add a
-    constant to zero counts yourself or use ``model="linear"``), NaN in y or x, unsorted or
-    duplicate x, non-positive weights.
+    many are needed), negative y or (without a stated rule) zero y in the log-linear model, NaN in
+    y or x, unsorted or duplicate x, non-positive weights.
     """
     d = _core.joinpoint(_vector(y, "y"), _optional_vector(x, "x"), model, min_joinpoints, max_joinpoints, selection,
                         permutations, alpha, min_obs_end, min_obs_between, _optional_vector(weights, "weights"), seed,
-                        level, adjustment, threads)
+                        level, adjustment, zeros, threads)
     return _joinpoint_result(d, aapc_range)
 
 
 def joinpoint_batch(Y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_joinpoints: int = 3,
                     selection: str = "bic", permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2,
                     min_obs_between: int = 2, weights=None, seed: Optional[int] = None, level: float = 0.95,
-                    adjustment: str = "nci", threads: int = 0, as_frame: bool = True):
+                    adjustment: str = "nci", zeros: str = "error", threads: int = 0, as_frame: bool = True):
     """:func:`joinpoint` on every row of ``Y`` (default selection BIC; the permutation test works
     too, each row on one thread, every row with the same ``seed``).
 
@@ -479,5 +482,5 @@ def joinpoint_batch(Y, x=None, model: str = "loglinear", min_joinpoints: int = 0
     matrix, index = _matrix(Y)
     columns = _core.joinpoint_batch(matrix, _optional_vector(x, "x"), model, min_joinpoints, max_joinpoints,
                                     selection, permutations, alpha, min_obs_end, min_obs_between,
-                                    _optional_vector(weights, "weights"), seed, level, adjustment, threads)
+                                    _optional_vector(weights, "weights"), seed, level, adjustment, zeros, threads)
     return _frame(columns, index, as_frame)

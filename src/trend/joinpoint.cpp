@@ -339,18 +339,30 @@ joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
     if (y.size() != n)
         throw domain_error("y", "has " + std::to_string(y.size()) + " values but x has " + std::to_string(n));
     std::vector<double> r(n);
+    const bool log_scale = o.model == joinpoint_model::loglinear;
+    bool any_positive = false;
     for (std::size_t i = 0; i < n; ++i) {
         if (!std::isfinite(y[i])) throw domain_error("y", "must be finite (no missing values)", i);
-        if (o.model == joinpoint_model::loglinear) {
-            if (!(y[i] > 0))
-                throw domain_error("y", "non-positive value " + std::to_string(y[i]) +
-                                            " in a log-linear model: NCI's Joinpoint refuses these too; add a "
-                                            "constant to zero counts yourself, or use model='linear'",
-                                   i);
-            r[i] = std::log(y[i]);
-        } else {
+        any_positive = any_positive || y[i] > 0;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!log_scale) {
             r[i] = y[i];
+            continue;
         }
+        double value = y[i];
+        if (value < 0) throw domain_error("y", "negative value " + std::to_string(value) + " in a log-linear model", i);
+        if (value == 0) {
+            if (o.zeros == joinpoint_zeros::error)
+                throw domain_error("y", "zero in a log-linear model: NCI's Joinpoint refuses zeros unless the data "
+                                        "are counts, then it adds 0.5 to each zero count; state that rule "
+                                        "(zeros=add_half) or use the linear model",
+                                   i);
+            if (!any_positive)
+                throw domain_error("y", "all values are zero: NCI's Joinpoint does not process such a series");
+            value = 0.5;
+        }
+        r[i] = std::log(value);
     }
     auto plan_for = [&](std::size_t k) -> const grid_plan& { return plans_[k - o.min_joinpoints]; };
 
@@ -496,7 +508,6 @@ joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
     }
     const boost::math::students_t student(static_cast<double>(res.df));
     const double tq = boost::math::quantile(student, (1 + o.level) / 2);
-    const bool log_scale = o.model == joinpoint_model::loglinear;
     const auto p = static_cast<Eigen::Index>(chosen + 2);
     for (std::size_t s = 0; s <= chosen; ++s) {
         joinpoint_segment seg;

@@ -157,9 +157,18 @@ def test_bad_input():
     with pytest.raises(ts.DomainError, match="need at least 11 points") as e:
         trend.joinpoint(np.arange(1.0, 11.0), x, max_joinpoints=3)
     assert e.value.argument == "y"
-    with pytest.raises(ts.DomainError, match="non-positive") as e:
+    with pytest.raises(ts.DomainError, match="zero") as e:
         trend.joinpoint([5, 4, 0, 6, 7, 8, 9.0], max_joinpoints=1)
-    assert e.value.index == 2 and "NCI" in str(e.value)
+    assert e.value.index == 2 and "NCI" in str(e.value) and "add_half" in str(e.value)
+    # NCI's rule for counts: 0.5 for each zero count.
+    half = trend.joinpoint([5, 4, 0, 6, 7, 8, 9.0], max_joinpoints=1, zeros="add_half", selection="bic")
+    same = trend.joinpoint([5, 4, 0.5, 6, 7, 8, 9.0], max_joinpoints=1, selection="bic")
+    assert half.sse == same.sse and half.joinpoints == same.joinpoints
+    with pytest.raises(ts.DomainError, match="all values are zero"):
+        trend.joinpoint([0.0] * 7, max_joinpoints=1, zeros="add_half")
+    with pytest.raises(ts.DomainError, match="negative") as e:
+        trend.joinpoint([5, 4, -1, 6, 7, 8, 9.0], max_joinpoints=1, zeros="add_half")
+    assert e.value.index == 2
     trend.joinpoint([5, 4, 0, 6, 7, 8, 9.0], model="linear", max_joinpoints=1, permutations=19, seed=1)
     with pytest.raises(ts.DomainError) as e:
         trend.joinpoint(np.arange(1.0, 13.0), x=[0, 1, 2, np.nan, 4, 5, 6, 7, 8, 9, 10, 11])

@@ -21,6 +21,11 @@ enum class joinpoint_selection { permutation, bic, wbic };
 /// and later, alpha / (max_joinpoints - k_a); `bonferroni` the earlier alpha / (max - min).
 enum class joinpoint_adjustment { nci, bonferroni };
 
+/// Zero values in a log-linear model. NCI's Joinpoint refuses a zero dependent variable in a
+/// log-linear run, but when the data are counts it adds 0.5 to each zero count (provided some count
+/// is positive); `add_half` states that rule. Negative values are always an error.
+enum class joinpoint_zeros { error, add_half };
+
 inline std::string_view to_string(joinpoint_model m) { return m == joinpoint_model::linear ? "linear" : "loglinear"; }
 inline std::string_view to_string(joinpoint_selection s) {
     return s == joinpoint_selection::bic ? "bic" : s == joinpoint_selection::wbic ? "wbic" : "permutation";
@@ -32,6 +37,7 @@ struct joinpoint_options {
     std::size_t max_joinpoints = 3;  ///< at most 9, as in NCI's program
     joinpoint_selection selection = joinpoint_selection::permutation;
     joinpoint_adjustment adjustment = joinpoint_adjustment::nci;
+    joinpoint_zeros zeros = joinpoint_zeros::error;
     std::size_t permutations = 4499;
     double alpha = 0.05;
     /// Observations strictly between a joinpoint and either end of the data (at least 1).
@@ -103,9 +109,9 @@ struct joinpoint_result {
 };
 
 /// Fits the joinpoint model. Throws domain_error naming argument and index for NaN or infinite
-/// values, non-positive y in the log-linear model (NCI's program refuses them too; add a constant
-/// or use counts with the linear model), unsorted or duplicate x, non-positive weights, and too few
-/// points for max_joinpoints (the message says how many are needed).
+/// values, negative y in the log-linear model, zero y there unless `zeros` states NCI's counts rule
+/// (and all-zero y even then), unsorted or duplicate x, non-positive weights, and too few points for
+/// max_joinpoints (the message says how many are needed).
 joinpoint_result joinpoint(std::span<const double> y, std::span<const double> x = {},
                            const joinpoint_options& options = {});
 
