@@ -107,12 +107,12 @@ public:
         : k_(k), n_(d.n), min_end_(min_end), min_between_(min_between) {
         // Columns 0 (intercept) and 1 (t): G00 = sum w, G01 = sum w t, G11 = sum w t^2.
         const double l00 = std::sqrt(d.sum_w[0]);
-        l10_ = d.sum_wt[0] / l00;
-        l11_ = std::sqrt(d.sum_wtt[0] - l10_ * l10_);
+        const double l10 = d.sum_wt[0] / l00;
+        l11_ = std::sqrt(d.sum_wtt[0] - l10 * l10);
         if (k_ > 0) {
             std::array<std::array<double, max_parameters>, max_parameters> rows{};
             rows[0][0] = l00;
-            rows[1][0] = l10_;
+            rows[1][0] = l10;
             rows[1][1] = l11_;
             std::array<std::size_t, max_parameters> path{};
             build(d, 2, rows, path);
@@ -199,7 +199,7 @@ private:
     }
 
     std::size_t k_, n_, min_end_, min_between_;
-    double l10_ = 0, l11_ = 0;
+    double l11_ = 0;  // the t column's diagonal; q for the intercept is 0 (centred response)
     std::vector<std::uint8_t> depth_;
     std::vector<std::uint32_t> index_;
     std::vector<std::size_t> offset_;
