@@ -32,3 +32,7 @@
 #include <tipstats/stats/proportion.hpp>
 #include <tipstats/stats/rates.hpp>
 #include <tipstats/stats/standardize.hpp>
+#include <tipstats/trend/batch.hpp>
+#include <tipstats/trend/joinpoint.hpp>
+#include <tipstats/trend/loglinear.hpp>
+#include <tipstats/trend/mann_kendall.hpp>

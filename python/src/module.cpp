@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
     register_observations(m);  // before the model: a Dataset holds Observations
     register_model(m);
     register_stats(m);
+    register_trend(m);
 }

@@ -54,6 +54,7 @@ from .stats import (
 )
 from .observations import Finding, Observation, Observations, Quantity, Series
 from .tabulate import tabulate
+from . import trend
 
 __all__ = [
     "AgeBand",
@@ -106,4 +107,6 @@ __all__ = [
     "Transition",
     "ValidationError",
     "__version__",
+    "parse_date",
+    "trend",
 ]

@@ -1,6 +1,8 @@
 #include <tipstats/error.hpp>
 #include <tipstats/stats/tabulate.hpp>
 
+#include <tipstats/detail/parallel.hpp>
+
 #include <algorithm>
 #include <array>
 #include <exception>
@@ -19,33 +21,6 @@ constexpr std::uint64_t max_dense_span = std::uint64_t{1} << 32;
 // own table only when it has at least this many rows.
 constexpr std::uint64_t max_dense_entries = std::uint64_t{1} << 24;
 constexpr std::uint64_t min_dense_entries = std::uint64_t{1} << 16;
-
-/// Runs fn(begin, end, part) on `parts` contiguous slices of [0, n), one thread each; rethrows the
-/// first exception a thread raised.
-template <class Fn>
-void parallel_for(std::size_t n, unsigned parts, Fn fn) {
-    if (parts <= 1) {
-        fn(std::size_t{0}, n, 0u);
-        return;
-    }
-    std::vector<std::exception_ptr> errors(parts);
-    std::vector<std::thread> workers;
-    workers.reserve(parts);
-    for (unsigned p = 0; p < parts; ++p) {
-        const std::size_t begin = n / parts * p + std::min<std::size_t>(p, n % parts);
-        const std::size_t end = begin + n / parts + (p < n % parts ? 1 : 0);
-        workers.emplace_back([&, begin, end, p] {
-            try {
-                fn(begin, end, p);
-            } catch (...) {
-                errors[p] = std::current_exception();
-            }
-        });
-    }
-    for (auto& w : workers) w.join();
-    for (const auto& e : errors)
-        if (e) std::rethrow_exception(e);
-}
 
 /// The codes a column holds: smallest and largest present (non-missing) code, and whether any row
 /// is missing.
@@ -220,7 +195,7 @@ tabulation dense_count(std::span<const code_column> columns, const std::vector<c
     const unsigned parts = static_cast<unsigned>(
         std::clamp<std::uint64_t>(n / std::max(entries, min_dense_entries), 1, threads));
     std::vector<std::vector<std::int64_t>> tables(parts);
-    parallel_for(n, parts, [&](std::size_t begin, std::size_t end, unsigned part) {
+    detail::parallel_slices(n, parts, [&](std::size_t begin, std::size_t end, unsigned part) {
         auto& table = tables[part];
         table.assign(entries, 0);  // allocated by the thread that uses it
         std::vector<std::uint32_t> keys(chunk_rows);
@@ -331,7 +306,7 @@ tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
     // Pass 1: each column's code range, in parallel slices.
     const unsigned parts = static_cast<unsigned>(std::clamp<std::size_t>(n / (chunk_rows * 16), 1, threads));
     std::vector<std::vector<code_range>> partial(parts, std::vector<code_range>(columns.size()));
-    parallel_for(n, parts, [&](std::size_t begin, std::size_t end, unsigned part) {
+    detail::parallel_slices(n, parts, [&](std::size_t begin, std::size_t end, unsigned part) {
         for (std::size_t j = 0; j < columns.size(); ++j)
             partial[part][j] = std::visit([&](const auto& view) {
                 using T = typename std::decay_t<decltype(view)>::value_type;

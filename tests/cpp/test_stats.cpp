@@ -184,7 +184,7 @@ TEST_CASE("batch forms broadcast, use threads, and name the first bad index", "[
     CHECK_THROWS_AS(st::poisson_ci(x, wrong, st::poisson_method::exact, lower, upper), tipstats::domain_error);
 
     std::atomic<std::size_t> covered{0};
-    tipstats::parallel_for(100'000, 3, [&](std::size_t b, std::size_t e) { covered += e - b; });
+    tipstats::detail::parallel_ranges(100'000, 3, [&](std::size_t b, std::size_t e) { covered += e - b; });
     CHECK(covered == 100'000u);
 }
 

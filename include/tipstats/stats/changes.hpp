@@ -42,7 +42,7 @@ inline double share(double part, double total, element_index index = {}) {
 inline void percent_change(std::span<const double> current, std::span<const double> previous, std::span<double> out,
                            unsigned threads = 0) {
     const auto n = detail::batch_size({{"current", current}, {"previous", previous}}, {out});
-    parallel_for(n, threads, [&](std::size_t b, std::size_t e) {
+    tipstats::detail::parallel_ranges(n, threads, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i) out[i] = percent_change(detail::at(current, i), detail::at(previous, i), i);
     });
 }
@@ -50,7 +50,7 @@ inline void percent_change(std::span<const double> current, std::span<const doub
 inline void implied_baseline(std::span<const double> current, std::span<const double> percent_change,
                              std::span<double> out, unsigned threads = 0) {
     const auto n = detail::batch_size({{"current", current}, {"percent_change", percent_change}}, {out});
-    parallel_for(n, threads, [&](std::size_t b, std::size_t e) {
+    tipstats::detail::parallel_ranges(n, threads, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i)
             out[i] = implied_baseline(detail::at(current, i), detail::at(percent_change, i), i);
     });
@@ -59,7 +59,7 @@ inline void implied_baseline(std::span<const double> current, std::span<const do
 inline void share(std::span<const double> part, std::span<const double> total, std::span<double> out,
                   unsigned threads = 0) {
     const auto n = detail::batch_size({{"part", part}, {"total", total}}, {out});
-    parallel_for(n, threads, [&](std::size_t b, std::size_t e) {
+    tipstats::detail::parallel_ranges(n, threads, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i) out[i] = share(detail::at(part, i), detail::at(total, i), i);
     });
 }

@@ -55,7 +55,7 @@ inline interval poisson_ci(double x, double level = 0.95, poisson_method method 
 inline void poisson_ci(std::span<const double> x, std::span<const double> level, poisson_method method,
                        std::span<double> lower, std::span<double> upper, unsigned threads = 0) {
     const auto size = detail::batch_size({{"x", x}, {"level", level}}, {lower, upper});
-    parallel_for(size, threads, [&](std::size_t b, std::size_t e) {
+    tipstats::detail::parallel_ranges(size, threads, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i) {
             const auto ci = poisson_ci(detail::at(x, i), detail::at(level, i), method, i);
             lower[i] = ci.lower;

@@ -101,7 +101,7 @@ inline void proportion_ci(std::span<const double> x, std::span<const double> n, 
                           proportion_method method, std::span<double> lower, std::span<double> upper,
                           unsigned threads = 0) {
     const auto size = detail::batch_size({{"x", x}, {"n", n}, {"level", level}}, {lower, upper});
-    parallel_for(size, threads, [&](std::size_t b, std::size_t e) {
+    tipstats::detail::parallel_ranges(size, threads, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i) {
             const auto ci = proportion_ci(detail::at(x, i), detail::at(n, i), detail::at(level, i), method, i);
             lower[i] = ci.lower;

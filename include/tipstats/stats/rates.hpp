@@ -130,7 +130,7 @@ inline change_result change_ci(double current, double previous, double level = 0
 inline void rate(std::span<const double> count, std::span<const double> population, std::span<const double> per,
                  std::span<double> out, unsigned threads = 0) {
     const auto n = detail::batch_size({{"count", count}, {"population", population}, {"per", per}}, {out});
-    parallel_for(n, threads, [&](std::size_t b, std::size_t e) {
+    tipstats::detail::parallel_ranges(n, threads, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i)
             out[i] = rate(detail::at(count, i), detail::at(population, i), detail::at(per, i), i);
     });
@@ -141,7 +141,7 @@ inline void rate_ci(std::span<const double> count, std::span<const double> popul
                     std::span<double> upper, unsigned threads = 0) {
     const auto n = detail::batch_size(
         {{"count", count}, {"population", population}, {"per", per}, {"level", level}}, {lower, upper});
-    parallel_for(n, threads, [&](std::size_t b, std::size_t e) {
+    tipstats::detail::parallel_ranges(n, threads, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i) {
             const auto ci = rate_ci(detail::at(count, i), detail::at(population, i), detail::at(per, i),
                                     detail::at(level, i), method, i);
@@ -157,7 +157,7 @@ inline void rate_ratio(std::span<const double> x1, std::span<const double> t1, s
                        unsigned threads = 0) {
     const auto n = detail::batch_size({{"x1", x1}, {"t1", t1}, {"x2", x2}, {"t2", t2}, {"level", level}},
                                       {ratio, lower, upper, p_value});
-    parallel_for(n, threads, [&](std::size_t b, std::size_t e) {
+    tipstats::detail::parallel_ranges(n, threads, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i) {
             const auto r = rate_ratio(detail::at(x1, i), detail::at(t1, i), detail::at(x2, i), detail::at(t2, i),
                                       detail::at(level, i), i);
@@ -174,7 +174,7 @@ inline void change_ci(std::span<const double> current, std::span<const double> p
                       std::span<double> upper, std::span<double> p_value, unsigned threads = 0) {
     const auto n = detail::batch_size({{"current", current}, {"previous", previous}, {"level", level}},
                                       {change, lower, upper, p_value});
-    parallel_for(n, threads, [&](std::size_t b, std::size_t e) {
+    tipstats::detail::parallel_ranges(n, threads, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i) {
             const auto r = change_ci(detail::at(current, i), detail::at(previous, i), detail::at(level, i), i);
             change[i] = r.percent_change;

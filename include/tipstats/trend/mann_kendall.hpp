@@ -1,0 +1,87 @@
+#pragma once
+// Mann-Kendall trend tests (original, Hamed-Rao and Yue-Wang variance corrections, seasonal) and
+// the Theil-Sen slope with the rank-based confidence interval of R's trend::sens.slope.
+//
+// Numbers only: y and optional x as spans. Missing values (NaN in y) are dropped, as
+// pymannkendall does; x, when given, must be finite and strictly increasing.
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace tipstats::trend {
+
+enum class mk_method {
+    original,   ///< Mann (1945), Kendall (1975), tie-corrected variance (Gilbert 1987)
+    hamed_rao,  ///< Hamed & Rao (1998): variance inflated by significant autocorrelations of ranks
+    yue_wang,   ///< Yue & Wang (2004): effective sample size from the detrended series' autocorrelation
+};
+
+enum class trend_direction { increasing, decreasing, no_trend };
+
+/// "increasing", "decreasing" or "no trend" (pymannkendall's words).
+inline std::string_view to_string(trend_direction d) {
+    switch (d) {
+        case trend_direction::increasing: return "increasing";
+        case trend_direction::decreasing: return "decreasing";
+        case trend_direction::no_trend: return "no trend";
+    }
+    return "no trend";
+}
+
+inline std::string_view to_string(mk_method m) {
+    switch (m) {
+        case mk_method::original: return "original";
+        case mk_method::hamed_rao: return "hamed_rao";
+        case mk_method::yue_wang: return "yue_wang";
+    }
+    return "original";
+}
+
+struct mann_kendall_options {
+    mk_method method = mk_method::original;
+    /// Seasonal test (Hirsch & Slack 1984) when > 0: observation i belongs to season i mod period.
+    /// Only with the original method.
+    std::size_t period = 0;
+    /// Hamed-Rao / Yue-Wang: number of autocorrelation lags used; all (n - 1) when unset.
+    std::optional<std::size_t> lag;
+    /// Significance level for `trend` (and Hamed-Rao's test of each autocorrelation).
+    double alpha = 0.05;
+};
+
+struct mann_kendall_result {
+    double s = 0;          ///< Kendall's S = sum over i < j of sign(y_j - y_i)
+    double var_s = 0;      ///< variance of S, tie-corrected (and corrected for autocorrelation)
+    double z = 0;          ///< (S - sign(S)) / sqrt(var_s): continuity corrected
+    double p = 1;          ///< two-sided normal p-value
+    double tau = 0;        ///< Kendall's tau-a: S / (number of pairs)
+    trend_direction trend = trend_direction::no_trend;  ///< direction when p < alpha
+    double slope = 0;      ///< Theil-Sen slope per unit of x (per cycle for a seasonal test without x)
+    double intercept = 0;  ///< median(y) - slope * median(x) (Conover 1980, as pymannkendall)
+    std::size_t n = 0;     ///< observations used (NaN dropped)
+};
+
+/// Mann-Kendall test. Without x, x is the position 0, 1, ..., n-1 in the original series (before
+/// NaN are dropped); a seasonal test without x measures time in cycles (position / period).
+/// Throws domain_error if fewer than 2 values remain, x is not strictly increasing or finite, or
+/// options are inconsistent.
+mann_kendall_result mann_kendall(std::span<const double> y, std::span<const double> x = {},
+                                 const mann_kendall_options& options = {});
+
+struct sens_slope_result {
+    double slope = 0;      ///< median of the pairwise slopes (y_j - y_i) / (x_j - x_i)
+    double intercept = 0;  ///< median(y) - slope * median(x)
+    double lower = 0;      ///< rank-based lower confidence limit (NaN when the rank falls outside)
+    double upper = 0;      ///< rank-based upper confidence limit
+    double level = 0.95;
+    std::size_t n = 0;
+};
+
+/// Theil (1950) - Sen (1968) slope with the confidence interval of Sen (1968) as R's
+/// trend::sens.slope computes it: with N pairwise slopes sorted and C = z_{(1+level)/2} sqrt(var S)
+/// (tie-corrected), lower = slope[round((N - C) / 2)], upper = slope[round((N + C) / 2 + 1)],
+/// 1-based, rounding half to even as R does.
+sens_slope_result sens_slope(std::span<const double> y, std::span<const double> x = {}, double level = 0.95);
+
+}  // namespace tipstats::trend

@@ -1,0 +1,486 @@
+"""Trend analysis: Mann-Kendall tests, Theil-Sen slopes, log-linear (APC) and joinpoint regression.
+
+Every function takes a series ``y`` (list, numpy array, pandas Series) and optional time values
+``x`` (finite, strictly increasing; default 0, 1, ..., n-1). The ``*_batch`` functions take a 2-D
+array with one series per row, run on all cores without the GIL (``threads=`` limits them) and
+return a pandas DataFrame (one row per series) or, with ``as_frame=False``, a dict of arrays; each row
+equals what the one-series function returns.
+
+Errors are ``tipstats.DomainError`` (a ``ValueError``) naming the argument and index.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import math
+from dataclasses import dataclass
+from typing import Any, Optional, Tuple
+
+import numpy as np
+
+from ._core import trend as _core
+
+__all__ = [
+    "AverageChange",
+    "JoinpointResult",
+    "JoinpointSegment",
+    "JoinpointTest",
+    "LinearResult",
+    "LogLinearResult",
+    "MannKendallResult",
+    "SensSlopeResult",
+    "joinpoint",
+    "joinpoint_batch",
+    "linear",
+    "linear_batch",
+    "loglinear",
+    "loglinear_batch",
+    "mann_kendall",
+    "mann_kendall_batch",
+    "sens_slope",
+    "sens_slope_batch",
+]
+
+
+def _format(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_format(v) for v in value) + ")"
+    if isinstance(value, list):
+        return "[" + ", ".join(_format(v) for v in value) + "]"
+    return repr(value)
+
+
+@dataclass(frozen=True, repr=False)
+class _Result:
+    """Common behaviour of the result classes: readable repr, HTML table, dict, pickling."""
+
+    def to_dict(self) -> dict:
+        """The fields as a plain dict (nested results become dicts too)."""
+        return dataclasses.asdict(self)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{f.name}={_format(getattr(self, f.name))}" for f in dataclasses.fields(self))
+        return f"{type(self).__name__}({fields})"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(f.name)}</th>"
+            f"<td style='text-align:left'>{html.escape(_format(getattr(self, f.name)))}</td></tr>"
+            for f in dataclasses.fields(self)
+        )
+        return f"<table><caption>{html.escape(type(self).__name__)}</caption>{rows}</table>"
+
+
+def _vector(values, name: str) -> np.ndarray:
+    a = np.asarray(values, dtype=float)
+    if a.ndim != 1:
+        from . import DomainError  # noqa: PLC0415 - avoid a cycle at import time
+
+        raise DomainError(f"argument '{name}': must be one-dimensional, got {a.ndim} dimensions")
+    return np.ascontiguousarray(a)
+
+
+def _optional_vector(values, name: str) -> Optional[np.ndarray]:
+    return None if values is None else _vector(values, name)
+
+
+def _matrix(values) -> Tuple[np.ndarray, Any]:
+    index = values.index if hasattr(values, "iloc") else None  # keep a pandas DataFrame's row labels
+    return np.ascontiguousarray(np.asarray(values, dtype=float)), index
+
+
+def _frame(columns: dict, index, as_frame: bool):
+    if not as_frame:
+        return columns
+    import pandas as pd  # noqa: PLC0415 - pandas is only needed for frames
+
+    return pd.DataFrame(columns, index=index)
+
+
+# --- Mann-Kendall and Sen ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class MannKendallResult(_Result):
+    """Result of :func:`mann_kendall`."""
+
+    trend: str
+    s: float
+    var_s: float
+    z: float
+    p: float
+    tau: float
+    slope: float
+    intercept: float
+    n: int
+    method: str
+    period: Optional[int]
+
+
+def mann_kendall(y, x=None, method: str = "original", period: Optional[int] = None,
+                 lag: Optional[int] = None, alpha: float = 0.05) -> MannKendallResult:
+    """Mann-Kendall trend test.
+
+    ``S = sum_{i<j} sign(y_j - y_i)``; ``Var S = [n(n-1)(2n+5) - sum_t t(t-1)(2t+5)] / 18`` over tie
+    groups of size t; ``z = (S - sign S) / sqrt(Var S)`` (continuity corrected); ``p`` two-sided
+    normal; ``tau = S / (n(n-1)/2)``; ``trend`` is "increasing"/"decreasing" when ``|z| >
+    z_{1-alpha/2}``, else "no trend". ``slope`` is the Theil-Sen slope and ``intercept`` is
+    ``median(y) - slope * median(x)`` (Conover 1980). NaN values of ``y`` are dropped.
+
+    Methods (Mann 1945, Kendall 1975; pymannkendall's names and formulas):
+
+    - ``"original"``; with ``period=k`` the seasonal test of Hirsch & Slack (1984): S and Var S
+      summed over the k seasons (observation i is in season i mod k); without ``x`` the slope is
+      per cycle, as in pymannkendall's ``seasonal_test``.
+    - ``"hamed_rao"`` (Hamed & Rao 1998, J. Hydrol. 204:182-196): Var S multiplied by
+      ``1 + 2/(n(n-1)(n-2)) sum_k (n-k)(n-k-1)(n-k-2) r_k`` over the lags whose autocorrelation
+      ``r_k`` of the ranks of the detrended series ``y - slope * x`` is significant at ``alpha``.
+    - ``"yue_wang"`` (Yue & Wang 2004, Water Resour. Manag. 18:201-218): Var S multiplied by
+      ``1 + 2 sum_k (1 - k/n) r_k`` of the detrended series.
+
+    ``lag`` limits the autocorrelation lags (default all, n - 1). The series is detrended against
+    its time values ``x``; pymannkendall detrends against the positions of the non-missing values,
+    which is the same unless NaN values lie before the last observation.
+    """
+    r = _core.mann_kendall(_vector(y, "y"), _optional_vector(x, "x"), method, period, lag, alpha)
+    return MannKendallResult(method=method, period=period, **r)
+
+
+def mann_kendall_batch(Y, x=None, method: str = "original", period: Optional[int] = None,
+                       lag: Optional[int] = None, alpha: float = 0.05, threads: int = 0,
+                       as_frame: bool = True):
+    """:func:`mann_kendall` on every row of ``Y`` (one series per row), on all cores.
+
+    Columns: s, var_s, z, p, tau, trend, slope, intercept, n.
+    """
+    matrix, index = _matrix(Y)
+    columns = _core.mann_kendall_batch(matrix, _optional_vector(x, "x"), method, period, lag, alpha, threads)
+    return _frame(columns, index, as_frame)
+
+
+@dataclass(frozen=True, repr=False)
+class SensSlopeResult(_Result):
+    """Result of :func:`sens_slope`."""
+
+    slope: float
+    intercept: float
+    lower: float
+    upper: float
+    level: float
+    n: int
+
+
+def sens_slope(y, x=None, level: float = 0.95) -> SensSlopeResult:
+    """Theil (1950) - Sen (1968) slope with its rank-based confidence interval.
+
+    ``slope`` is the median of the N pairwise slopes ``(y_j - y_i) / (x_j - x_i)``, ``intercept``
+    is ``median(y) - slope * median(x)``. The interval is the one of R's ``trend::sens.slope``
+    (Sen 1968; Gilbert 1987, sec. 16.5): with ``C = z_{(1+level)/2} sqrt(Var S)`` (tie-corrected
+    Mann-Kendall variance), ``lower`` and ``upper`` are the sorted slopes of 1-based ranks
+    ``round((N - C)/2)`` and ``round((N + C)/2 + 1)`` (rounding half to even, as R); NaN when a
+    rank falls outside 1..N (very short series). NaN values of ``y`` are dropped.
+    """
+    return SensSlopeResult(**_core.sens_slope(_vector(y, "y"), _optional_vector(x, "x"), level))
+
+
+def sens_slope_batch(Y, x=None, level: float = 0.95, threads: int = 0, as_frame: bool = True):
+    """:func:`sens_slope` on every row of ``Y``. Columns: slope, intercept, lower, upper, n."""
+    matrix, index = _matrix(Y)
+    return _frame(_core.sens_slope_batch(matrix, _optional_vector(x, "x"), level, threads), index, as_frame)
+
+
+# --- Log-linear and linear trends ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class LogLinearResult(_Result):
+    """Result of :func:`loglinear`."""
+
+    slope: float
+    se: float
+    apc: float
+    apc_ci: Tuple[float, float]
+    slope_ci: Tuple[float, float]
+    p_value: float
+    z: float
+    intercept: float
+    dispersion: float
+    deviance: float
+    pearson_chi2: float
+    model: str
+    level: float
+    n: int
+    iterations: int
+
+
+def loglinear(counts, x=None, exposure=None, dispersion: str = "poisson", level: float = 0.95) -> LogLinearResult:
+    """Poisson log-linear trend and its annual percent change (APC).
+
+    Fits ``log E[count_i] = a + b x_i + log(exposure_i)`` by iteratively reweighted least squares
+    (McCullagh & Nelder 1989, sec. 2.5). ``apc = 100 (e^b - 1)``, the percent change per unit of
+    ``x``. ``se`` is from the Fisher information; with ``dispersion="quasi"`` it is multiplied by
+    ``sqrt(phi)``, ``phi = Pearson chi^2 / (n - 2)`` (statsmodels' ``fit(scale="X2")``). Intervals
+    and the p-value use the normal distribution, as statsmodels' GLM does:
+    ``apc_ci = 100 (e^{b -+ z se} - 1)``. ``deviance = 2 sum [y log(y/mu) - (y - mu)]``.
+
+    Zero counts are fine (they are data); negative, NaN or infinite counts, non-positive exposure,
+    all-zero counts and counts positive only at the first or only at the last x (an infinite
+    slope) raise ``DomainError`` naming the argument and index.
+    """
+    r = _core.loglinear(_vector(counts, "counts"), _optional_vector(x, "x"), _optional_vector(exposure, "exposure"),
+                        dispersion, level)
+    return LogLinearResult(
+        slope=r["slope"], se=r["se"], apc=r["apc"], apc_ci=(r["apc_lower"], r["apc_upper"]),
+        slope_ci=(r["slope_lower"], r["slope_upper"]), p_value=r["p_value"], z=r["z"], intercept=r["intercept"],
+        dispersion=r["dispersion"], deviance=r["deviance"], pearson_chi2=r["pearson_chi2"], model=dispersion,
+        level=level, n=r["n"], iterations=r["iterations"])
+
+
+def loglinear_batch(Y, x=None, exposure=None, dispersion: str = "poisson", level: float = 0.95,
+                    threads: int = 0, as_frame: bool = True):
+    """:func:`loglinear` on every row of ``Y``; ``exposure`` is one row shared by all series or
+    one row per series. Columns: intercept, slope, se, z, p_value, slope_lower, slope_upper, apc,
+    apc_lower, apc_upper, dispersion, deviance, pearson_chi2, n."""
+    matrix, index = _matrix(Y)
+    e = None if exposure is None else np.ascontiguousarray(np.asarray(exposure, dtype=float))
+    columns = _core.loglinear_batch(matrix, _optional_vector(x, "x"), e, dispersion, level, threads)
+    return _frame(columns, index, as_frame)
+
+
+@dataclass(frozen=True, repr=False)
+class LinearResult(_Result):
+    """Result of :func:`linear`."""
+
+    slope: float
+    se: float
+    ci: Tuple[float, float]
+    p_value: float
+    t: float
+    intercept: float
+    sigma: float
+    r_squared: float
+    level: float
+    n: int
+
+
+def linear(y, x=None, level: float = 0.95) -> LinearResult:
+    """Ordinary least squares trend ``y = a + b x``.
+
+    ``se = sigma / sqrt(sum (x - mean x)^2)`` with ``sigma^2 = SSE / (n - 2)``; ``ci = b -+
+    t_{(1+level)/2, n-2} se``; two-sided Student t p-value. Needs 3 or more finite values.
+    """
+    r = _core.linear(_vector(y, "y"), _optional_vector(x, "x"), level)
+    return LinearResult(slope=r["slope"], se=r["se"], ci=(r["lower"], r["upper"]), p_value=r["p_value"], t=r["t"],
+                        intercept=r["intercept"], sigma=r["sigma"], r_squared=r["r_squared"], level=level, n=r["n"])
+
+
+def linear_batch(Y, x=None, level: float = 0.95, threads: int = 0, as_frame: bool = True):
+    """:func:`linear` on every row of ``Y``. Columns: intercept, slope, se, t, p_value, lower,
+    upper, sigma, r_squared, n."""
+    matrix, index = _matrix(Y)
+    return _frame(_core.linear_batch(matrix, _optional_vector(x, "x"), level, threads), index, as_frame)
+
+
+# --- Joinpoint regression -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class JoinpointSegment(_Result):
+    """One segment of a joinpoint fit: its x range, slope (of ln y or y) and APC with intervals."""
+
+    start: float
+    end: float
+    slope: float
+    slope_ci: Tuple[float, float]
+    apc: float
+    apc_ci: Tuple[float, float]
+    p_value: float
+
+
+@dataclass(frozen=True, repr=False)
+class JoinpointTest(_Result):
+    """One permutation test H0: ``null_joinpoints`` against H1: ``alternative_joinpoints``."""
+
+    null_joinpoints: int
+    alternative_joinpoints: int
+    statistic: float
+    p_value: float
+    alpha: float
+    rejected: bool
+
+
+@dataclass(frozen=True, repr=False)
+class AverageChange(_Result):
+    """Average annual percent change (AAPC) over ``[start, end]`` and the average slope."""
+
+    start: float
+    end: float
+    aapc: float
+    aapc_ci: Tuple[float, float]
+    slope: float
+    slope_ci: Tuple[float, float]
+    t_based: bool
+
+
+def _average_change(d: dict) -> AverageChange:
+    return AverageChange(start=d["start"], end=d["end"], aapc=d["aapc"], aapc_ci=(d["aapc_lower"], d["aapc_upper"]),
+                         slope=d["slope"], slope_ci=(d["slope_lower"], d["slope_upper"]), t_based=d["t_based"])
+
+
+@dataclass(frozen=True, repr=False)
+class JoinpointResult(_Result):
+    """Result of :func:`joinpoint`. ``aapc``/``aapc_ci`` cover ``aapc_range`` (default all of x);
+    :meth:`average_change` gives the AAPC over any other sub-range."""
+
+    joinpoints: Tuple[float, ...]
+    segments: Tuple[JoinpointSegment, ...]
+    aapc: float
+    aapc_ci: Tuple[float, float]
+    aapc_range: Tuple[float, float]
+    sse: float
+    bic: float
+    p_values: Tuple[float, ...]
+    tests: Tuple[JoinpointTest, ...]
+    candidates: Tuple[dict, ...]
+    model: str
+    selection: str
+    df: int
+    n: int
+    level: float
+    seed: int
+    x: Tuple[float, ...]
+    fitted: Tuple[float, ...]
+    coefficients: Tuple[float, ...]
+    covariance: Tuple[float, ...]
+    x_centre: float
+
+    def average_change(self, start: float, end: float) -> AverageChange:
+        """AAPC over ``[start, end]``: ``100 (e^s - 1)`` with ``s`` the mean slope of the fitted
+        ln y there, i.e. the segment slopes weighted by their length within the range. Its interval
+        is t-based within one segment and normal across segments, as NCI's program does."""
+        return _average_change(_core.joinpoint_average_change(
+            self.model, list(self.joinpoints), list(self.x), list(self.coefficients), list(self.covariance),
+            self.x_centre, self.df, self.level, float(start), float(end)))
+
+    def to_pandas(self):
+        """The segments as a DataFrame: start, end, slope, slope_lower, slope_upper, apc, apc_lower,
+        apc_upper, p_value."""
+        import pandas as pd  # noqa: PLC0415 - pandas is only needed here
+
+        return pd.DataFrame([
+            {"start": s.start, "end": s.end, "slope": s.slope, "slope_lower": s.slope_ci[0],
+             "slope_upper": s.slope_ci[1], "apc": s.apc, "apc_lower": s.apc_ci[0], "apc_upper": s.apc_ci[1],
+             "p_value": s.p_value}
+            for s in self.segments])
+
+    def __repr__(self) -> str:
+        segments = "; ".join(
+            f"{s.start:g}-{s.end:g}: " + (f"APC {s.apc:.3g}% ({s.apc_ci[0]:.3g}, {s.apc_ci[1]:.3g})"
+                                          if self.model == "loglinear" else f"slope {s.slope:.4g}")
+            for s in self.segments)
+        aapc = f", AAPC {self.aapc:.3g}% ({self.aapc_ci[0]:.3g}, {self.aapc_ci[1]:.3g})" if self.model == "loglinear" else ""
+        return (f"JoinpointResult(model={self.model!r}, joinpoints={list(self.joinpoints)}, "
+                f"segments=[{segments}]{aapc}, sse={self.sse:.6g}, bic={self.bic:.6g}, "
+                f"p_values={[round(p, 6) for p in self.p_values]}, n={self.n})")
+
+    def _repr_html_(self) -> str:
+        head = ("<tr><th>segment</th><th>slope</th><th>slope CI</th><th>APC %</th><th>APC CI</th>"
+                "<th>p-value</th></tr>")
+        rows = "".join(
+            f"<tr><td>{s.start:g} to {s.end:g}</td><td>{s.slope:.4g}</td>"
+            f"<td>({s.slope_ci[0]:.4g}, {s.slope_ci[1]:.4g})</td><td>{s.apc:.4g}</td>"
+            f"<td>({s.apc_ci[0]:.4g}, {s.apc_ci[1]:.4g})</td><td>{s.p_value:.3g}</td></tr>"
+            for s in self.segments)
+        caption = html.escape(f"Joinpoint ({self.model}, {self.selection}): {len(self.joinpoints)} joinpoint(s); "
+                              f"AAPC {self.aapc:.4g}% ({self.aapc_ci[0]:.4g}, {self.aapc_ci[1]:.4g}) over "
+                              f"{self.aapc_range[0]:g} to {self.aapc_range[1]:g}")
+        return f"<table><caption>{caption}</caption>{head}{rows}</table>"
+
+
+def _joinpoint_result(d: dict, aapc_range) -> JoinpointResult:
+    segments = tuple(JoinpointSegment(start=s["start"], end=s["end"], slope=s["slope"],
+                                      slope_ci=(s["slope_lower"], s["slope_upper"]), apc=s["apc"],
+                                      apc_ci=(s["apc_lower"], s["apc_upper"]), p_value=s["p_value"])
+                     for s in d["segments"])
+    tests = tuple(JoinpointTest(**t) for t in d["tests"])
+    result = JoinpointResult(
+        joinpoints=tuple(d["joinpoints"]), segments=segments, aapc=d["aapc"]["aapc"],
+        aapc_ci=(d["aapc"]["aapc_lower"], d["aapc"]["aapc_upper"]), aapc_range=(d["aapc"]["start"], d["aapc"]["end"]),
+        sse=d["sse"], bic=d["bic"], p_values=tuple(t.p_value for t in tests), tests=tests,
+        candidates=tuple(d["candidates"]), model=d["model"], selection=d["selection"], df=d["df"], n=d["n"],
+        level=d["level"], seed=d["seed"], x=tuple(d["x"]), fitted=tuple(d["fitted"]),
+        coefficients=tuple(d["coefficients"]), covariance=tuple(d["covariance"]), x_centre=d["x_centre"])
+    if aapc_range is not None:
+        a = result.average_change(*aapc_range)
+        result = dataclasses.replace(result, aapc=a.aapc, aapc_ci=a.aapc_ci, aapc_range=(a.start, a.end))
+    return result
+
+
+def joinpoint(y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_joinpoints: int = 3,
+              selection: str = "permutation", permutations: int = 4499, alpha: float = 0.05,
+              min_obs_end: int = 2, min_obs_between: int = 2, weights=None, seed: Optional[int] = None,
+              level: float = 0.95, aapc_range: Optional[Tuple[float, float]] = None, adjustment: str = "nci",
+              zeros: str = "error", threads: int = 0) -> JoinpointResult:
+    """Joinpoint regression as NCI's Joinpoint program fits it.
+
+    Model: continuous segmented regression ``E[z] = b0 + b1 x + sum_m d_m (x - tau_m)_+`` of
+    ``z = ln y`` (``model="loglinear"``) or ``z = y`` (``"linear"``), by (weighted) least squares.
+    The joinpoints ``tau_m`` lie on observed x values with at least ``min_obs_end`` observations
+    between a joinpoint and either end and ``min_obs_between`` between joinpoints (joinpoints not
+    counted); for each k the global minimum of the SSE over that grid is found (Lerman 1980). The
+    search is exhaustive (about C(n, k) placements); more than 4 million placements raise
+    ``DomainError`` (e.g. 120 points with 5 joinpoints): lower ``max_joinpoints`` or raise
+    ``min_obs_between``.
+
+    Selection of k in ``[min_joinpoints, max_joinpoints]``:
+
+    - ``"permutation"`` (Kim, Fay, Feuer & Midthune 2000, Stat Med 19:335-351): tests H0: k_a vs
+      H1: k_b starting from (min, max), raising k_a after a rejection and lowering k_b otherwise.
+      Statistic ``SSE(k_a) / SSE(k_b)``; its null distribution from ``permutations`` data sets made of
+      the k_a fit plus its permuted (standardised) residuals; ``p = (1 + #{T* >= T}) / (1 +
+      permutations)``. Each test is judged at ``alpha / (max - k_a)`` (NCI's rule since Joinpoint
+      3.0, ``adjustment="nci"``) or ``alpha / (max - min)`` (``"bonferroni"``).
+    - ``"bic"``: minimises ``ln(SSE/n) + (2k + 2) ln(n) / n`` (each joinpoint counts as a parameter).
+    - ``"wbic"``: minimises ``ln(SSE/n) + ((2 + R2max) k + 2) ln(n) / n`` (Kim et al. 2023, J Appl
+      Stat 50:1992-2013), ``R2max`` the largest partial R^2 of a joinpoint's hinge against a line on
+      the data between its neighbouring joinpoints (or the ends).
+
+    With ``min_joinpoints == max_joinpoints`` the best fit with exactly that many joinpoints is
+    returned. Segment slopes have t intervals with ``df = n - 2k - 2`` (NCI counts joinpoint
+    locations as parameters); ``apc = 100 (e^slope - 1)`` (log-linear only; NaN for linear).
+    AAPC over ``aapc_range`` (default the whole x range) is ``100 (e^s - 1)``, ``s`` the
+    length-weighted mean of the segment slopes, with a t interval within one segment and a normal
+    one across segments (NCI). Deterministic for a given ``seed`` whatever ``threads``.
+
+    Zeros in the log-linear model: NCI's program refuses a zero dependent variable in a log-linear
+    run, but for counts it adds 0.5 to each zero count (when some count is positive).
+    ``zeros="add_half"`` states that rule; the default ``"error"`` raises.
+
+    Bad input raises ``DomainError``: too few points for ``max_joinpoints`` (the message says how
+    many are needed), negative y or (without a stated rule) zero y in the log-linear model, NaN in
+    y or x, unsorted or duplicate x, non-positive weights.
+    """
+    d = _core.joinpoint(_vector(y, "y"), _optional_vector(x, "x"), model, min_joinpoints, max_joinpoints, selection,
+                        permutations, alpha, min_obs_end, min_obs_between, _optional_vector(weights, "weights"), seed,
+                        level, adjustment, zeros, threads)
+    return _joinpoint_result(d, aapc_range)
+
+
+def joinpoint_batch(Y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_joinpoints: int = 3,
+                    selection: str = "bic", permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2,
+                    min_obs_between: int = 2, weights=None, seed: Optional[int] = None, level: float = 0.95,
+                    adjustment: str = "nci", zeros: str = "error", threads: int = 0, as_frame: bool = True):
+    """:func:`joinpoint` on every row of ``Y`` (default selection BIC; the permutation test works
+    too, each row on one thread, every row with the same ``seed``).
+
+    Columns: joinpoints (how many), joinpoint_1..joinpoint_K (x, NaN when absent), slope_1..,
+    apc_1.. (per segment), average_slope, aapc, aapc_lower, aapc_upper (whole range), sse, bic.
+    """
+    matrix, index = _matrix(Y)
+    columns = _core.joinpoint_batch(matrix, _optional_vector(x, "x"), model, min_joinpoints, max_joinpoints,
+                                    selection, permutations, alpha, min_obs_end, min_obs_between,
+                                    _optional_vector(weights, "weights"), seed, level, adjustment, zeros, threads)
+    return _frame(columns, index, as_frame)
