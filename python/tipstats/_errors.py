@@ -1,0 +1,24 @@
+"""Raise tipstats' typed errors from pure-Python code with the same messages and attributes as the C++
+side (see include/tipstats/error.hpp and python/src/register_errors.cpp)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ._core import DomainError, ValidationError
+
+
+def domain_error(argument: str, message: str, index: Optional[int] = None) -> DomainError:
+    """A DomainError naming the argument (and the first bad element, when it is an array)."""
+    where = f"argument '{argument}'" + (f" at index {index}" if index is not None else "")
+    error = DomainError(f"{where}: {message}")
+    error.argument = argument
+    error.index = index
+    return error
+
+
+def validation_error(message: str, field: Optional[str] = None) -> ValidationError:
+    """A ValidationError for data that is well-formed but inconsistent, naming the field."""
+    error = ValidationError(f"field '{field}': {message}" if field else message)
+    error.field = field
+    return error
