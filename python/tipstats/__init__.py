@@ -15,6 +15,7 @@ from ._core import (
     __version__,
     parse_date,
 )
+from . import privacy
 
 __all__ = [
     "DomainError",
@@ -26,4 +27,5 @@ __all__ = [
     "ValidationError",
     "__version__",
     "parse_date",
+    "privacy",
 ]

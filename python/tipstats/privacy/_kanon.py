@@ -103,8 +103,7 @@ def generalize_age(ages, bands: Sequence[int] = (0, 9, 18, 21, 24, 27, 30, 39, 4
         band = int(np.searchsorted(edges, lo, side="right")) - 1
         if band < 0:
             raise domain_error("ages", f"age {lo:g} is below the first band's lower edge {edges[0]}", i)
-        upper_edge = edges[band + 1] if band + 1 < len(edges) else np.inf
-        if hi >= upper_edge:
+        if band + 1 < len(edges) and hi >= edges[band + 1]:
             raise domain_error("ages", f"band {age!r} straddles bands {labels[band]} and {labels[band + 1]}", i)
         codes[i] = band
     categorical = pd.Categorical.from_codes(codes, categories=labels, ordered=True)

@@ -42,8 +42,9 @@ class _Attacker:
         from scipy.sparse.csgraph import connected_components
 
         self.matrix = matrix
+        self.withheld = withheld
         self.withheld_cells = np.flatnonzero(withheld)
-        published = np.where(withheld, 0.0, x)
+        self.published = published = np.where(withheld, 0.0, x)
         self.rhs = -(matrix @ published)  # R_withheld @ y = -R_published @ x_published
         sub = matrix[:, self.withheld_cells].tocsc()
         self.sub = sub
@@ -52,6 +53,7 @@ class _Attacker:
         _, self.component = connected_components(adjacency, directed=False)
         self.position = {int(c): i for i, c in enumerate(self.withheld_cells)}
         self._programs: Dict[int, Tuple[np.ndarray, object, np.ndarray]] = {}
+        self.ceiling = self._ceiling()
 
     def _program(self, component: int):
         if component not in self._programs:
@@ -69,29 +71,74 @@ class _Attacker:
                 return float(self.rhs[row] / coefficient)
         return None
 
-    def interval(self, cell: int) -> Tuple[float, float]:
-        from scipy.optimize import linprog
+    def _ceiling(self) -> np.ndarray:
+        """For each cell, the least (total - published cells) over the relations it is a part of whose
+        total is published: a bound no program can exceed (inf where there is none)."""
+        x = self.published
+        coo = self.matrix.tocoo()
+        parts = coo.data > 0
+        totals = np.full(self.matrix.shape[0], -1)
+        totals[coo.row[~parts]] = coo.col[~parts]
+        known = ~self.withheld[totals]
+        room = np.where(known, x[totals] - (self.matrix.multiply(self.matrix > 0) @ x), np.inf)
+        ceiling = np.full(x.size, np.inf)
+        np.minimum.at(ceiling, coo.col[parts], room[coo.row[parts]])
+        return ceiling
 
+    def interval(self, cell: int, seen: Optional["_Seen"] = None) -> Tuple[float, float]:
+        """The least and greatest value of a withheld cell. With `seen`, the optimal tables are recorded
+        and a bound that a recorded table already attains (0 below, `_ceiling` above) needs no program."""
         exact = self._fixed_by_a_relation(cell)
         if exact is not None:
             return exact, exact
         members, a_eq, b_eq = self._program(int(self.component[self.position[cell]]))
         if a_eq.shape[0] == 0:
             return 0.0, np.inf
+        if seen is not None and seen.low[cell] <= _ZERO_DEVIATION:
+            low = 0.0
+        else:
+            low = self._optimum(cell, members, a_eq, b_eq, 1.0, seen)
+        if seen is not None and seen.high[cell] >= self.ceiling[cell] - _ZERO_DEVIATION:
+            high = float(self.ceiling[cell])
+        else:
+            high = self._optimum(cell, members, a_eq, b_eq, -1.0, seen)
+        return max(0.0, low), high
+
+    def _optimum(self, cell, members, a_eq, b_eq, sign: float, seen: Optional["_Seen"]) -> float:
+        from scipy.optimize import linprog
+
         objective = np.zeros(len(members))
-        objective[np.searchsorted(members, self.position[cell])] = 1.0
-        bounds = []
-        for sign in (1.0, -1.0):
-            result = linprog(sign * objective, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
-            if result.status == 3:  # unbounded: only the maximum can be
-                bounds.append(np.inf)
-            elif result.status == 2:
-                raise validation_error("the published cells and totals contradict each other", "published")
-            elif result.status != 0:
-                raise RuntimeError(f"HiGHS failed on the audit program: {result.message}")
-            else:
-                bounds.append(sign * result.fun)
-        return max(0.0, bounds[0]), bounds[1]
+        objective[np.searchsorted(members, self.position[cell])] = sign
+        result = linprog(objective, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
+        if result.status == 3:  # unbounded: only the maximum can be
+            if seen is not None:
+                seen.high[cell] = np.inf
+            return np.inf
+        if result.status == 2:
+            raise validation_error("the published cells and totals contradict each other", "published")
+        if result.status != 0:
+            raise RuntimeError(f"HiGHS failed on the audit program: {result.message}")
+        if seen is not None:
+            seen.add(self.withheld_cells[members], result.x)
+        return sign * result.fun
+
+
+class _Seen:
+    """The range of each cell over tables known to agree with the publication (the true one, and the
+    optimal tables of the programs solved so far). Withholding more cells keeps them all feasible, so a
+    cell whose range is `threshold` wide is protected without solving its own programs."""
+
+    def __init__(self, x: np.ndarray):
+        known = ~np.isnan(x)
+        self.low = np.where(known, x, np.inf)
+        self.high = np.where(known, x, -np.inf)
+
+    def add(self, cells: np.ndarray, values: np.ndarray) -> None:
+        self.low[cells] = np.minimum(self.low[cells], values)
+        self.high[cells] = np.maximum(self.high[cells], values)
+
+    def protects(self, cell: int, threshold: float) -> bool:
+        return bool(_protected(np.array(self.high[cell] - self.low[cell]), threshold))
 
 
 @dataclass(frozen=True)
@@ -101,8 +148,8 @@ class Audit:
     `intervals` has the `by` columns of every withheld cell, its `suppressed` mark when the table
     carries one, and the `lower` and `upper` bounds (and their `width`) that linear programming
     derives from the published cells, the totals and non-negativity. `passed` is True when every
-    primary cell (every withheld cell if the table does not say which are primary) has a width of at
-    least `threshold`."""
+    sensitive cell has a width of at least `threshold`: sensitive are the withheld cells not marked
+    "secondary" in a `suppressed` column (all withheld cells if the table has no such column)."""
 
     intervals: pd.DataFrame = field(repr=False)
     threshold: float
@@ -155,7 +202,8 @@ def audit(published: pd.DataFrame, by, value: str = "count", threshold: float = 
     _table.check_additive(grid, ~withheld, argument="published")
     matrix = _table.relations(grid.shape, grid.has_total)
     attacker = _Attacker(matrix, np.nan_to_num(x), withheld)
-    bounds = np.array([attacker.interval(int(c)) for c in attacker.withheld_cells]).reshape(-1, 2)
+    seen = _Seen(x)
+    bounds = np.array([attacker.interval(int(c), seen) for c in attacker.withheld_cells]).reshape(-1, 2)
 
     intervals = grid.labels().iloc[attacker.withheld_cells].reset_index(drop=True)
     marks = None
@@ -167,7 +215,8 @@ def audit(published: pd.DataFrame, by, value: str = "count", threshold: float = 
     intervals["lower"] = bounds[:, 0]
     intervals["upper"] = bounds[:, 1]
     intervals["width"] = bounds[:, 1] - bounds[:, 0]
-    sensitive = (intervals["suppressed"] == PRIMARY).to_numpy() if marks is not None else np.ones(len(intervals), bool)
+    # a withheld cell not marked secondary is treated as sensitive: the audit errs on the safe side
+    sensitive = (intervals["suppressed"] != SECONDARY).to_numpy() if marks is not None else np.ones(len(intervals), bool)
     intervals["sensitive"] = sensitive
     intervals["protected"] = _protected(intervals["width"].to_numpy(), threshold)
     passed = bool(np.all(intervals["protected"].to_numpy()[sensitive]))
@@ -221,12 +270,15 @@ def _secondary(matrix, x: np.ndarray, primary: np.ndarray, threshold: float, cos
     weight = (x + 1.0) if cost == "value" else np.ones_like(x)
     weight = weight * np.where(is_total, 2.0, 1.0)  # a total counts as a loss twice: it is what readers use first
     withheld = primary.copy()
+    seen = _Seen(x)
     pending = [int(c) for c in np.flatnonzero(primary)]
     while pending:
         attacker = _Attacker(matrix, x, withheld)
         worked, added = [], False
         for cell in pending:
-            lo, hi = attacker.interval(cell)
+            if seen.protects(cell, threshold):
+                continue
+            lo, hi = attacker.interval(cell, seen)
             if _protected(np.array(hi - lo), threshold):
                 continue
             worked.append(cell)
@@ -237,9 +289,11 @@ def _secondary(matrix, x: np.ndarray, primary: np.ndarray, threshold: float, cos
                 withheld |= changed
                 added = True
                 attacker = _Attacker(matrix, x, withheld)
+            moved = np.flatnonzero(withheld)
+            seen.add(moved, x[moved] + deviation[moved])
         if worked and not added:
             raise RuntimeError("cell suppression made no progress; please report this table")
-        pending = worked  # the next pass audits them again: protected by construction, checked anyway
+        pending = worked  # checked again in the next pass: protected by construction, verified anyway
     return withheld & ~primary
 
 
@@ -263,7 +317,8 @@ def suppress(table: pd.DataFrame, by, value: str = "count", threshold: float = 1
     Golden & Assad (1992, Networks 22:397-417) generalised, as in Fischetti & Salazar-Gonzalez
     (2000, JASA 95:916-928), to any table with linear relations; `cost` is "value" (each withheld cell
     costs its count + 1, the default of tau-argus; totals cost double) or "cells" (each cell costs 1).
-    The result passes `audit` by construction, and `suppress` checks it with the same programs.
+    The result passes `audit` by construction; `suppress` verifies each primary cell on tables that
+    agree with the publication (solutions of the audit's programs, or of the deviation programs).
 
     Returns the table (totals included) with `value` NaN where withheld and a `suppressed` column:
     "primary", "secondary" or "". Columns other than `by` and `value` are not carried over.
