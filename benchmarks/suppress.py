@@ -1,7 +1,7 @@
 """Cell suppression: time to protect and to audit, and secondary suppressions against a simple baseline.
 
-Tables: 50 x 50 and 20 x 20 x 10, with all margins, counts Poisson with log-normal means (about a
-quarter of the cells below the threshold of 10, a few zeros), as in tables of victims by place and age.
+Tables: 50 x 50 and 20 x 20 x 10, with all margins, counts Poisson with log-normal means (about one
+cell in eight below the threshold of 10, a few zeros), as in tables of victims by place and age.
 The baseline is the rule of thumb the issue names: while the audit fails, suppress the smallest other
 cell in each row and column (every line of every dimension) where a failing primary cell is the only
 withheld cell; when none is, the smallest published cell in one of its lines.
@@ -25,7 +25,7 @@ from tipstats.privacy._suppress import _Attacker, _protected
 def random_table(shape, rng) -> pd.DataFrame:
     names = [f"d{i}" for i in range(len(shape))]
     table = pd.MultiIndex.from_product([range(n) for n in shape], names=names).to_frame(index=False)
-    table["count"] = rng.poisson(np.exp(rng.normal(3.0, 1.2, len(table))))
+    table["count"] = rng.poisson(np.exp(rng.normal(3.5, 1.0, len(table))))
     return table
 
 
