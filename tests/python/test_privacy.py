@@ -30,10 +30,11 @@ def random_table(shape, rng, log_mean=2.5) -> pd.DataFrame:
     return grid_table(rng.poisson(np.exp(rng.normal(log_mean, 1.3, shape))))
 
 
-def attack(published: pd.DataFrame, by, value="count"):
+def attack(published: pd.DataFrame, by, value="count", integer=False):
     """The attacker, written from scratch: one equation per total (row labelled "all" in one dimension
     equals the sum over that dimension's other labels with the rest fixed), published cells as constants,
-    withheld cells >= 0; min and max of each withheld cell with HiGHS on a dense matrix."""
+    withheld cells >= 0; min and max of each withheld cell with HiGHS on a dense matrix (as whole numbers
+    with `integer`, scipy.optimize.milp)."""
     cells = {tuple(row[b] for b in by): row[value] for _, row in published.iterrows()}
     withheld = [key for key, v in cells.items() if np.isnan(v)]
     column = {key: i for i, key in enumerate(withheld)}
@@ -54,16 +55,21 @@ def attack(published: pd.DataFrame, by, value="count"):
             rhs.append(-constant)
         else:
             assert constant == 0, f"published total {key} does not add up"
+    a_eq = np.array(equations).reshape(-1, len(withheld))
+
+    def solve(objective):
+        if integer:
+            return optimize.milp(objective, constraints=optimize.LinearConstraint(a_eq, rhs, rhs),
+                                 integrality=np.ones(len(withheld)), bounds=optimize.Bounds(0, np.inf))
+        return optimize.linprog(objective, A_eq=a_eq, b_eq=rhs, bounds=(0, None), method="highs")
+
     bounds = {}
     for key, i in column.items():
         objective = np.zeros(len(withheld))
         objective[i] = 1.0
-        low = optimize.linprog(objective, A_eq=np.array(equations).reshape(-1, len(withheld)), b_eq=rhs,
-                               bounds=(0, None), method="highs")
-        high = optimize.linprog(-objective, A_eq=np.array(equations).reshape(-1, len(withheld)), b_eq=rhs,
-                                bounds=(0, None), method="highs")
-        assert low.status == 0 and high.status in (0, 3)
-        bounds[key] = (low.fun, np.inf if high.status == 3 else -high.fun)
+        low, high = solve(objective), solve(-objective)
+        assert low.status == 0 and high.status in (0, 3, 4)  # 3: unbounded (linprog), 4: unbounded (milp)
+        bounds[key] = (low.fun, -high.fun if high.status == 0 else np.inf)
     return bounds
 
 
@@ -158,6 +164,10 @@ def test_existing_totals_are_used_and_checked():
         privacy.suppress(broken, ["d0", "d1"], margins=False)
 
 
+def test_huge_counts_beside_small_ones():
+    check_suppression(grid_table([[10**9, 3, 2 * 10**9], [7, 10**9 + 1, 40], [12, 0, 10**8]]), ["d0", "d1"])
+
+
 def test_labels_keep_their_order_and_type():
     table = pd.DataFrame({"year": [2019, 2019, 2020, 2020], "sex": ["female", "male"] * 2, "count": [12, 3, 40, 41]})
     published = privacy.suppress(table, ["year", "sex"])
@@ -192,6 +202,20 @@ def test_large_tables_survive_the_audit(shape):
     primaries = result.intervals[result.intervals["sensitive"]]
     assert len(primaries) == ((published["suppressed"] == "primary").sum()) > 0
     assert (primaries["width"] >= 10 - 1e-6).all()
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_two_way_lp_bounds_are_the_integer_bounds(seed):
+    # two-way tables with margins are network flows: the constraint matrix is totally unimodular, so an
+    # attacker gains nothing from knowing that counts are whole numbers (docs/privacy.md)
+    rng = np.random.default_rng(500 + seed)
+    table = random_table(tuple(rng.integers(3, 8, 2)), rng)
+    published = privacy.suppress(table, ["d0", "d1"])
+    relaxed = attack(published, ["d0", "d1"])
+    whole = attack(published, ["d0", "d1"], integer=True)
+    assert relaxed
+    for key, (low, high) in relaxed.items():
+        assert whole[key][0] == pytest.approx(low, abs=1e-6) and whole[key][1] == pytest.approx(high, abs=1e-6)
 
 
 def test_audit_catches_an_unprotected_table():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numbers
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Optional, Tuple
 
 import numpy as np
 import pandas as pd
@@ -49,7 +49,7 @@ class _Attacker:
         sub = matrix[:, self.withheld_cells].tocsc()
         self.sub = sub
         self.withheld_count = sub.getnnz(axis=1)
-        adjacency = (sub.T @ sub).tocsr() if sub.shape[0] else sub.T @ sub
+        adjacency = (sub.T @ sub).tocsr()
         _, self.component = connected_components(adjacency, directed=False)
         self.position = {int(c): i for i, c in enumerate(self.withheld_cells)}
         self._programs: Dict[int, Tuple[np.ndarray, object, np.ndarray]] = {}
