@@ -55,7 +55,7 @@ def attack(published: pd.DataFrame, by, value="count", integer=False):
             rhs.append(-constant)
         else:
             assert constant == 0, f"published total {key} does not add up"
-    a_eq = np.array(equations).reshape(-1, len(withheld))
+    a_eq = np.array(equations, dtype=float).reshape(len(equations), len(withheld))
 
     def solve(objective):
         if integer:
