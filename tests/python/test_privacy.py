@@ -168,6 +168,16 @@ def test_huge_counts_beside_small_ones():
     check_suppression(grid_table([[10**9, 3, 2 * 10**9], [7, 10**9 + 1, 40], [12, 0, 10**8]]), ["d0", "d1"])
 
 
+def test_totals_in_one_dimension_only():
+    # years are published separately, so only the split by sex adds up to a total
+    table = pd.DataFrame({"year": [2019] * 3 + [2020] * 3, "sex": ["f", "m", "all"] * 2,
+                          "count": [3, 40, 43, 25, 30, 55]})
+    published = privacy.suppress(table, ["year", "sex"], margins=False)
+    assert published["suppressed"].tolist() == ["primary", "secondary", "", "", "", ""]
+    assert attack(published, ["year", "sex"]) == {(2019, "f"): (0, 43), (2019, "m"): (0, 43)}
+    assert privacy.audit(published, ["year", "sex"]).passed
+
+
 def test_labels_keep_their_order_and_type():
     table = pd.DataFrame({"year": [2019, 2019, 2020, 2020], "sex": ["female", "male"] * 2, "count": [12, 3, 40, 41]})
     published = privacy.suppress(table, ["year", "sex"])
