@@ -102,13 +102,8 @@ def noisy_counts(table: pd.DataFrame, epsilon: float, mechanism: str = "geometri
         noise = rng.laplace(0.0, sensitivity / epsilon, inner.shape)
     noisy = np.maximum(inner + noise, 0.0)
 
-    has_total = [True] * len(by) if margins else grid.has_total
-    released = Grid(grid.by, grid.levels, [False] * len(by), noisy)
-    for axis, has in enumerate(has_total):
-        if has:
-            released = Grid(released.by, released.levels,
-                            [t or a == axis for a, t in enumerate(released.has_total)],
-                            np.concatenate([released.values, released.values.sum(axis=axis, keepdims=True)], axis=axis))
+    inner_grid = Grid(grid.by, grid.levels, [False] * len(by), noisy)
+    released = _table.add_margins(inner_grid, None if margins else grid.has_total)
     values = released.values.ravel()
     out = _table.to_table(released, value, values.astype(np.int64) if mechanism == "geometric" else values)
     out.attrs["tipstats.privacy"] = {"method": "noise", "epsilon": epsilon, "mechanism": mechanism,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import product
-from typing import List, Sequence
+from typing import List, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -27,6 +27,7 @@ class Grid:
     levels: List[list]
     has_total: List[bool]
     values: np.ndarray  # float64; NaN marks a cell whose value is withheld
+    rows: Optional[np.ndarray] = None  # flat index of each row of the table it was read from
 
     @property
     def shape(self) -> tuple:
@@ -132,16 +133,19 @@ def read_grid(table: pd.DataFrame, by: Sequence[str], value: str, allow_missing:
     array = np.full(int(np.prod(shape)), np.nan)
     array[flat] = values
     grid.values = array.reshape(shape)
+    grid.rows = flat
     return grid
 
 
-def add_margins(grid: Grid) -> Grid:
-    """The grid with a TOTAL level added to every dimension that lacks one (grand total included)."""
+def add_margins(grid: Grid, dimensions: Optional[Sequence[bool]] = None) -> Grid:
+    """The grid with a TOTAL level added to each chosen dimension (default: all) that lacks one; the
+    totals of totals (up to the grand total) come with them."""
     values = grid.values
-    for axis, has in enumerate(grid.has_total):
-        if not has:
+    wanted = [True] * len(grid.by) if dimensions is None else list(dimensions)
+    for axis, (has, want) in enumerate(zip(grid.has_total, wanted)):
+        if want and not has:
             values = np.concatenate([values, values.sum(axis=axis, keepdims=True)], axis=axis)
-    return Grid(grid.by, grid.levels, [True] * len(grid.by), values)
+    return Grid(grid.by, grid.levels, [h or w for h, w in zip(grid.has_total, wanted)], values)
 
 
 def relations(shape: Sequence[int], has_total: Sequence[bool]):
