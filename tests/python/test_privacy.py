@@ -457,3 +457,21 @@ def test_protect_dispatches():
         with pytest.raises(ts.DomainError) as info:
             privacy.protect(table, ["d0", "d1"], method, **kwargs)
         assert info.value.argument == argument
+
+
+def test_command_line_options():
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    privacy.add_protect_arguments(parser)
+    table = grid_table([[5, 20], [30, 40]])
+    by = ["d0", "d1"]
+    assert privacy.protect_from_arguments(table, by, parser.parse_args([])).equals(table)
+    suppressed = privacy.protect_from_arguments(table, by, parser.parse_args(["--protect", "suppress", "--threshold", "6"]))
+    assert suppressed.equals(privacy.suppress(table, by, threshold=6))
+    noisy = privacy.protect_from_arguments(table, by, parser.parse_args(["--protect", "noise", "--epsilon", "0.5", "--seed", "4"]))
+    assert noisy.equals(privacy.noisy_counts(table, 0.5, seed=4, by=by).table)
+    with pytest.raises(ts.DomainError, match="epsilon"):
+        privacy.protect_from_arguments(table, by, parser.parse_args(["--protect", "noise"]))
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--protect", "blur"])

@@ -45,6 +45,29 @@ def protect(table: pd.DataFrame, by, method: Optional[str] = None, **options) ->
     return noisy_counts(table, by=by, **options).table
 
 
+def add_protect_arguments(parser) -> None:
+    """Add `--protect suppress|noise`, `--threshold`, `--epsilon` and `--seed` to an argparse parser,
+    for command-line tools that print tables; pair with `protect_from_arguments`."""
+    group = parser.add_argument_group("disclosure control (see docs/privacy.md)")
+    group.add_argument("--protect", choices=[m for m in PROTECTIONS if m], default=None,
+                       help="withhold small cells (suppress) or add differentially private noise (noise)")
+    group.add_argument("--threshold", type=float, default=10,
+                       help="with --protect suppress: smallest count published, default 10")
+    group.add_argument("--epsilon", type=float, default=None, help="with --protect noise: the privacy budget")
+    group.add_argument("--seed", type=int, default=None, help="with --protect noise: reproducible noise (not for releases)")
+
+
+def protect_from_arguments(table: pd.DataFrame, by, arguments) -> pd.DataFrame:
+    """`protect` with the options parsed by `add_protect_arguments`."""
+    if arguments.protect == "suppress":
+        return protect(table, by, "suppress", threshold=arguments.threshold)
+    if arguments.protect == "noise":
+        if arguments.epsilon is None:
+            raise domain_error("epsilon", "--protect noise needs --epsilon, the privacy budget")
+        return protect(table, by, "noise", epsilon=arguments.epsilon, seed=arguments.seed)
+    return protect(table, by)
+
+
 __all__ = [
     "Audit",
     "CTDC_K",
@@ -52,11 +75,13 @@ __all__ = [
     "MECHANISMS",
     "NoisyCounts",
     "PROTECTIONS",
+    "add_protect_arguments",
     "audit",
     "generalize_age",
     "generalize_year",
     "k_anonymity",
     "noisy_counts",
     "protect",
+    "protect_from_arguments",
     "suppress",
 ]
