@@ -55,6 +55,7 @@ from .stats import (
 from .observations import Finding, Observation, Observations, Quantity, Series
 from .tabulate import tabulate
 from . import trend
+from . import privacy
 
 __all__ = [
     "AgeBand",
@@ -109,4 +110,5 @@ __all__ = [
     "__version__",
     "parse_date",
     "trend",
+    "privacy",
 ]

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._errors import validation_error
 from ._core import Finding, Observation, Observations, Quantity, Series
 
 __all__ = ["Finding", "Observation", "Observations", "Quantity", "Series", "Resampled"]
@@ -67,7 +68,7 @@ def _value_of(row: Any, position: int) -> Any:
         if value is None or value is pd.NA or (isinstance(value, (float, np.floating)) and np.isnan(value)):
             return None
         if censoring == "exact" and value is None:
-            raise _core.ValidationError(f"observations[{position}].value: censoring is 'exact' but the value is missing")
+            raise validation_error("censoring is 'exact' but the value is missing", f"observations[{position}].value")
         return value.item() if isinstance(value, np.generic) else value
     if censoring == "missing":
         return None
@@ -76,8 +77,7 @@ def _value_of(row: Any, position: int) -> Any:
         return Quantity.below(float(bound))
     if censoring == "above":
         return Quantity.above(float(bound))
-    raise _core.ValidationError(
-        f"observations[{position}].censoring: {censoring!r} is not exact, below, above or missing")
+    raise validation_error(f"{censoring!r} is not exact, below, above or missing", f"observations[{position}].censoring")
 
 
 def _from_pandas(cls: type, frame: pd.DataFrame) -> Observations:
@@ -91,11 +91,12 @@ def _from_pandas(cls: type, frame: pd.DataFrame) -> Observations:
     """
     missing = [c for c in ("measure", "value", "period") if c not in frame.columns]
     if missing:
-        raise _core.ValidationError(f"the DataFrame lacks the required column(s) {', '.join(missing)}")
+        raise validation_error(f"the DataFrame lacks the required column(s) {', '.join(missing)}", missing[0])
     known = set(_DIMENSIONS) | {"value", "censoring", "bound", "note", "period_start", "period_end"}
     unknown = [str(c) for c in frame.columns if c not in known]
     if unknown:
-        raise _core.ValidationError(f"unknown column(s) {', '.join(unknown)} (expected {', '.join(sorted(known))})")
+        raise validation_error(f"unknown column(s) {', '.join(unknown)} (expected {', '.join(sorted(known))})",
+                               unknown[0])
     table = cls()
     defaults = {"unit": "count", "area": "", "offence": "all", "age": "all", "sex": "all", "source": "", "note": ""}
     for position, row in enumerate(frame.to_dict("records")):

@@ -21,6 +21,7 @@ from typing import Any, Optional, Tuple
 import numpy as np
 
 from ._core import DomainError
+from ._errors import domain_error
 from ._core import stats as _k
 
 __all__ = [
@@ -44,14 +45,6 @@ __all__ = [
 
 #: Relative tolerance of the vague qualifiers ("nearly", "about", "just over") in :func:`check_claim`.
 CLAIM_TOLERANCE: float = _k.claim_tolerance
-
-
-def _domain_error(argument: str, message: str, index=None) -> DomainError:
-    """A DomainError raised from Python, shaped like those from C++ (``argument`` and ``index`` set)."""
-    where = "" if index is None else f" at index {index}"
-    error = DomainError(f"argument '{argument}'{where}: {message}")
-    error.argument, error.index = argument, index
-    return error
 
 
 def _call(kernel, *args, threads: Optional[int] = None, **options):
@@ -281,12 +274,12 @@ def standardized_rate(counts, populations, standard, per=100_000, level=0.95, me
     arrays = [np.asarray(a, dtype=np.float64) for a in (counts, populations, standard)]
     for name, a in zip(names, arrays):
         if a.ndim == 0 or a.shape[-1] != arrays[0].shape[-1]:
-            raise _domain_error(name, f"needs one element per stratum along its last axis; shapes are "
+            raise domain_error(name, f"needs one element per stratum along its last axis; shapes are "
                                       f"{', '.join(f'{n} {b.shape}' for n, b in zip(names, arrays))}")
     try:
         shape = np.broadcast_shapes(*(a.shape for a in arrays))
     except ValueError:
-        raise _domain_error("populations", f"groups do not broadcast: {[a.shape for a in arrays]}") from None
+        raise domain_error("populations", f"groups do not broadcast: {[a.shape for a in arrays]}") from None
     groups = shape[:-1]
     rows = [np.ascontiguousarray(np.broadcast_to(a, shape)).reshape(-1, shape[-1]) for a in arrays]
     results = np.empty((len(rows[0]), 4))
@@ -298,7 +291,7 @@ def standardized_rate(counts, populations, standard, per=100_000, level=0.95, me
                 raise
             where = tuple(int(i) for i in np.unravel_index(g, groups)) + (error.index,)
             message = str(error).split(": ", 1)[-1]
-            raise _domain_error(error.argument, message, where) from None
+            raise domain_error(error.argument, message, where) from None
     fields_ = [results[:, j].reshape(groups) if groups else float(results[0, j]) for j in range(4)]
     return StandardizedRate(*fields_, float(per), float(level), method)
 

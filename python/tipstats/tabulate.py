@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._errors import domain_error, not_found_error, validation_error
 
 __all__ = ["tabulate"]
 
@@ -16,7 +17,7 @@ _IN_PLACE_KINDS = {("i", 1), ("i", 2), ("i", 4), ("i", 8), ("u", 1), ("u", 2), (
 
 
 def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequence[Hashable], *,
-             threads: int | None = None) -> pd.DataFrame:
+             threads: int | None = None, protect: str | None = None, **protect_options: Any) -> pd.DataFrame:
     """Count the rows of each combination of values in the ``by`` columns.
 
     The result equals
@@ -38,6 +39,12 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
         A column name or a list of them.
     threads
         Threads to count with; default every hardware thread. The kernel releases the GIL.
+    protect
+        Opt-in disclosure control for publishing the table (see ``tipstats.privacy.protect`` and
+        docs/privacy.md): ``"suppress"`` withholds small cells and enough others that no withheld
+        cell can be recovered from the totals (``threshold=10``, margins added); ``"noise"`` adds
+        differentially private noise (``epsilon=`` required). Further keyword arguments go to the
+        method. None (default): the exact counts.
 
     Cost
     ----
@@ -70,19 +77,16 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
     """
     names = [by] if isinstance(by, str) or not isinstance(by, Sequence) else list(by)
     if not names:
-        raise _error(_core.DomainError, "argument 'by': name at least one column to tabulate by",
-                     argument="by", index=None)
+        raise domain_error("by", "name at least one column to tabulate by")
     if threads is not None and (not isinstance(threads, (int, np.integer)) or threads < 1):
-        raise _error(_core.DomainError, f"argument 'threads': must be a positive integer, got {threads!r}",
-                     argument="threads", index=None)
+        raise domain_error("threads", f"must be a positive integer, got {threads!r}")
     seen: set = set()
     for name in names:
         if name == "count":
-            raise _error(_core.ValidationError,
-                         "field 'count': cannot tabulate by a column named 'count', the name of the result's counts",
-                         field="count")
+            raise validation_error("cannot tabulate by a column named 'count', the name of the result's counts",
+                                   "count")
         if name in seen:
-            raise _error(_core.ValidationError, f"field '{name}': named twice in 'by'", field=str(name))
+            raise validation_error("named twice in 'by'", str(name))
         seen.add(name)
 
     columns = [_encode(name, _column(data, name)) for name in names]
@@ -90,28 +94,25 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
                                          threads or 0)
     out = {name: decode(group_codes) for name, (_, _, decode), group_codes in zip(names, columns, codes)}
     out["count"] = counts
-    return pd.DataFrame(out)
+    table = pd.DataFrame(out)
+    if protect is None and not protect_options:
+        return table
+    from . import privacy  # scipy is imported only when protection is asked for
 
-
-def _error(kind: type, message: str, **attributes: Any) -> Exception:
-    """A tipstats error with the attributes its C++ counterpart would carry."""
-    error = kind(message)
-    for attribute, value in attributes.items():
-        setattr(error, attribute, value)
-    return error
+    return privacy.protect(table, names, method=protect, **protect_options)
 
 
 def _column(data: Any, name: Hashable) -> Any:
     if isinstance(data, pd.DataFrame):
         if name not in data.columns:
-            raise _error(_core.NotFoundError, f"column not found: '{name}'", key=str(name))
+            raise not_found_error("column", str(name))
         column = data[name]
         if isinstance(column, pd.DataFrame):
-            raise _error(_core.ValidationError, f"field '{name}': the column name is not unique", field=str(name))
+            raise validation_error("the column name is not unique", str(name))
         return column
     if isinstance(data, Mapping):
         if name not in data:
-            raise _error(_core.NotFoundError, f"column not found: '{name}'", key=str(name))
+            raise not_found_error("column", str(name))
         return data[name]
     raise TypeError(f"tabulate expects a pandas DataFrame or a mapping of column arrays, got {type(data).__name__}")
 
@@ -129,8 +130,7 @@ def _encode(name: Hashable, column: Any) -> tuple[np.ndarray, int | None, Callab
     if isinstance(dtype, np.dtype):
         values = column.to_numpy(copy=False) if isinstance(column, (pd.Series, pd.Index)) else column
         if values.ndim != 1:
-            raise _error(_core.ValidationError,
-                         f"field '{name}': must be one-dimensional, has {values.ndim} dimensions", field=str(name))
+            raise validation_error(f"must be one-dimensional, has {values.ndim} dimensions", str(name))
         if dtype.kind == "b":
             return np.ascontiguousarray(values).view(np.uint8), None, lambda codes: codes.astype(bool)
         if (dtype.kind, dtype.itemsize) in _IN_PLACE_KINDS:

@@ -20,6 +20,7 @@ from typing import Any, Optional, Tuple
 import numpy as np
 
 from ._core import trend as _core
+from ._errors import domain_error
 
 __all__ = [
     "AverageChange",
@@ -77,9 +78,7 @@ class _Result:
 def _vector(values, name: str) -> np.ndarray:
     a = np.asarray(values, dtype=float)
     if a.ndim != 1:
-        from . import DomainError  # noqa: PLC0415 - avoid a cycle at import time
-
-        raise DomainError(f"argument '{name}': must be one-dimensional, got {a.ndim} dimensions")
+        raise domain_error(name, f"must be one-dimensional, got {a.ndim} dimensions")
     return np.ascontiguousarray(a)
 
 

@@ -1,0 +1,31 @@
+"""Raise tipstats' typed errors from pure-Python code with the same messages and attributes as the C++
+side (see include/tipstats/error.hpp and python/src/register_errors.cpp)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ._core import DomainError, NotFoundError, ValidationError
+
+
+def domain_error(argument: str, message: str, index: Optional[int] = None) -> DomainError:
+    """A DomainError naming the argument (and the first bad element, when it is an array)."""
+    where = f"argument '{argument}'" + (f" at index {index}" if index is not None else "")
+    error = DomainError(f"{where}: {message}")
+    error.argument = argument
+    error.index = index
+    return error
+
+
+def validation_error(message: str, field: Optional[str] = None) -> ValidationError:
+    """A ValidationError for data that is well-formed but inconsistent, naming the field."""
+    error = ValidationError(f"field '{field}': {message}" if field else message)
+    error.field = field
+    return error
+
+
+def not_found_error(what: str, key: str) -> NotFoundError:
+    """A NotFoundError for a lookup by id, name or column that found nothing."""
+    error = NotFoundError(f"{what} not found: '{key}'")
+    error.key = key
+    return error

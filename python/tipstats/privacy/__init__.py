@@ -1,0 +1,87 @@
+"""Publishing tables of victim counts without exposing anyone.
+
+- `suppress` and `audit`: cell suppression of tables with totals, and the linear-programming attack
+  that checks no withheld cell can be narrowed below the threshold;
+- `k_anonymity`, `generalize_age`, `generalize_year`: record-level data such as CTDC's;
+- `noisy_counts`: differentially private counts (geometric or Laplace mechanism);
+- `protect`: the one entry point tabulations and the command line call.
+
+See docs/privacy.md for when each fits, the threat model and the references.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pandas as pd
+
+from .._errors import domain_error
+from ._kanon import CTDC_K, KAnonymity, generalize_age, generalize_year, k_anonymity
+from ._noise import MECHANISMS, NoisyCounts, noisy_counts
+from ._suppress import Audit, audit, suppress
+
+PROTECTIONS = (None, "suppress", "noise")
+
+
+def protect(table: pd.DataFrame, by, method: Optional[str] = None, **options) -> pd.DataFrame:
+    """A table of counts made safe to publish by `method`, for `tabulate(..., protect=method)`.
+
+    - None: the table unchanged (a copy);
+    - "suppress": `suppress(table, by, **options)` (threshold=10 and margins=True unless given);
+    - "noise": `noisy_counts(table, by=by, **options).table`; `epsilon` is required, since the privacy
+      budget is a decision the publisher must make.
+
+    The DataFrame's `attrs["tipstats.privacy"]` records the method and its parameters."""
+    if method not in PROTECTIONS:
+        raise domain_error("protect", f"must be one of {PROTECTIONS}, not {method!r}")
+    if method is None:
+        if options:
+            raise domain_error("protect", f"options {sorted(options)} need a protection method")
+        return table.copy()
+    if method == "suppress":
+        return suppress(table, by, **options)
+    if "epsilon" not in options:
+        raise domain_error("epsilon", "protect='noise' needs a privacy budget epsilon > 0")
+    return noisy_counts(table, by=by, **options).table
+
+
+def add_protect_arguments(parser) -> None:
+    """Add `--protect suppress|noise`, `--threshold`, `--epsilon` and `--seed` to an argparse parser,
+    for command-line tools that print tables; pair with `protect_from_arguments`."""
+    group = parser.add_argument_group("disclosure control (see docs/privacy.md)")
+    group.add_argument("--protect", choices=[m for m in PROTECTIONS if m], default=None,
+                       help="withhold small cells (suppress) or add differentially private noise (noise)")
+    group.add_argument("--threshold", type=float, default=10,
+                       help="with --protect suppress: smallest count published, default 10")
+    group.add_argument("--epsilon", type=float, default=None, help="with --protect noise: the privacy budget")
+    group.add_argument("--seed", type=int, default=None, help="with --protect noise: reproducible noise (not for releases)")
+
+
+def protect_from_arguments(table: pd.DataFrame, by, arguments) -> pd.DataFrame:
+    """`protect` with the options parsed by `add_protect_arguments`."""
+    if arguments.protect == "suppress":
+        return protect(table, by, "suppress", threshold=arguments.threshold)
+    if arguments.protect == "noise":
+        if arguments.epsilon is None:
+            raise domain_error("epsilon", "--protect noise needs --epsilon, the privacy budget")
+        return protect(table, by, "noise", epsilon=arguments.epsilon, seed=arguments.seed)
+    return protect(table, by)
+
+
+__all__ = [
+    "Audit",
+    "CTDC_K",
+    "KAnonymity",
+    "MECHANISMS",
+    "NoisyCounts",
+    "PROTECTIONS",
+    "add_protect_arguments",
+    "audit",
+    "generalize_age",
+    "generalize_year",
+    "k_anonymity",
+    "noisy_counts",
+    "protect",
+    "protect_from_arguments",
+    "suppress",
+]

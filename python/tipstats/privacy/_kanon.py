@@ -1,0 +1,156 @@
+"""k-anonymity of record-level data and the generalisations that reach it."""
+
+from __future__ import annotations
+
+import numbers
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .._errors import domain_error
+
+CTDC_K = 11  # CTDC publishes k-anonymised records with k = 11 (CTDC data codebook)
+
+
+@dataclass(frozen=True)
+class KAnonymity:
+    """Equivalence classes of records under their quasi-identifiers.
+
+    `classes`: one row per distinct combination of the quasi-identifiers (missing values form their
+    own class, as an attacker sees them) with its `size`; `violations`: the records in classes smaller
+    than `k`, with the `class_size` they fall in; `satisfied`: no such record."""
+
+    classes: pd.DataFrame = field(repr=False)
+    violations: pd.DataFrame = field(repr=False)
+    quasi_identifiers: tuple
+    k: int
+
+    @property
+    def satisfied(self) -> bool:
+        return self.violations.empty
+
+    @property
+    def smallest_class(self) -> int:
+        return int(self.classes["size"].min()) if len(self.classes) else 0
+
+    def __repr__(self) -> str:
+        small = int((self.classes["size"] < self.k).sum())
+        return (f"KAnonymity(k={self.k}, satisfied={self.satisfied}, classes={len(self.classes)}, "
+                f"classes_below_k={small}, records_below_k={len(self.violations)}, smallest_class={self.smallest_class})")
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<p><b>{html.escape(repr(self))}</b></p>" + self.classes.sort_values("size").to_html(index=False)
+
+
+def k_anonymity(records: pd.DataFrame, quasi_identifiers: Sequence[str], k: int = CTDC_K) -> KAnonymity:
+    """Check that every combination of quasi-identifiers is shared by at least `k` records.
+
+    A table of records is k-anonymous when each record is indistinguishable from at least k - 1 others
+    on the attributes an attacker could link to outside knowledge (Samarati & Sweeney 1998; Sweeney
+    2002, Int. J. Uncertainty, Fuzziness and Knowledge-Based Systems 10:557-570). CTDC publishes its
+    global victim dataset with k = 11 on age, gender, citizenship, country of exploitation and year."""
+    if not isinstance(records, pd.DataFrame):
+        raise TypeError(f"records must be a pandas DataFrame, not {type(records).__name__}")
+    if isinstance(quasi_identifiers, str):
+        quasi_identifiers = [quasi_identifiers]
+    quasi_identifiers = list(quasi_identifiers)
+    if not quasi_identifiers:
+        raise domain_error("quasi_identifiers", "name at least one column")
+    for i, column in enumerate(quasi_identifiers):
+        if column not in records.columns:
+            raise domain_error("quasi_identifiers", f"no column {column!r} in records", i)
+    if isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 1:
+        raise domain_error("k", f"must be a whole number of at least 1, not {k!r}")
+    k = int(k)
+    sizes = records.groupby(quasi_identifiers, dropna=False, sort=True, observed=True).size()
+    classes = sizes.rename("size").reset_index()
+    class_size = records.groupby(quasi_identifiers, dropna=False, observed=True)[quasi_identifiers[0]].transform("size")
+    violations = records.assign(class_size=class_size.to_numpy())[class_size.to_numpy() < k]
+    return KAnonymity(classes=classes, violations=violations, quasi_identifiers=tuple(quasi_identifiers), k=k)
+
+
+_BAND = re.compile(r"^\s*(\d+)\s*(?:-{1,2}|to)\s*(\d+)\s*$|^\s*(\d+)\s*\+\s*$")
+
+
+def _band_labels(edges: Sequence[int]) -> list:
+    return [f"{lo}-{hi - 1}" for lo, hi in zip(edges[:-1], edges[1:])] + [f"{edges[-1]}+"]
+
+
+def generalize_age(ages, bands: Sequence[int] = (0, 9, 18, 21, 24, 27, 30, 39, 48)) -> pd.Series:
+    """Ages (whole years) or age bands mapped to coarser bands.
+
+    `bands` are the increasing lower edges in years; band i covers [bands[i], bands[i+1]) and is
+    labelled "lo-hi" with hi inclusive (the last is "lo+"). The default follows CTDC's `ageBroad`
+    (0-8, 9-17, 18-20, ..., 39-47, 48+). Band labels such as "9--17", "9-17", "48+" are accepted too and
+    must fall within one target band. Missing ages stay missing. Returns an ordered categorical Series."""
+    edges = list(bands)
+    if not edges or any(isinstance(e, bool) or not isinstance(e, numbers.Integral) for e in edges):
+        raise domain_error("bands", "must be a non-empty sequence of whole numbers of years")
+    if any(b <= a for a, b in zip(edges[:-1], edges[1:])):
+        raise domain_error("bands", "lower edges must increase", next(i + 1 for i, (a, b) in enumerate(zip(edges[:-1], edges[1:])) if b <= a))
+    series = ages if isinstance(ages, pd.Series) else pd.Series(np.asarray(ages, dtype=object), dtype=object)
+    labels = _band_labels(edges)
+    codes = np.full(len(series), -1, dtype=int)
+    for i, age in enumerate(series.to_numpy(dtype=object)):
+        if age is None or (isinstance(age, float) and np.isnan(age)) or age is pd.NA:
+            continue
+        lo, hi = _age_range(age, i)
+        band = int(np.searchsorted(edges, lo, side="right")) - 1
+        if band < 0:
+            raise domain_error("ages", f"age {lo:g} is below the first band's lower edge {edges[0]}", i)
+        if band + 1 < len(edges) and hi >= edges[band + 1]:
+            raise domain_error("ages", f"band {age!r} straddles bands {labels[band]} and {labels[band + 1]}", i)
+        codes[i] = band
+    categorical = pd.Categorical.from_codes(codes, categories=labels, ordered=True)
+    return pd.Series(categorical, index=series.index, name=getattr(ages, "name", None))
+
+
+def _age_range(age, index: int):
+    """[lo, hi] in years, hi inclusive (inf for an open band), of an age or an age band label."""
+    if isinstance(age, str):
+        match = _BAND.match(age)
+        if not match:
+            raise domain_error("ages", f"{age!r} is neither an age nor a band such as '9--17' or '48+'", index)
+        if match.group(3) is not None:
+            return float(match.group(3)), np.inf
+        lo, hi = float(match.group(1)), float(match.group(2))
+        if hi < lo:
+            raise domain_error("ages", f"band {age!r} ends before it starts", index)
+        return lo, hi
+    if isinstance(age, bool) or not isinstance(age, numbers.Real) or not np.isfinite(age):
+        raise domain_error("ages", f"{age!r} is not an age", index)
+    if age < 0:
+        raise domain_error("ages", f"age {age!r} is negative", index)
+    return float(np.floor(age)), float(np.floor(age))
+
+
+def generalize_year(years, width: int = 5, origin: Optional[int] = 0) -> pd.Series:
+    """Years mapped to periods of `width` years, labelled "2015-2019", aligned so that a period starts
+    at `origin` + a multiple of `width` (origin 0: 2015-2019, 2020-2024 for width 5). Missing years stay
+    missing. Returns an ordered categorical Series covering the observed range."""
+    if isinstance(width, bool) or not isinstance(width, numbers.Integral) or width < 1:
+        raise domain_error("width", f"must be a whole number of at least 1, not {width!r}")
+    if isinstance(origin, bool) or not isinstance(origin, numbers.Integral):
+        raise domain_error("origin", f"must be a whole year, not {origin!r}")
+    series = years if isinstance(years, pd.Series) else pd.Series(years)
+    values = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float)
+    unreadable = np.isnan(values) & series.notna().to_numpy()
+    unreadable |= ~np.isnan(values) & (values != np.floor(values))
+    if unreadable.any():
+        i = int(np.flatnonzero(unreadable)[0])
+        raise domain_error("years", f"{series.iloc[i]!r} is not a whole year", i)
+    starts = origin + np.floor((values - origin) / width) * width
+    present = ~np.isnan(starts)
+    if not present.any():
+        return pd.Series(pd.Categorical([None] * len(series), categories=[], ordered=True), index=series.index)
+    first, last = int(starts[present].min()), int(starts[present].max())
+    periods = list(range(first, last + 1, int(width)))
+    labels = [str(p) if width == 1 else f"{p}-{p + width - 1}" for p in periods]
+    codes = np.where(present, ((np.nan_to_num(starts) - first) // width).astype(int), -1)
+    return pd.Series(pd.Categorical.from_codes(codes, categories=labels, ordered=True), index=series.index,
+                     name=getattr(years, "name", None))
