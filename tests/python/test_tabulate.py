@@ -189,3 +189,23 @@ def test_strided_integer_views_are_counted_correctly():
     base = np.arange(20, dtype=np.int64) % 3
     got = ts.tabulate({"x": base[::2]}, by=["x"])
     pd.testing.assert_frame_equal(got, expected(pd.DataFrame({"x": base[::2]}), ["x"]))
+
+
+def test_tabulate_can_protect_its_output():
+    rng = np.random.default_rng(7)
+    df = pd.DataFrame({"year": rng.integers(2018, 2021, 400), "sex": rng.choice(["female", "male"], 400),
+                       "age": rng.choice(["0-14", "15-17", "18+"], 400, p=[0.05, 0.15, 0.8])})
+    exact = ts.tabulate(df, by=["year", "sex", "age"])
+    protected = ts.tabulate(df, by=["year", "sex", "age"], protect="suppress", threshold=10)
+    assert "suppressed" in protected.columns
+    small = exact["count"].between(1, 9).sum()
+    inner = protected[(protected[["year", "sex", "age"]].astype(str) != "all").all(axis=1)]
+    assert len(inner) == len(exact)  # margins ("all") are added around the cells
+    assert (inner["suppressed"] == "primary").sum() == small
+    assert protected["count"].isna().sum() > small  # secondary suppressions protect the primaries
+    assert ts.privacy.audit(protected, by=["year", "sex", "age"], threshold=10).passed
+    with pytest.raises(ts.DomainError) as info:
+        ts.tabulate(df, by=["year"], protect="noise")
+    assert info.value.argument == "epsilon"
+    noisy = ts.tabulate(df, by=["year"], protect="noise", epsilon=1.0, seed=3)
+    assert (noisy["count"] >= 0).all()
