@@ -74,3 +74,17 @@ def test_bad_observation_in_a_file_names_line_and_field(tmp_path):
         ts.Dataset.load(path)
     assert (info.value.line, info.value.field) == (3, "observations[0].value")
     assert info.value.file == str(path)
+
+
+def test_claims_check_on_the_bundled_example():
+    """The article: 263 victims in 2019-H1, "an increase of nearly 150 per cent compared to the same period
+    last year"; the 2018-H1 count is not published, so the claim bounds it."""
+    ds = ts.datasets.cambodia_2019()
+    current = ds.series("victims_rescued", offence="sexual_assault").values[-1]
+    check = ts.check_claim("an increase of nearly 150 per cent", current=current)
+    assert check.baseline_range == (106.0, 111.0)  # 263 / (1 + v/100) for v in [135, 150)
+    assert check.consistent is None  # nothing to hold it against without last year's count
+    # Had the Ministry counted 105 last year, "nearly 150" would undersell a 150.5 % increase.
+    assert ts.check_claim("an increase of nearly 150 per cent", current=current, previous=105).consistent is False
+    parts = [ds.series("victims_rescued", offence="sexual_assault", age=a).values[-1] for a in ("0-14", "15-17")]
+    assert sum(parts) <= current
