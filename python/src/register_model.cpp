@@ -550,7 +550,7 @@ consistent or not built at all (ValidationError naming the field, e.g.
              }),
              py::arg("partners") = std::vector<Partner>{}, py::arg("agreements") = std::vector<Agreement>{},
              py::kw_only(), py::arg("sources") = std::vector<Source>{}, py::arg("notes") = std::vector<Note>{},
-             py::arg("title") = py::none(), py::arg("observations") = Observations{})
+             py::arg("title") = py::none(), py::arg_v("observations", Observations{}, "Observations()"))
         .def_property_readonly("title", [](const Dataset& d) { return none_if_empty(d.title()); })
         .def_property_readonly("notes", &Dataset::notes)
         // The registries are immutable snapshots: one taken before an add_* does not see the addition.
