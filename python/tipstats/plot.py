@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import textwrap
 from itertools import combinations
 from typing import Any, Optional, Union
 
@@ -112,6 +113,10 @@ def series(data: Series, fit: Union[None, str, "_trend.LogLinearResult", "_trend
     return ax
 
 
+def _titled(what: str, dataset: Dataset) -> str:
+    return what + ("\n" + textwrap.shorten(dataset.title, 70) if dataset.title else "")
+
+
 def _day(date: dt.date) -> float:
     return float(mdates.date2num(date))
 
@@ -174,7 +179,7 @@ def agreements(dataset: Dataset, *, today: Optional[dt.date] = None, ax: Optiona
     ax.set_yticklabels([" / ".join(label.get(p, p) for p in parties) for parties in order])
     ax.set_ylim(-0.6, len(order) - 0.2)
     ax.xaxis_date()
-    ax.set_title(title if title is not None else f"Agreements: {dataset.title or 'dataset'}")
+    ax.set_title(title if title is not None else _titled("Agreements", dataset))
     ax.legend(handles=[Patch(color=_CERTAIN, alpha=0.7, label="in force (certain)"),
                        Patch(fill=False, hatch="//", edgecolor=_UNCERTAIN, label="date known only in part")],
               loc="lower left", fontsize=8)
@@ -219,5 +224,5 @@ def partners(dataset: Dataset, *, ax: Optional[Axes] = None, title: Optional[str
     ax.set_ylim(-1.4, 1.4)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title(title if title is not None else f"Partners and agreements: {dataset.title or 'dataset'}")
+    ax.set_title(title if title is not None else _titled("Who has agreements with whom", dataset))
     return ax
