@@ -9,7 +9,7 @@ import tempfile
 import tipstats as ts
 
 
-def main(directory):
+def main(directory: str) -> None:
     ds = ts.datasets.cambodia_2019()
     print(ds)
 
@@ -25,9 +25,12 @@ def main(directory):
     # A new three-year MoU (made up for the example, so cited to a made-up source): the end is
     # start + 36 months - 1 day.
     ds.add_source(ts.Source("example", title="Made up for the quick start"))
-    ds.add_agreement(ts.Agreement("moi-aple-2022", ["moi", "aple"], start="2022-08-01", term_months=36,
-                                  sources=["example"]))
-    print("new agreement ends:", ds.agreements["moi-aple-2022"].end_bounds[0])
+    # Plain ids work too (["moi", "aple"], sources=["example"]); the typed forms satisfy mypy --strict.
+    ds.add_agreement(ts.Agreement("moi-aple-2022", [ts.Party("moi"), ts.Party("aple")], start="2022-08-01",
+                                  term_months=36, sources=[ts.SourceRef("example")]))
+    end = ds.agreements["moi-aple-2022"].end_bounds  # None when nothing is known of the end
+    assert end is not None
+    print("new agreement ends:", end[0])
     print("MoI-APLE partnership:", ds.agreements.continuity("moi", "aple"))
 
     path = pathlib.Path(directory) / "cambodia.json"

@@ -67,6 +67,18 @@ void add_json_pickling(py::class_<T>& cls, ToJson to_json, FromJson from_json) {
                        }));
 }
 
+/// Pickling of a small value as (version, its fields...): ``fields`` gives the fields as a tuple and
+/// ``make`` builds the value back from them.
+template <class T, class Fields, class Make>
+void add_tuple_pickling(py::class_<T>& cls, Fields fields, Make make) {
+    cls.def(py::pickle([fields](const T& value) { return py::tuple(py::make_tuple(json_state_version) + fields(value)); },
+                       [make](const py::tuple& state) {
+                           if (state.empty() || state[0].cast<int>() != json_state_version)
+                               throw parse_error("unsupported pickled state for " + std::string(py::type_id<T>()));
+                           return make(py::tuple(state[py::slice(1, static_cast<py::ssize_t>(state.size()), 1)]));
+                       }));
+}
+
 std::string dataset_repr(const Dataset& ds) {
     const auto plural = [](std::size_t n, const char* word) {
         return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -138,9 +150,9 @@ become one space and the ends are trimmed. Other scripts (Khmer, ...) are kept e
         .def("__hash__", [](const SourceRef& r) { return std::hash<std::string>{}(r.source_id + '\n' + r.quote); })
         .def("__repr__", [](const SourceRef& r) {
             return "SourceRef(" + quoted(r.source_id) + (r.quote.empty() ? "" : ", quote=" + quoted(r.quote)) + ")";
-        })
-        .def(py::pickle([](const SourceRef& r) { return py::make_tuple(r.source_id, r.quote); },
-                        [](const py::tuple& t) { return SourceRef{t[0].cast<std::string>(), t[1].cast<std::string>()}; }));
+        });
+    add_tuple_pickling(source_ref_cls, [](const SourceRef& r) { return py::make_tuple(r.source_id, r.quote); },
+                        [](const py::tuple& t) { return SourceRef{t[0].cast<std::string>(), t[1].cast<std::string>()}; });
     py::implicitly_convertible<py::str, SourceRef>();
 
     py::class_<Source> source_cls(m, "Source", "A publication facts are taken from (report, article, dataset).");
@@ -165,13 +177,12 @@ become one space and the ends are trimmed. Other scripts (Khmer, ...) are kept e
             if (!s.publisher.empty()) out += ", publisher=" + quoted(s.publisher);
             if (s.date) out += ", date='" + s.date->to_string() + "'";
             return out + ")";
-        })
-        .def(py::pickle(
-            [](const Source& s) { return py::make_tuple(s.id, s.title, s.publisher, s.url, s.date, s.notes); },
+        });
+    add_tuple_pickling(source_cls, [](const Source& s) { return py::make_tuple(s.id, s.title, s.publisher, s.url, s.date, s.notes); },
             [](const py::tuple& t) {
                 return Source{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<std::string>(),
                               t[3].cast<std::string>(), t[4].cast<std::optional<PartialDate>>(), t[5].cast<std::string>()};
-            }));
+            });
 
     py::class_<Note> note_cls(m, "Note", "A statement about the dataset as a whole, with its sources.");
     note_cls.def(py::init([](std::string text, std::vector<SourceRef> sources) { return Note{std::move(text), std::move(sources)}; }),
@@ -179,9 +190,9 @@ become one space and the ends are trimmed. Other scripts (Khmer, ...) are kept e
         .def_property_readonly("text", [](const Note& n) { return n.text; })
         .def_property_readonly("sources", [](const Note& n) { return n.sources; })
         .def("__eq__", [](const Note& a, const Note& b) { return a == b; })
-        .def("__repr__", [](const Note& n) { return "Note(" + quoted(n.text) + ")"; })
-        .def(py::pickle([](const Note& n) { return py::make_tuple(n.text, n.sources); },
-                        [](const py::tuple& t) { return Note{t[0].cast<std::string>(), t[1].cast<std::vector<SourceRef>>()}; }));
+        .def("__repr__", [](const Note& n) { return "Note(" + quoted(n.text) + ")"; });
+    add_tuple_pickling(note_cls, [](const Note& n) { return py::make_tuple(n.text, n.sources); },
+                        [](const py::tuple& t) { return Note{t[0].cast<std::string>(), t[1].cast<std::vector<SourceRef>>()}; });
 
     // ----- partners
     py::class_<Partner> partner_cls(m, "Partner", R"doc(
@@ -244,11 +255,11 @@ Raises ValidationError (naming the field) for a bad id, an empty name or a bad c
         .def("__eq__", [](const Party& a, const Party& b) { return a == b; })
         .def("__repr__", [](const Party& p) {
             return "Party(" + quoted(p.partner_id) + ", role='" + std::string(to_string(p.role)) + "')";
-        })
-        .def(py::pickle([](const Party& p) { return py::make_tuple(p.partner_id, std::string(to_string(p.role))); },
+        });
+    add_tuple_pickling(party_cls, [](const Party& p) { return py::make_tuple(p.partner_id, std::string(to_string(p.role))); },
                         [](const py::tuple& t) {
                             return Party{t[0].cast<std::string>(), parse_party_role(t[1].cast<std::string>())};
-                        }));
+                        });
     py::implicitly_convertible<py::str, Party>();
 
     py::class_<Signatory> signatory_cls(m, "Signatory", "A person who signed, as the source names them.");
@@ -267,11 +278,11 @@ Raises ValidationError (naming the field) for a bad id, an empty name or a bad c
             if (!s.title.empty()) out += ", title=" + quoted(s.title);
             if (!s.partner_id.empty()) out += ", partner_id=" + quoted(s.partner_id);
             return out + ")";
-        })
-        .def(py::pickle([](const Signatory& s) { return py::make_tuple(s.name, s.title, s.partner_id); },
+        });
+    add_tuple_pickling(signatory_cls, [](const Signatory& s) { return py::make_tuple(s.name, s.title, s.partner_id); },
                         [](const py::tuple& t) {
                             return Signatory{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<std::string>()};
-                        }));
+                        });
 
     py::class_<StatusChange> status_change_cls(m, "StatusChange",
                                            "A dated change of status: 'suspended', 'resumed' or 'terminated'.");
@@ -289,13 +300,12 @@ Raises ValidationError (naming the field) for a bad id, an empty name or a bad c
         .def("__eq__", [](const StatusChange& a, const StatusChange& b) { return a == b; })
         .def("__repr__", [](const StatusChange& c) {
             return "StatusChange('" + std::string(to_string(c.kind)) + "', '" + c.date.to_string() + "')";
-        })
-        .def(py::pickle(
-            [](const StatusChange& c) { return py::make_tuple(std::string(to_string(c.kind)), c.date, c.note); },
+        });
+    add_tuple_pickling(status_change_cls, [](const StatusChange& c) { return py::make_tuple(std::string(to_string(c.kind)), c.date, c.note); },
             [](const py::tuple& t) {
                 return StatusChange{parse_status_change_kind(t[0].cast<std::string>()), t[1].cast<PartialDate>(),
                                     t[2].cast<std::string>()};
-            }));
+            });
 
     py::class_<Agreement> agreement_cls(m, "Agreement", R"doc(
 A memorandum of understanding or other agreement between partners (after OCDS contracts).
@@ -540,7 +550,7 @@ consistent or not built at all (ValidationError naming the field, e.g.
              }),
              py::arg("partners") = std::vector<Partner>{}, py::arg("agreements") = std::vector<Agreement>{},
              py::kw_only(), py::arg("sources") = std::vector<Source>{}, py::arg("notes") = std::vector<Note>{},
-             py::arg("title") = py::none(), py::arg("observations") = Observations{})
+             py::arg("title") = py::none(), py::arg_v("observations", Observations{}, "Observations()"))
         .def_property_readonly("title", [](const Dataset& d) { return none_if_empty(d.title()); })
         .def_property_readonly("notes", &Dataset::notes)
         // The registries are immutable snapshots: one taken before an add_* does not see the addition.

@@ -33,6 +33,7 @@ from ._core import (
     parse_date,
 )
 from . import datasets
+from . import _display  # notebook views and pickling of the compiled classes
 from .model import ConsistencyWarning
 from .stats import (
     CLAIM_TOLERANCE,

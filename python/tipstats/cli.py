@@ -1,17 +1,36 @@
 """The ``tipstats`` command line.
 
-``tipstats report [FILE] [--date YYYY-MM-DD]`` prints a readable summary of a dataset document
-(partners, agreements and their status on a date, renewal chains, notes and sources); without FILE it
-uses the bundled example, ``tipstats.datasets.cambodia_2019()``.
+- ``tipstats report [FILE] [--date YYYY-MM-DD]``: a readable summary of a dataset document (partners,
+  agreements and their status on a date, renewal chains, observations, their consistency checks and
+  the change claims quoted in their notes, notes and sources); without FILE, the bundled example
+  ``tipstats.datasets.cambodia_2019()``.
+- ``tipstats trend FILE --measure M [--by age]``: annual percent changes (Poisson log-linear) and
+  Mann-Kendall tests of one measure, overall or per age band (or area, offence, sex).
+- ``tipstats tabulate FILE.csv --by COL [COL ...] [--protect suppress|noise]``: counts of case
+  records, protected for publishing if asked.
+
+Every command takes ``--json`` for pipelines: one JSON document on standard output.
 """
 
 import argparse
 import datetime as dt
+import json
+import math
 import os
+import re
 import sys
 
-from . import __version__, datasets
-from ._core import Dataset, Error, parse_date
+from . import __version__, datasets, privacy, trend
+from ._core import Dataset, Error, NotFoundError, Observations, parse_date
+from .stats import check_claim
+from .tabulate import tabulate
+
+# A change claim quoted in a note: "an increase of nearly 150 per cent", "a fall of 20%".
+_CHANGE_CLAIM = re.compile(
+    r"\b(?:an?\s+)?(?:increase|rise|growth|decrease|fall|drop|decline|reduction)\s+of\s+(?:[a-z]+\s+){0,3}"
+    r"\d+(?:\.\d+)?\s*(?:per\s*cent|percent|%)", re.IGNORECASE)
+_DIMENSIONS = ("area", "offence", "age", "sex")
+EMPTY = "(empty)"  # the label tabulate gives empty CSV cells
 
 
 def _bounds_text(bounds):
@@ -44,69 +63,267 @@ def _table(rows, indent="  "):
     return lines
 
 
-def render_report(dataset, on):
-    """The report as a list of lines: the dataset seen on the date ``on``."""
-    lines = [dataset.title or "Untitled dataset", ""]
+def _none_if_nan(value):
+    return None if isinstance(value, float) and math.isnan(value) else value
 
-    partners = list(dataset.partners)
-    lines.append(f"Partners ({len(partners)})")
-    if partners:
-        rows = [("id", "name", "kind", "country", "part of")]
-        for p in partners:
-            name = p.name + (f" ({p.acronym})" if p.acronym else "")
-            rows.append((p.id, name, p.kind, p.country or "-", p.parent_id or "-"))
-        lines += _table(rows)
-    lines.append("")
 
-    agreements = list(dataset.agreements)
+def _claims(observations):
+    """The change claims quoted in the notes of exact counts, each checked against its count (and the
+    same period a year earlier, when the table has it)."""
+    rows = [observations[i] for i in range(len(observations))]
+
+    def key(o, period):
+        return (o.measure, o.unit, o.area, o.offence, str(o.age), o.sex, str(period))
+
+    exact = {key(o, o.period): o.value.value for o in rows if o.value.is_exact}
+    checks = []
+    for i, o in enumerate(rows):
+        if o.unit != "count" or not o.value.is_exact:
+            continue
+        for match in _CHANGE_CLAIM.finditer(o.note):
+            previous = exact.get(key(o, o.period.shift(years=-1)))
+            result = check_claim(match.group(0), current=o.value.value, previous=previous)
+            checks.append({"row": i, "measure": o.measure, "period": str(o.period), "claim": match.group(0),
+                           "current": o.value.value, "previous": previous, "consistent": result.consistent,
+                           "baseline_range": None if result.baseline_range is None else list(result.baseline_range),
+                           "explanation": result.explanation})
+    return checks
+
+
+def report_data(dataset, on):
+    """The report as plain data (what ``tipstats report --json`` prints): the dataset seen on ``on``."""
     statuses = dataset.agreements.status_on(on)
-    lines.append(f"Agreements ({len(agreements)}), status on {on.isoformat()}")
-    if agreements:
-        rows = [("id", "kind", "parties", "signed", "term", "status")]
-        for a in agreements:
-            rows.append((a.id, a.kind, ", ".join(a.party_ids), str(a.signed) if a.signed else "-",
-                         _term_text(a), statuses[a.id]))
-        lines += _table(rows)
-        counts = {}
-        for status in statuses.values():
-            counts[status] = counts.get(status, 0) + 1
-        lines.append("  " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
-    lines.append("")
-
-    lines.append("Renewal chains")
-    seen = set()
-    chains = 0
+    agreements = list(dataset.agreements)
+    chains, seen = [], set()
     for a in agreements:
         if a.id in seen or not (a.is_renewal or dataset.agreements.renewed_by(a.id)):
             continue
         chain = dataset.agreements.chain(a.id)
         seen.update(link.id for link in chain)
-        chains += 1
-        text = " -> ".join(link.id for link in chain)
-        if chain[0].is_renewal:
+        chains.append({"agreements": [link.id for link in chain], "starts_with_unrecorded": chain[0].is_renewal,
+                       "renewals": chain[-1].renewal_count})
+    observations = dataset.observations
+
+    def bounds(b):
+        return None if b is None else [b[0].isoformat(), b[1].isoformat()]
+
+    return {
+        "title": dataset.title,
+        "date": on.isoformat(),
+        "partners": [{"id": p.id, "name": p.name, "acronym": p.acronym, "kind": p.kind, "country": p.country,
+                      "parent_id": p.parent_id} for p in dataset.partners],
+        "agreements": [{"id": a.id, "kind": a.kind, "parties": list(a.party_ids),
+                        "signed": None if a.signed is None else str(a.signed), "term": _term_text(a),
+                        "start_bounds": bounds(a.start_bounds), "end_bounds": bounds(a.end_bounds),
+                        "term_months": a.term_months, "status": statuses[a.id]} for a in agreements],
+        "renewal_chains": chains,
+        "observations": [observations[i].to_dict() for i in range(len(observations))],
+        "findings": [{"kind": f.kind, "dimension": f.dimension, "rows": list(f.rows), "message": f.message}
+                     for f in observations.check()],
+        "claims": _claims(observations),
+        "notes": [note.text for note in dataset.notes],
+        "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher,
+                     "date": None if s.date is None else str(s.date), "url": s.url} for s in dataset.sources],
+    }
+
+
+def render_report(dataset, on):
+    """The report as a list of lines: the dataset seen on the date ``on``."""
+    data = report_data(dataset, on)
+    lines = [data["title"] or "Untitled dataset", ""]
+
+    partners = data["partners"]
+    lines.append(f"Partners ({len(partners)})")
+    if partners:
+        rows = [("id", "name", "kind", "country", "part of")]
+        for p in partners:
+            name = p["name"] + (f" ({p['acronym']})" if p["acronym"] else "")
+            rows.append((p["id"], name, p["kind"], p["country"] or "-", p["parent_id"] or "-"))
+        lines += _table(rows)
+    lines.append("")
+
+    agreements = data["agreements"]
+    lines.append(f"Agreements ({len(agreements)}), status on {data['date']}")
+    if agreements:
+        rows = [("id", "kind", "parties", "signed", "term", "status")]
+        for a in agreements:
+            rows.append((a["id"], a["kind"], ", ".join(a["parties"]), a["signed"] or "-", a["term"], a["status"]))
+        lines += _table(rows)
+        counts = {}
+        for a in agreements:
+            counts[a["status"]] = counts.get(a["status"], 0) + 1
+        lines.append("  " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
+    lines.append("")
+
+    lines.append("Renewal chains")
+    for chain in data["renewal_chains"]:
+        text = " -> ".join(chain["agreements"])
+        if chain["starts_with_unrecorded"]:
             text = "(an earlier agreement not in the dataset) -> " + text
-        lines.append(f"  {text}: {chain[-1].renewal_count} renewal(s)")
-    if not chains:
+        lines.append(f"  {text}: {chain['renewals']} renewal(s)")
+    if not data["renewal_chains"]:
         lines.append("  none recorded")
     lines.append("")
 
-    if dataset.notes:
+    observations = data["observations"]
+    lines.append(f"Observations ({len(observations)})")
+    if observations:
+        columns = ("measure", "value", "unit", "period", "area", "offence", "age", "sex", "source")
+        rows = [("row",) + columns] + [(str(i),) + tuple(o[c] or "-" for c in columns)
+                                       for i, o in enumerate(observations)]
+        lines += _table(rows)
+        lines.append("")
+        lines.append("Consistency checks")
+        lines += [f"  {f['kind']}: {f['message']}" for f in data["findings"]] or [
+            "  none failed: breakdowns within their totals, age bands disjoint, no duplicates, periods nest"]
+        lines.append("")
+        lines.append("Claims quoted in the notes")
+        for c in data["claims"]:
+            verdict = {True: "consistent", False: "INCONSISTENT", None: "needs the previous count"}[c["consistent"]]
+            lines.append(f"  row {c['row']} ({c['measure']}, {c['period']}): \"{c['claim']}\": {verdict}")
+            lines.append(f"    {c['explanation']}")
+        if not data["claims"]:
+            lines.append("  none found")
+    lines.append("")
+
+    if data["notes"]:
         lines.append("Notes")
-        lines += [f"  - {note.text}" for note in dataset.notes]
+        lines += [f"  - {note}" for note in data["notes"]]
         lines.append("")
 
-    sources = list(dataset.sources)
+    sources = data["sources"]
     lines.append(f"Sources ({len(sources)})")
     for s in sources:
-        described = ", ".join(x for x in (s.title, s.publisher, str(s.date) if s.date else None, s.url) if x)
-        lines.append(f"  {s.id}: {described or 'no description'}")
+        described = ", ".join(x for x in (s["title"], s["publisher"], s["date"], s["url"]) if x)
+        lines.append(f"  {s['id']}: {described or 'no description'}")
     return lines
+
+
+def _print_json(data):
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, allow_nan=False)
+    sys.stdout.write("\n")
 
 
 def _report(args):
     dataset = Dataset.load(args.file) if args.file else datasets.cambodia_2019()
     on = parse_date(args.date) if args.date else dt.date.today()
-    print("\n".join(render_report(dataset, on)))
+    if args.json:
+        _print_json(report_data(dataset, on))
+    else:
+        print("\n".join(render_report(dataset, on)))
+    return 0
+
+
+def _load_observations(path):
+    """A tidy CSV table of observations (``.csv``) or the observations of a dataset document."""
+    if str(path).lower().endswith(".csv"):
+        return Observations.read_csv(path)
+    return Dataset.load(path).observations
+
+
+def _fit(series):
+    """Log-linear APC and Mann-Kendall of one series, or the reason it cannot be fitted."""
+    row = {"n": len(series), "periods": f"{series.periods[0]}..{series.periods[-1]}" if len(series) else ""}
+    if series.unit != "count":
+        return {**row, "note": f"unit '{series.unit}': log-linear APCs are fitted to counts only"}
+    unknown = [str(p) for p, q in zip(series.periods, series.quantities) if not q.is_exact]
+    if unknown:  # a censored or missing count has no single value to fit; dropping it would bias the fit
+        return {**row, "note": "censored or missing in " + ", ".join(unknown)}
+    try:
+        fit = trend.loglinear(series.values, x=series.x)
+        mk = trend.mann_kendall(series.values, x=series.x)
+    except Error as error:
+        return {**row, "note": str(error)}
+    return {**row, "apc": fit.apc, "apc_lower": fit.apc_ci[0], "apc_upper": fit.apc_ci[1], "apc_p": fit.p_value,
+            "mk_trend": mk.trend, "mk_tau": mk.tau, "mk_p": mk.p, "sen_slope": mk.slope, "note": ""}
+
+
+def _progress(done, total, enabled):
+    if enabled:
+        sys.stderr.write(f"\rfitting {done}/{total} series")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def trend_rows(observations, measure, by=None, filters=None, progress=False):
+    """One row per series of ``measure`` (one per value of the dimension ``by``, else one): its periods,
+    APC with interval and p-value (Poisson log-linear on decimal-year x, so the change per year),
+    Mann-Kendall trend, tau, p and Sen slope; ``note`` says why a series was not fitted."""
+    filters = dict(filters or {})
+    if by is None:
+        groups = [None]
+    else:
+        frame = observations.to_pandas()
+        present = frame.loc[frame["measure"] == measure, by].astype(str)
+        groups = [g for g in observations.categories(by) if g in set(present)] if by != "sex" else \
+            sorted(set(present))
+        if not groups:
+            raise NotFoundError(f"no observations of measure '{measure}'")
+    rows = []
+    for done, group in enumerate(groups, start=1):
+        selected = dict(filters, **({} if by is None else {by: group}))
+        row = {} if by is None else {by: group}
+        try:
+            row.update(_fit(observations.series(measure, **selected)))
+        except NotFoundError as error:
+            if by is None:
+                raise
+            row.update({"n": 0, "periods": "", "note": str(error)})
+        rows.append(row)
+        _progress(done, len(groups), progress)
+    return rows
+
+
+def _number(value, digits=3):
+    return "-" if value is None else f"{value:.{digits}g}"
+
+
+def _trend(args):
+    filters = {d: getattr(args, d) for d in _DIMENSIONS + ("unit",) if getattr(args, d) is not None}
+    show_progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    rows = trend_rows(_load_observations(args.file), args.measure, args.by, filters, show_progress)
+    if args.json:
+        _print_json([{k: _none_if_nan(v) for k, v in row.items()} for row in rows])
+        return 0
+    header = ([args.by] if args.by else []) + ["periods", "n", "APC %/yr", "95% CI", "p", "Mann-Kendall", "tau",
+                                                "p", "Sen slope/yr", "note"]
+    table = [tuple(header)]
+    for row in rows:
+        fitted = "apc" in row
+        table.append(tuple(([row[args.by]] if args.by else []) + [
+            row["periods"] or "-", str(row["n"]),
+            _number(row.get("apc")), f"({_number(row['apc_lower'])}, {_number(row['apc_upper'])})" if fitted else "-",
+            _number(row.get("apc_p")), row.get("mk_trend", "-"), _number(row.get("mk_tau")), _number(row.get("mk_p")),
+            _number(row.get("sen_slope")), row["note"] or ""]))
+    print(f"Trend of {args.measure}" + (f" by {args.by}" if args.by else ""))
+    print("\n".join(_table(table)))
+    return 0
+
+
+def _tabulate(args):
+    import pandas as pd  # noqa: PLC0415 - only this command reads CSV with pandas
+
+    # Every cell is a label, and an empty one a label of its own: "NA" may be a country (Namibia).
+    records = pd.read_csv(args.file, comment="#", dtype=str, keep_default_na=False).replace("", EMPTY)
+    missing = [column for column in args.by if column not in records.columns]
+    if missing:
+        raise NotFoundError(f"{args.file}: no column {', '.join(repr(m) for m in missing)}; the columns are "
+                            + ", ".join(records.columns))
+    table = tabulate(records, by=args.by)
+    if args.protect:  # protection reasons over the full table: a combination without records is a count of 0
+        levels = [sorted(table[column].unique()) for column in args.by]
+        full = (pd.MultiIndex.from_product(levels, names=args.by) if len(levels) > 1
+                else pd.Index(levels[0], name=args.by[0]))
+        table = table.set_index(args.by).reindex(full, fill_value=0).reset_index()
+        table = privacy.protect_from_arguments(table, args.by, args)
+    if args.json:
+        _print_json(json.loads(table.to_json(orient="records")))
+    else:
+        print(table.to_string(index=False, na_rep="-"))
+    statement = table.attrs.get("tipstats.privacy")
+    if statement and not args.json:
+        print(f"\nprotection: {statement}", file=sys.stderr)
     return 0
 
 
@@ -120,7 +337,33 @@ def main(argv=None):
                                  "renewal chains. Without FILE, the bundled Cambodia 2019 example.")
     report.add_argument("file", nargs="?", metavar="FILE", help="a tipstats JSON document")
     report.add_argument("--date", metavar="YYYY-MM-DD", help="the day to report statuses on (default: today)")
+    report.add_argument("--json", action="store_true", help="print the report as one JSON document")
     report.set_defaults(run=_report)
+
+    fit = commands.add_parser("trend", help="annual percent changes and Mann-Kendall tests of a measure",
+                              description="Fit a Poisson log-linear trend (APC per year, with its interval) and "
+                              "a Mann-Kendall test with Sen's slope to one measure of a dataset document or tidy "
+                              "observations CSV, overall or per value of --by. Unset offence, age and sex mean "
+                              "their totals ('all'), as in Observations.series.")
+    fit.add_argument("file", metavar="FILE", help="a tipstats JSON document or a tidy observations CSV (.csv)")
+    fit.add_argument("--measure", required=True, help="the measure, e.g. victims_rescued")
+    fit.add_argument("--by", choices=_DIMENSIONS, help="one series per value of this dimension")
+    for dimension in _DIMENSIONS + ("unit",):
+        fit.add_argument(f"--{dimension}", help=f"only rows with this {dimension}")
+    fit.add_argument("--json", action="store_true", help="print the rows as a JSON list")
+    fit.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                     help="show progress on standard error (default: when it is a terminal)")
+    fit.set_defaults(run=_trend)
+
+    count = commands.add_parser("tabulate", help="count case records by columns, protected if asked",
+                                description="Count the rows of a CSV of case records (one row per victim) by "
+                                f"the --by columns; empty cells are the group '{EMPTY}'. Lines starting with # "
+                                "are comments.")
+    count.add_argument("file", metavar="FILE.csv", help="a CSV file with a header row")
+    count.add_argument("--by", nargs="+", required=True, metavar="COLUMN", help="the columns to count by")
+    count.add_argument("--json", action="store_true", help="print the table as a JSON list of rows")
+    privacy.add_protect_arguments(count)
+    count.set_defaults(run=_tabulate)
 
     args = parser.parse_args(argv)
     try:
@@ -128,7 +371,7 @@ def main(argv=None):
     except BrokenPipeError:  # `tipstats report | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except (Error, OSError) as error:
+    except (Error, OSError, ValueError) as error:
         print(f"tipstats: error: {error}", file=sys.stderr)
         return 1
 

@@ -14,6 +14,11 @@ from ._core import Agreement, AgreementRegistry, Continuity, Coverage, Dataset, 
 __all__ = ["ConsistencyWarning"]
 
 
+def _today():
+    """The day the notebook views report statuses on (a function, so tests can fix it)."""
+    return dt.date.today()
+
+
 def _cell(value):
     return "" if value is None else html.escape(str(value))
 
@@ -42,12 +47,12 @@ def _agreement_html(self):
         ("kind", self.kind), ("title", self.title), ("parties", ", ".join(self.party_ids)),
         ("signed", self.signed), ("start", self.start), ("end", self.end), ("term (months)", self.term_months),
         ("renews", self.renews), ("renewal count", self.renewal_count),
-        ("status today", self.status_on(dt.date.today())),
+        ("status today", self.status_on(_today())),
         ("sources", ", ".join(s.source for s in self.sources))])
 
 
 def _dataset_html(self):
-    today = dt.date.today()
+    today = _today()
     partners = _table(["id", "name", "kind", "country", "part of"],
                       [(p.id, p.name, p.kind, p.country, p.parent_id) for p in self.partners])
     agreements = _table(["id", "kind", "parties", "signed", "term (months)", f"status on {today}"],

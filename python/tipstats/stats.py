@@ -21,6 +21,7 @@ from typing import Any, Optional, Tuple
 import numpy as np
 
 from ._core import DomainError
+from ._display import VersionedState
 from ._errors import domain_error
 from ._core import stats as _k
 
@@ -142,8 +143,8 @@ def rate_ci(count, population, per=100_000, level=0.95, method="exact", *, threa
     return _call(_k.rate_ci, count, population, per, level, method=method, threads=threads)
 
 
-class _Result:
-    """Shared behaviour of result objects: ``to_dict``, repr and HTML repr."""
+class _Result(VersionedState):
+    """Shared behaviour of result objects: ``to_dict``, repr, HTML repr and versioned pickling."""
 
     def to_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -20,6 +20,7 @@ from typing import Any, Optional, Tuple
 import numpy as np
 
 from ._core import trend as _core
+from ._display import VersionedState
 from ._errors import domain_error
 
 __all__ = [
@@ -55,8 +56,8 @@ def _format(value: Any) -> str:
 
 
 @dataclass(frozen=True, repr=False)
-class _Result:
-    """Common behaviour of the result classes: readable repr, HTML table, dict, pickling."""
+class _Result(VersionedState):
+    """Common behaviour of the result classes: readable repr, HTML table, dict, versioned pickling."""
 
     def to_dict(self) -> dict:
         """The fields as a plain dict (nested results become dicts too)."""

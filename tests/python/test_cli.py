@@ -1,8 +1,13 @@
+import json
 import pathlib
 import subprocess
 import sys
+import warnings
 
+import numpy as np
 import pytest
+
+import tipstats as ts
 
 DATA = pathlib.Path(__file__).resolve().parent.parent / "data"
 
@@ -79,3 +84,189 @@ def test_readme_python_quick_start_runs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # it saves a file
     exec(compile(code, "README.md", "exec"), {})
     assert (tmp_path / "cambodia.json").exists()
+
+
+# --- report: observations, consistency checks and the claims quoted in notes ---------------------
+
+
+def test_report_lists_observations_checks_and_the_quoted_claim():
+    result = run("report", "--date", "2020-06-01")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Observations (4)" in out
+    table = out.split("Observations (4)\n", 1)[1].splitlines()
+    assert table[0].split() == ["row", "measure", "value", "unit", "period", "area", "offence", "age", "sex", "source"]
+    row = table[2].split()
+    assert row[:5] == ["1", "victims_rescued", "70", "count", "2019-H1"] and "0-14" in row
+    assert "Consistency checks\n  none failed" in out
+    claim = next(line for line in out.splitlines() if "an increase of nearly 150 per cent" in line)
+    assert claim.strip().startswith("row 0 (victims_rescued, 2019-H1)") and claim.endswith("needs the previous count")
+    # the explanation is check_claim's: the wording with 263 now fits a previous count of 106 to 111
+    assert "106 to 111" in out
+
+
+def test_report_json_is_the_same_data():
+    result = run("report", "--date", "2020-06-01", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["date"] == "2020-06-01" and len(data["partners"]) == 7
+    statuses = {a["id"]: a["status"] for a in data["agreements"]}
+    assert statuses["moi-cpu-2019"] == "active" and list(statuses.values()).count("unknown") == 4
+    assert data["agreements"][0]["parties"] and data["renewal_chains"][0]["renewals"] == 1
+    assert [o["value"] for o in data["observations"]] == ["263", "70", "31", "86"]
+    assert data["findings"] == []
+    [claim] = data["claims"]
+    assert claim["claim"] == "an increase of nearly 150 per cent"
+    assert claim["current"] == 263 and claim["previous"] is None and claim["consistent"] is None
+    assert claim["baseline_range"] == [106.0, 111.0]
+
+
+def test_report_checks_a_claim_against_last_years_count_and_shows_findings(tmp_path):
+    ds = ts.datasets.cambodia_2019()
+    ds.add_observation("victims_rescued", 105, "2018-H1", area="KHM", offence="sexual_assault", source="ppp-2019")
+    ds.add_observation("victims_rescued", 300, "2019-H1", area="KHM", offence="sexual_assault", age="15-17",
+                       source="ppp-2019", note="a made-up breakdown above its total")
+    path = tmp_path / "changed.json"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ts.ConsistencyWarning)
+        ds.save(str(path))
+    result = run("report", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    [claim] = data["claims"]
+    # +150.5 % is over 150, not "nearly": the check must say so (check_claim's own doctest)
+    assert claim["previous"] == 105 and claim["consistent"] is False
+    assert claim["explanation"] == ts.check_claim(claim["claim"], 263, 105).explanation
+    assert data["findings"] and {f["kind"] for f in data["findings"]} == {f.kind for f in ds.observations.check()}
+    text = run("report", str(path)).stdout
+    assert "INCONSISTENT" in text and "Consistency checks\n  none failed" not in text
+
+
+# --- trend ----------------------------------------------------------------------------------------
+
+
+def write_series(path, rows):
+    header = "measure,value,unit,period,area,offence,age,sex,source,note\n"
+    path.write_text(header + "".join(f"victims,{v},count,{p},KHM,all,{a},all,,\n" for p, a, v in rows), "utf-8")
+    return path
+
+
+COUNTS = {"all": [105, 130, 160, 210, 263, 250], "0-14": [30, 41, 38, 60, 70, 71], "15-17": [10, 9, 12, 8, 11, 14]}
+
+
+def series_file(tmp_path, with_censored=False):
+    rows = [(2014 + i, age, v) for age, values in COUNTS.items() for i, v in enumerate(values)]
+    if with_censored:
+        rows.append((2020, "15-17", "<5"))
+    return write_series(tmp_path / "victims.csv", rows)
+
+
+def test_trend_json_matches_statsmodels_and_pymannkendall(tmp_path):
+    sm = pytest.importorskip("statsmodels.api")
+    mk = pytest.importorskip("pymannkendall")
+    result = run("trend", str(series_file(tmp_path)), "--measure", "victims", "--by", "age", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = {row["age"]: row for row in json.loads(result.stdout)}
+    assert list(rows) == ["all", "0-14", "15-17"]
+    x = ts.Observations.read_csv(series_file(tmp_path)).series("victims", age="all").x  # the years' midpoints
+    assert x == pytest.approx(np.arange(2014, 2020) + 0.5, abs=2e-3)
+    for age, counts in COUNTS.items():
+        glm = sm.GLM(counts, sm.add_constant(x), family=sm.families.Poisson()).fit(tol=1e-14)  # its default stops early
+        lower, upper = glm.conf_int()[1]
+        row = rows[age]
+        assert row["n"] == 6 and row["periods"] == "2014..2019" and row["note"] == ""
+        assert row["apc"] == pytest.approx(100 * np.expm1(glm.params[1]), rel=1e-8)
+        assert (row["apc_lower"], row["apc_upper"]) == pytest.approx((100 * np.expm1(lower), 100 * np.expm1(upper)),
+                                                                     rel=1e-7)
+        assert row["apc_p"] == pytest.approx(glm.pvalues[1], rel=1e-6, abs=1e-300)
+        reference = mk.original_test(counts)
+        assert row["mk_trend"] == reference.trend and row["mk_tau"] == pytest.approx(reference.Tau)
+        assert row["mk_p"] == pytest.approx(reference.p, rel=1e-9)
+        assert row["sen_slope"] == pytest.approx(reference.slope)
+
+
+def test_trend_table_and_a_series_it_cannot_fit(tmp_path):
+    result = run("trend", str(series_file(tmp_path, with_censored=True)), "--measure", "victims", "--by", "age",
+                 "--no-progress")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Trend of victims by age"
+    assert lines[1].split()[:5] == ["age", "periods", "n", "APC", "%/yr"]
+    young = next(line for line in lines if line.strip().startswith("0-14"))
+    assert young.split()[1:3] == ["2014..2019", "6"] and "increasing" in young
+    censored = next(line for line in lines if line.strip().startswith("15-17"))
+    assert censored.rstrip().endswith("censored or missing in 2020")
+    assert result.stderr == ""
+
+
+def test_trend_progress_goes_to_stderr(tmp_path):
+    result = run("trend", str(series_file(tmp_path)), "--measure", "victims", "--by", "age", "--progress", "--json")
+    assert result.returncode == 0
+    assert "fitting 3/3 series" in result.stderr
+    json.loads(result.stdout)
+
+
+def test_trend_on_the_bundled_document_filters_like_series(tmp_path):
+    ds = ts.datasets.cambodia_2019()
+    path = tmp_path / "cambodia.json"
+    ds.save(str(path))
+    result = run("trend", str(path), "--measure", "victims_rescued", "--offence", "sexual_assault", "--json")
+    assert result.returncode == 0, result.stderr
+    [row] = json.loads(result.stdout)
+    assert row["n"] == 1 and "apc" not in row and row["note"]  # one half-year cannot make a trend
+    missing = run("trend", str(path), "--measure", "victims_rescued")  # offence unset means "all": none
+    assert missing.returncode == 1 and missing.stderr.startswith("tipstats: error: ")
+    assert "Traceback" not in missing.stderr
+
+
+# --- tabulate -------------------------------------------------------------------------------------
+
+
+def test_tabulate_counts_like_pandas_and_prints_json():
+    pd = pytest.importorskip("pandas")
+    path = DATA / "ctdc_like.csv"
+    records = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False).replace("", "(empty)")
+    expected = records.groupby(["gender", "ageBroad"]).size()
+    assert "(empty)" in set(records["ageBroad"])  # the file has records without an age
+    result = run("tabulate", str(path), "--by", "gender", "ageBroad", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert {(r["gender"], r["ageBroad"]): r["count"] for r in rows} == {
+        (g, a): int(n) for (g, a), n in expected.items() if n}
+    text = run("tabulate", str(path), "--by", "gender")
+    assert text.returncode == 0
+    assert text.stdout.split()[:2] == ["gender", "count"]
+    counts = records["gender"].value_counts()
+    for line in text.stdout.splitlines()[1:]:
+        gender, count = line.split()
+        assert int(count) == counts[gender]
+
+
+def test_tabulate_protected_by_suppression_withholds_small_cells():
+    result = run("tabulate", str(DATA / "ctdc_like.csv"), "--by", "gender", "ageBroad", "--protect", "suppress",
+                 "--threshold", "10", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    published = [r["count"] for r in rows if r["count"] is not None]
+    assert published and all(c == 0 or c >= 10 for c in published)  # no records is no one to expose
+    assert any(r["count"] is None for r in rows)
+    assert any(r["gender"] == "all" for r in rows)  # margins, as privacy.suppress adds them
+
+
+def test_tabulate_noise_needs_epsilon_and_is_reproducible_with_a_seed():
+    args = ("tabulate", str(DATA / "ctdc_like.csv"), "--by", "gender", "--protect", "noise", "--json")
+    missing = run(*args)
+    assert missing.returncode == 1 and "--epsilon" in missing.stderr
+    first, second = run(*args, "--epsilon", "1", "--seed", "3"), run(*args, "--epsilon", "1", "--seed", "3")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    pd = pytest.importorskip("pandas")
+    records = pd.read_csv(DATA / "ctdc_like.csv", comment="#", dtype=str, keep_default_na=False)
+    expected = ts.privacy.protect(ts.tabulate(records, by=["gender"]), ["gender"], "noise", epsilon=1.0, seed=3)
+    assert json.loads(first.stdout) == expected.to_dict(orient="records")
+
+
+def test_tabulate_names_a_missing_column():
+    result = run("tabulate", str(DATA / "ctdc_like.csv"), "--by", "gender", "age")
+    assert result.returncode == 1
+    assert "no column 'age'" in result.stderr and "ageBroad" in result.stderr

@@ -7,12 +7,12 @@ from .._core import Dataset
 __all__ = ["cambodia_2019"]
 
 
-def _bundled(name):
+def _bundled(name: str) -> Dataset:
     text = resources.files("tipstats").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return Dataset.from_json(text)
 
 
-def cambodia_2019():
+def cambodia_2019() -> Dataset:
     """The five memoranda of understanding signed at Cambodia's Ministry of Interior in 2019.
 
     Built from a Phnom Penh Post article (source ``ppp-2019``): the Ministry of Interior, the

@@ -1,0 +1,176 @@
+"""Notebook views and pickling for the objects that had none: time periods, partial dates, age bands,
+quantities, observations, series, sources and the registries (``_repr_html_``), pickling of
+``Observation`` and ``Series``, and a versioned pickle state for the Python result classes.
+
+The compiled classes pickle as ``(version, text)`` (version 1); the Python results pickle as
+``{"tipstats_state": 1, <field>: <value>, ...}`` through :class:`VersionedState`, so a pickle from a
+later, incompatible layout fails with a clear message rather than building a wrong object.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+from typing import Any, Iterable, Sequence
+
+from ._core import (
+    AgeBand,
+    AgreementRegistry,
+    Observation,
+    Observations,
+    PartialDate,
+    PartnerRegistry,
+    Period,
+    Quantity,
+    Series,
+    Source,
+    SourceRegistry,
+)
+
+STATE_VERSION = 1
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else html.escape(str(value))
+
+
+def html_table(header: Sequence[str], rows: Iterable[Sequence[Any]], caption: str = "") -> str:
+    """An HTML table with an optional caption; every cell escaped."""
+    head = "".join(f"<th>{_cell(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in rows)
+    caption = f"<caption>{_cell(caption)}</caption>" if caption else ""
+    return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _fields(caption: str, pairs: Iterable[tuple]) -> str:
+    rows = "".join(f"<tr><th style='text-align:left'>{_cell(k)}</th><td>{_cell(v)}</td></tr>"
+                   for k, v in pairs if v not in (None, ""))
+    return f"<table><caption>{_cell(caption)}</caption>{rows}</table>"
+
+
+class VersionedState:
+    """Pickling of a frozen dataclass with a version number in its state."""
+
+    def __getstate__(self) -> dict:
+        return {"tipstats_state": STATE_VERSION,
+                **{f.name: getattr(self, f.name) for f in dataclasses.fields(self)}}  # type: ignore[arg-type]
+
+    def __setstate__(self, state: dict) -> None:
+        version = state.get("tipstats_state")
+        if version != STATE_VERSION:
+            raise ValueError(f"cannot unpickle {type(self).__name__}: state version {version!r}, this tipstats "
+                             f"reads version {STATE_VERSION}")
+        for name, value in state.items():
+            if name != "tipstats_state":
+                object.__setattr__(self, name, value)
+
+
+def _period_html(self: Period) -> str:
+    return _fields(f"Period {self}", [("kind", self.kind), ("start", self.start), ("end", self.end),
+                                      ("days", self.days)])
+
+
+def _partial_date_html(self: PartialDate) -> str:
+    return _fields(f"PartialDate {self}", [("earliest", self.earliest), ("latest", self.latest)])
+
+
+def _age_band_html(self: AgeBand) -> str:
+    upper = "no upper limit" if self.upper is None else self.upper
+    return _fields(f"AgeBand {self}", [("ages from", self.lower), ("below", upper)])
+
+
+def _quantity_html(self: Quantity) -> str:
+    bounds = self.bounds() if not self.is_missing else None
+    return _fields(f"Quantity {self}", [("kind", self.kind), ("bounds", bounds)])
+
+
+_OBSERVATION_COLUMNS = ("measure", "value", "unit", "period", "area", "offence", "age", "sex", "source")
+
+
+def _observation_html(self: Observation) -> str:
+    row = self.to_dict()
+    return _fields("Observation", [(c, row[c]) for c in _OBSERVATION_COLUMNS + ("note",)])
+
+
+def _observations_html(self: Observations) -> str:
+    rows = [[i] + [r[c] for c in _OBSERVATION_COLUMNS] for i, r in ((i, self[i].to_dict()) for i in range(len(self)))]
+    return html_table(("row",) + _OBSERVATION_COLUMNS, rows, f"Observations: {len(self)} rows")
+
+
+def _series_html(self: Series) -> str:
+    rows = [(p, q, lo, hi) for p, q, lo, hi in zip(self.periods, self.quantities, self.lower, self.upper)]
+    return html_table(("period", "value", "lower", "upper"), rows,
+                      f"Series {self.measure} ({self.unit}): {len(self)} periods")
+
+
+def _source_html(self: Source) -> str:
+    return _fields(f"Source {self.id}", [("title", self.title), ("publisher", self.publisher), ("date", self.date),
+                                         ("url", self.url)])
+
+
+def _sources_html(self: SourceRegistry) -> str:
+    return html_table(("id", "title", "publisher", "date", "url"),
+                      [(s.id, s.title, s.publisher, s.date, s.url) for s in self], f"{len(self)} sources")
+
+
+def _partners_html(self: PartnerRegistry) -> str:
+    return html_table(("id", "name", "acronym", "kind", "country", "part of"),
+                      [(p.id, p.name, p.acronym, p.kind, p.country, p.parent_id) for p in self], f"{len(self)} partners")
+
+
+def _agreements_html(self: AgreementRegistry) -> str:
+    return html_table(("id", "kind", "parties", "signed", "start", "end", "term (months)", "renews"),
+                      [(a.id, a.kind, ", ".join(a.party_ids), a.signed, a.start, a.end, a.term_months, a.renews)
+                       for a in self], f"{len(self)} agreements")
+
+
+def _observation_from_state(version: int, csv_text: str) -> Observation:
+    _check_version("Observation", version)
+    return Observations.from_csv_text(csv_text)[0]
+
+
+def _series_from_state(version: int, measure: str, unit: str, periods: list, values: list) -> Series:
+    _check_version("Series", version)
+    table = Observations()
+    for period, value in zip(periods, values):
+        table.add(measure, value, period, unit=unit)
+    return table.series(measure, unit=unit)
+
+
+def _check_version(name: str, version: int) -> None:
+    if version != STATE_VERSION:
+        raise ValueError(f"cannot unpickle {name}: state version {version!r}, this tipstats reads version "
+                         f"{STATE_VERSION}")
+
+
+def _observation_reduce(self: Observation) -> tuple:
+    one = Observations()
+    row = self.to_dict()
+    one.add(row["measure"], _quantity_argument(self.value), row["period"], unit=row["unit"], area=row["area"],
+            offence=row["offence"], age=row["age"], sex=row["sex"], source=row["source"], note=row["note"])
+    return _observation_from_state, (STATE_VERSION, one.to_csv_text())
+
+
+def _quantity_argument(q: Quantity) -> Any:
+    return None if q.is_missing else str(q)
+
+
+def _series_reduce(self: Series) -> tuple:
+    """A series keeps its measure, unit, periods and values; the filters that selected it are not kept."""
+    return _series_from_state, (STATE_VERSION, self.measure, self.unit, [str(p) for p in self.periods],
+                                [_quantity_argument(q) for q in self.quantities])
+
+
+Period._repr_html_ = _period_html
+PartialDate._repr_html_ = _partial_date_html
+AgeBand._repr_html_ = _age_band_html
+Quantity._repr_html_ = _quantity_html
+Observation._repr_html_ = _observation_html
+Observations._repr_html_ = _observations_html
+Series._repr_html_ = _series_html
+Source._repr_html_ = _source_html
+SourceRegistry._repr_html_ = _sources_html
+PartnerRegistry._repr_html_ = _partners_html
+AgreementRegistry._repr_html_ = _agreements_html
+Observation.__reduce__ = _observation_reduce
+Series.__reduce__ = _series_reduce

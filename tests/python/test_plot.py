@@ -1,0 +1,163 @@
+"""The plots, rendered to PNG with the Agg backend; the checks count what was drawn."""
+
+import datetime as dt
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import tipstats as ts
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.collections import PathCollection  # noqa: E402
+from matplotlib.container import ErrorbarContainer  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
+
+import tipstats.plot  # noqa: E402
+
+COUNTS = [105, 130, 160, 210, 263, 250, 240, 236]
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def synthetic_series(values=COUNTS, first=2012, censored_at=None):
+    obs = ts.Observations()
+    for i, v in enumerate(values):
+        obs.add("victims", "<5" if i == censored_at else v, str(first + i), area="KHM")
+    return obs.series("victims")
+
+
+def rendered(ax, tmp_path, name):
+    path = tmp_path / f"{name}.png"
+    ax.figure.savefig(path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    return ax
+
+
+def bars(ax):
+    return [p for p in ax.patches if isinstance(p, Rectangle)]
+
+
+def texts(ax):
+    return [t.get_text() for t in ax.texts]
+
+
+def test_series_bars_intervals_and_a_loglinear_fit(tmp_path):
+    s = synthetic_series()
+    ax = rendered(tipstats.plot.series(s, fit="loglinear", title="synthetic"), tmp_path, "loglinear")
+    drawn = bars(ax)
+    assert len(drawn) == len(COUNTS)
+    assert [b.get_height() for b in drawn] == COUNTS
+    assert [b.get_x() + b.get_width() / 2 for b in drawn] == pytest.approx(list(np.arange(2012, 2020) + 0.5))
+    # error bars are the exact Poisson intervals
+    [errorbar] = [c for c in ax.containers if isinstance(c, ErrorbarContainer)]
+    segments = errorbar.lines[2][0].get_segments()
+    lower, upper = ts.poisson_ci(np.array(COUNTS, dtype=float))
+    assert [seg[0][1] for seg in segments] == pytest.approx(lower)
+    assert [seg[1][1] for seg in segments] == pytest.approx(upper)
+    fit = ts.trend.loglinear(COUNTS, x=np.arange(2012, 2020) + 0.5)
+    [line] = [line for line in ax.get_lines() if line.get_label() == "log-linear fit"]
+    x, y = line.get_data()
+    assert y == pytest.approx(np.exp(fit.intercept + fit.slope * x))
+    assert texts(ax) == [f"APC {fit.apc:+.1f}% ({fit.apc_ci[0]:+.1f}, {fit.apc_ci[1]:+.1f})"]
+    assert ax.get_title() == "synthetic"
+
+
+def test_series_joinpoint_fit_labels_each_segment(tmp_path):
+    values = [100, 120, 144, 173, 207, 200, 190, 181, 172, 163]
+    s = synthetic_series(values, first=2010)
+    fit = ts.trend.joinpoint(values, x=np.arange(2010, 2020) + 0.5, max_joinpoints=1, selection="bic")
+    assert len(fit.joinpoints) == 1
+    ax = rendered(tipstats.plot.series(s, fit=fit), tmp_path, "joinpoint")
+    assert len(bars(ax)) == len(values)
+    labels = texts(ax)
+    assert len(labels) == 2
+    assert labels == [f"APC {g.apc:+.1f}% ({g.apc_ci[0]:+.1f}, {g.apc_ci[1]:+.1f})" for g in fit.segments]
+    [line] = [line for line in ax.get_lines() if line.get_label().startswith("joinpoint fit")]
+    assert line.get_ydata() == pytest.approx(fit.fitted)
+
+
+def test_series_censored_value_is_a_hatched_bar_to_its_bound(tmp_path):
+    s = synthetic_series(censored_at=2)
+    ax = rendered(tipstats.plot.series(s), tmp_path, "censored")
+    drawn = bars(ax)
+    hatched = [b for b in drawn if b.get_hatch()]
+    assert len(drawn) == len(COUNTS) and len(hatched) == 1
+    assert hatched[0].get_height() == 4  # "<5" is at most 4
+    assert not [line for line in ax.get_lines() if "fit" in line.get_label()]
+    with pytest.raises(ValueError, match="fit"):
+        tipstats.plot.series(s, fit="quadratic")
+
+
+def test_agreements_timeline(tmp_path):
+    ds = ts.datasets.cambodia_2019()
+    today = dt.date(2020, 6, 1)
+    ax = rendered(tipstats.plot.agreements(ds, today=today), tmp_path, "agreements")
+    rows = sorted({tuple(sorted(a.party_ids)) for a in ds.agreements})
+    short = {p.id: p.acronym or p.id for p in ds.partners}
+    assert [t.get_text() for t in ax.get_yticklabels()] == [" / ".join(short[p] for p in row) for row in rows]
+    assert "APLE / moi" in [t.get_text() for t in ax.get_yticklabels()]
+    labels = texts(ax)
+    for a in ds.agreements:
+        assert a.id in labels or f"{a.id}: dates unknown" in labels
+    assert f"today ({today.isoformat()})" in labels
+    [today_line] = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert today_line.get_xdata()[0] == pytest.approx(matplotlib.dates.date2num(today))
+    # partial dates (signed "2019") are hatched ranges; every agreement with dates has a drawn bar
+    hatched = [b for b in bars(ax) if b.get_hatch()]
+    assert hatched
+    # the renewal chain moi-cpu: the renewal's predecessor is not recorded, so no joining line here
+    joins = [line for line in ax.get_lines() if line.get_label() == "_renewal"]
+    assert len(joins) == sum(1 for a in ds.agreements if a.renews in {b.id for b in ds.agreements})
+
+
+def test_agreements_join_renewals_and_mark_open_ends(tmp_path):
+    ds = ts.Dataset()
+    ds.add_partner(ts.Partner("a", "Alpha"))
+    ds.add_partner(ts.Partner("b", "Beta"))
+    ds.add_agreement(ts.Agreement("first", ["a", "b"], start="2015-01-01", term_months=24))
+    ds.add_agreement(ts.Agreement("second", ["a", "b"], start="2017-01-01", term_months=24, renews="first"))
+    ds.add_agreement(ts.Agreement("open", ["a", "b"], start="2019-03-01"))
+    ax = rendered(tipstats.plot.agreements(ds, today=dt.date(2020, 1, 1)), tmp_path, "renewals")
+    assert len(ax.get_yticklabels()) == 1
+    assert len([line for line in ax.get_lines() if line.get_label() == "_renewal"]) == 1
+    assert "end unknown" in texts(ax)
+    solid = [b for b in bars(ax) if not b.get_hatch() and b.get_width() > 0]
+    assert len(solid) == 2  # the two agreements with known terms; the open one is hatched
+
+
+def test_partners_network(tmp_path):
+    ds = ts.datasets.cambodia_2019()
+    ax = rendered(tipstats.plot.partners(ds), tmp_path, "partners")
+    [nodes] = [c for c in ax.collections if isinstance(c, PathCollection)]
+    assert len(nodes.get_offsets()) == len(ds.partners)
+    assert sorted(texts(ax)) == sorted([p.acronym or p.id for p in ds.partners]
+                                       + [str(n) for n in pair_counts(ds).values() if n > 1] + [""] * sum(
+                                           1 for p in ds.partners if p.parent_id))
+    assert len(ax.get_lines()) == len(pair_counts(ds))
+
+
+def pair_counts(ds):
+    counts = {}
+    for a in ds.agreements:
+        ids = sorted(set(a.party_ids))
+        for i, first in enumerate(ids):
+            for second in ids[i + 1:]:
+                counts[(first, second)] = counts.get((first, second), 0) + 1
+    return counts
+
+
+def test_import_tipstats_does_not_import_matplotlib_and_plot_says_how_to_install():
+    code = ("import sys; import tipstats; assert 'matplotlib' not in sys.modules, 'imported'; "
+            "sys.modules['matplotlib'] = None\n"
+            "try:\n    import tipstats.plot\nexcept ImportError as e:\n    print(e)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "pip install tipstats[plot]" in result.stdout
