@@ -56,6 +56,7 @@ from .observations import Finding, Observation, Observations, Quantity, Series
 from .tabulate import tabulate
 from . import trend
 from . import privacy
+from . import io
 
 __all__ = [
     "AgeBand",
@@ -75,6 +76,7 @@ __all__ = [
     "Error",
     "Finding",
     "fold_name",
+    "io",
     "implied_baseline",
     "Note",
     "NotFoundError",
