@@ -24,6 +24,7 @@
 
 #include <tipstats/io/csv.hpp>
 #include <tipstats/io/json_document.hpp>
+#include <tipstats/io/glotip.hpp>
 
 #include <tipstats/detail/parallel.hpp>
 #include <tipstats/stats/changes.hpp>

@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
     register_model(m);
     register_stats(m);
     register_trend(m);
+    register_io(m);
 }

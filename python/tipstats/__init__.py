@@ -57,6 +57,7 @@ from .observations import Finding, Observation, Observations, Quantity, Series
 from .tabulate import tabulate
 from . import trend
 from . import privacy
+from . import io
 
 __all__ = [
     "AgeBand",
@@ -76,6 +77,7 @@ __all__ = [
     "Error",
     "Finding",
     "fold_name",
+    "io",
     "implied_baseline",
     "Note",
     "NotFoundError",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ._core import DomainError, NotFoundError, ValidationError
+from ._core import DomainError, NotFoundError, ParseError, ValidationError
 
 
 def domain_error(argument: str, message: str, index: Optional[int] = None) -> DomainError:
@@ -28,4 +28,19 @@ def not_found_error(what: str, key: str) -> NotFoundError:
     """A NotFoundError for a lookup by id, name or column that found nothing."""
     error = NotFoundError(f"{what} not found: '{key}'")
     error.key = key
+    return error
+
+
+def parse_error(message: str, file: Optional[str] = None, line: Optional[int] = None,
+                column: Optional[int] = None, field: Optional[str] = None) -> ParseError:
+    """A ParseError placed as the C++ side places it: "file:line:column: field 'f': message"."""
+    where = file or ""
+    if line:
+        where += (":" if where else "line ") + str(line)
+        if column:
+            where += f":{column}"
+    if field:
+        where += (": " if where else "") + f"field '{field}'"
+    error = ParseError(f"{where}: {message}" if where else message)
+    error.file, error.line, error.column, error.field = file, line, column, field
     return error

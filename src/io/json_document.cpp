@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -113,55 +114,11 @@ class positioned_document {
 public:
     positioned_document(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {
         const char* furthest = text.data();
-        const auto offset = [&] { return static_cast<std::size_t>(furthest - text.data()); };
-        std::vector<frame> stack;
-        const auto record = [&] { positions_.emplace(path_of(stack), locate(text_, value_start(text_, offset()))); };
-        const auto next_element = [&] {
-            if (!stack.empty() && stack.back().is_array) ++stack.back().index;
-        };
-        json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
-            switch (event) {
-                case json::parse_event_t::object_start:
-                    record();
-                    stack.push_back({false, 0, {}, {}});
-                    break;
-                case json::parse_event_t::array_start:
-                    record();
-                    stack.push_back({true, 0, {}, {}});
-                    break;
-                case json::parse_event_t::key: {
-                    frame& top = stack.back();
-                    top.key = parsed.get<std::string>();
-                    if (!top.keys.insert(top.key).second)
-                        throw parse_error("duplicate key '" + top.key + "'",
-                                          where_at(path_of(stack), locate(text_, value_start(text_, offset()))));
-                    break;
-                }
-                case json::parse_event_t::value:
-                    record();
-                    next_element();
-                    break;
-                case json::parse_event_t::object_end:
-                case json::parse_event_t::array_end:
-                    stack.pop_back();
-                    next_element();
-                    break;
-            }
-            return true;
-        };
-        try {
-            root_ = json::parse(tracking_iterator(text.data(), &furthest),
-                                tracking_iterator(text.data() + text.size(), &furthest), callback);
-        } catch (const json::parse_error& e) {
-            // nlohmann points at the end of the offending token; a string is shown from its start.
-            std::size_t byte = std::min(e.byte == 0 ? offset() : e.byte - 1, text.empty() ? 0 : text.size() - 1);
-            if (!text.empty() && text[byte] == '"' && byte > 0) byte = string_start(text, byte);
-            throw parse_error("invalid JSON: " + nlohmann_message(e.what()),
-                              where_at(path_of(stack), locate(text_, byte)));
-        } catch (const json::exception& e) {  // e.g. a number too large for a double (1e400)
-            throw parse_error("invalid JSON: " + nlohmann_message(e.what()),
-                              where_at(path_of(stack), locate(text_, value_start(text_, offset()))));
-        }
+        builder sax(*this, text.data(), &furthest);
+        // Our own SAX handler rather than nlohmann's callback parser, whose end of each object scans
+        // its parent for discarded values: quadratic in the length of a list of objects.
+        json::sax_parse(tracking_iterator(text.data(), &furthest), tracking_iterator(text.data() + text.size(), &furthest),
+                        &sax);
     }
 
     const json& root() const noexcept { return root_; }
@@ -170,7 +127,8 @@ public:
     error_location where(const std::string& field) const {
         std::string path = field;
         while (true) {
-            if (const auto it = positions_.find(path); it != positions_.end()) return where_at(field, it->second);
+            if (const auto it = positions_.find(path); it != positions_.end())
+                return where_at(field, locate(text_, it->second));
             if (path.empty()) return where_at(field, {});
             const auto cut = path.find_last_of(".[");
             path = cut == std::string::npos ? std::string() : path.substr(0, cut);
@@ -182,11 +140,110 @@ public:
     }
 
 private:
+    /// A document is at most five levels deep (agreements[2].sources[0] is the fifth); the limit keeps
+    /// a hostile "[[[[..." from costing time and memory in proportion to the square of its depth.
+    static constexpr std::size_t max_depth = 64;
+
     struct frame {
         bool is_array;
         std::size_t index;
         std::string key;
         std::set<std::string> keys;
+        json* container;
+    };
+
+    /// Builds the document and records, for every value, the byte offset where it starts (turned
+    /// into a line and column only for an error, as that scans the text).
+    class builder : public nlohmann::json_sax<json> {
+    public:
+        builder(positioned_document& doc, const char* begin, const char** furthest)
+            : doc_(doc), begin_(begin), furthest_(furthest) {}
+
+        bool null() override { return value(nullptr); }
+        bool boolean(bool v) override { return value(v); }
+        bool number_integer(number_integer_t v) override { return value(v); }
+        bool number_unsigned(number_unsigned_t v) override { return value(v); }
+        bool number_float(number_float_t v, const string_t&) override { return value(v); }
+        bool string(string_t& v) override { return value(std::move(v)); }
+        bool binary(binary_t& v) override { return value(std::move(v)); }
+        bool start_object(std::size_t) override { return open(false); }
+        bool start_array(std::size_t) override { return open(true); }
+        bool end_object() override { return close(); }
+        bool end_array() override { return close(); }
+
+        bool key(string_t& k) override {
+            frame& top = stack_.back();
+            if (!top.keys.insert(k).second)
+                throw tipstats::parse_error("duplicate key '" + k + "'", doc_.where_at(path_of(stack_), here()));
+            top.key = k;
+            return true;
+        }
+
+        bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+            const std::string_view text = doc_.text_;
+            if (const auto* syntax = dynamic_cast<const json::parse_error*>(&e)) {
+                // nlohmann points at the end of the offending token; a string is shown from its start.
+                std::size_t byte =
+                    std::min(syntax->byte == 0 ? offset() : syntax->byte - 1, text.empty() ? 0 : text.size() - 1);
+                if (!text.empty() && text[byte] == '"' && byte > 0) byte = string_start(text, byte);
+                throw tipstats::parse_error("invalid JSON: " + nlohmann_message(e.what()),
+                                            doc_.where_at(path_of(stack_), locate(text, byte)));
+            }
+            // e.g. a number too large for a double (1e400)
+            throw tipstats::parse_error("invalid JSON: " + nlohmann_message(e.what()), doc_.where_at(path_of(stack_), here()));
+        }
+
+    private:
+        std::size_t offset() const { return static_cast<std::size_t>(*furthest_ - begin_); }
+        line_column here() const { return locate(doc_.text_, value_start(doc_.text_, offset())); }
+        void record() { doc_.positions_.emplace(path_of(stack_), value_start(doc_.text_, offset())); }
+
+        /// Places a value in the open container (or as the root) and returns where it now lives.
+        json* place(json&& v) {
+            if (stack_.empty()) {
+                doc_.root_ = std::move(v);
+                return &doc_.root_;
+            }
+            frame& top = stack_.back();
+            if (top.is_array) {
+                top.container->push_back(std::move(v));
+                return &top.container->back();
+            }
+            return &((*top.container)[top.key] = std::move(v));
+        }
+
+        template <class T>
+        bool value(T&& v) {
+            record();
+            place(json(std::forward<T>(v)));
+            next_element();
+            return true;
+        }
+
+        bool open(bool is_array) {
+            record();
+            if (stack_.size() == max_depth)
+                throw tipstats::parse_error("values nested deeper than " + std::to_string(max_depth) + " levels",
+                                            doc_.where_at(path_of(stack_), here()));
+            json* container = place(is_array ? json::array() : json::object());
+            stack_.push_back({is_array, 0, {}, {}, container});
+            return true;
+        }
+
+        bool close() {
+            stack_.pop_back();
+            next_element();
+            return true;
+        }
+
+        void next_element() {
+            if (!stack_.empty() && stack_.back().is_array) ++stack_.back().index;
+        }
+
+        positioned_document& doc_;
+        const char* begin_;
+        const char** furthest_;
+        std::vector<frame> stack_;
     };
 
     /// "agreements[2].signed": each open container adds the key or index being read in it.
@@ -213,7 +270,7 @@ private:
     std::string_view text_;
     std::string file_;
     json root_;
-    std::map<std::string, line_column> positions_;
+    std::map<std::string, std::size_t> positions_;  ///< field path -> byte offset of its value
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -577,13 +634,14 @@ std::string dump(const ordered_json& value, int indent) {
     return value.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
 }
 
-/// Whole numbers up to 2^53 as JSON integers, other values in their shortest exact form.
+/// Whole numbers up to 2^53 as JSON integers, other values (negative zero included, which an
+/// integer would turn into zero) in their shortest exact form.
 ordered_json write_value(const Quantity& q) {
     if (q.is_missing()) return nullptr;
     if (q.is_censored()) return q.to_string();
     const double x = q.value();
     constexpr double exact_integers = 9007199254740992.0;  // 2^53
-    if (x == std::floor(x) && std::fabs(x) <= exact_integers) return static_cast<std::int64_t>(x);
+    if (x == std::floor(x) && std::fabs(x) <= exact_integers && !std::signbit(x)) return static_cast<std::int64_t>(x);
     return x;
 }
 
@@ -600,23 +658,41 @@ ordered_json write_observation(const Observation& o) {
     return out;
 }
 
+/// Upgrades a document in place from one version to the next: document_upgrades[k] turns a
+/// version k + 1 document into a version k + 2 one, so a document of any published version loads.
+/// Version 1 is the first published format, so there is no step yet; a version 2 adds its step
+/// here and a fixture of each older version in tests/data/documents/.
+using document_upgrade = void (*)(json&);
+constexpr std::array<document_upgrade, document_version - 1> document_upgrades{};
+
 }  // namespace
 
 Dataset from_json(std::string_view text, const std::string& file) {
     const positioned_document doc(text, file);
     const reader r(doc);
-    const json& root = doc.root();
-    r.require_object(root, std::string());
-    r.only_keys(root, {}, {"tipstats", "title", "sources", "partners", "agreements", "notes", "observations"});
-
-    const json* version = reader::member(root, "tipstats");
+    r.require_object(doc.root(), std::string());
+    const json* version = reader::member(doc.root(), "tipstats");
     if (!version)
         doc.fail("not a tipstats document: the top-level object needs \"tipstats\": " + std::to_string(document_version),
                  "tipstats");
-    if (!version->is_number_integer() || version->get<long long>() != document_version)
-        doc.fail("unsupported document version " + version->dump() + " (this version of tipstats reads version " +
-                     std::to_string(document_version) + ")",
+    const std::string supported = " (this version of tipstats reads versions 1 to " + std::to_string(document_version) + ")";
+    if (!version->is_number_integer())
+        doc.fail("unsupported document version " + version->dump() + ": a version is a whole number" + supported, "tipstats");
+    const long long found = version->get<long long>();
+    if (found < 1)
+        doc.fail("unsupported document version " + version->dump() + ": version 1 is the first published format" +
+                     supported,
                  "tipstats");
+    if (found > document_version)
+        doc.fail("unsupported document version " + version->dump() + ", written by a newer tipstats" + supported,
+                 "tipstats");
+    json upgraded;
+    if (found < document_version) {  // never true while version 1 is the only one
+        upgraded = doc.root();
+        for (long long v = found; v < document_version; ++v) document_upgrades.at(static_cast<std::size_t>(v - 1))(upgraded);
+    }
+    const json& root = found < document_version ? upgraded : doc.root();
+    r.only_keys(root, {}, {"tipstats", "title", "sources", "partners", "agreements", "notes", "observations"});
 
     std::vector<Source> sources;
     std::vector<Partner> partners;

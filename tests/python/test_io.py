@@ -1,0 +1,95 @@
+"""Importers: GLOTIP exports (C++) and CTDC case files (Python), with errors that name their place."""
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import tipstats
+from tipstats import io
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_glotip_sample_reads_with_censoring_and_separators():
+    table = io.read_glotip(DATA / "glotip_sample.csv")
+    df = table.to_pandas() if hasattr(table, "to_pandas") else None
+    assert len(table) == 8
+    first = table[0]
+    assert first.measure == "victims_detected"
+    assert str(first.value) == "1234"
+    assert str(table[2].value) == "<5"
+    assert str(table[2].age) == "0-17"
+    assert str(table[4].value) == "1002003"
+    assert table[4].offence == "forced_labour"
+    assert table[5].value.is_missing
+    assert table[7].unit == "per_100000"
+    assert df is None or len(df) == 8
+
+
+def test_glotip_errors_carry_their_place(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,"
+        "txtVALUE,Source\nKHM,Cambodia,Asia,SEA,Detected trafficking victims,Total,Piracy,Total,Total,2019,"
+        "Counts,5,X\n", encoding="utf-8")
+    with pytest.raises(tipstats.ParseError) as caught:
+        io.read_glotip(path)
+    e = caught.value
+    assert (e.file, e.line, e.column, e.field) == (str(path), 2, 7, "Category")
+    assert f"{path}:2:7: field 'Category'" in str(e)
+    assert "Sexual exploitation" in io.GLOTIP_TERMS["Category"]
+
+
+def test_ctdc_sample_is_ready_for_tabulate():
+    df = io.read_ctdc(DATA / "ctdc_sample.csv")
+    assert len(df) == 7
+    assert str(df["yearOfRegistration"].dtype) == "Int64"
+    assert df["yearOfRegistration"].isna().tolist() == [False] * 6 + [True]
+    assert df["isForcedLabour"].dtype == bool
+    assert df["isForcedLabour"].tolist() == [False, True, False, True, False, True, False]
+    assert df["typeOfLabourFishing"].tolist() == [False, True, False, False, False, True, False]
+    age = df["ageBroad"]
+    assert age.cat.ordered
+    assert list(age.cat.categories) == ["0-8", "9-17", "18-20", "24-26", "30-38", "48+"]
+    assert age.isna().tolist() == [False, False, False, False, True, False, False]
+    assert df["citizenship"].dtype == "category"
+    assert pd.isna(df["majorityStatus"][5])
+
+    counts = tipstats.tabulate(df, ["citizenship", "isForcedLabour"])
+    expected = (df.groupby(["citizenship", "isForcedLabour"], observed=True, dropna=False)
+                  .size().reset_index(name="count"))
+    pd.testing.assert_frame_equal(counts.reset_index(drop=True), expected, check_dtype=False)
+
+
+def test_the_older_ctdc_fixture_reads_too():
+    df = io.read_ctdc(DATA / "ctdc_like.csv")
+    assert len(df) == 85
+    assert set(df["ageBroad"].cat.categories) <= {"0-8", "9-17", "18-20", "21-23", "24-26", "27-29", "30-38",
+                                                  "39-47", "48+"}
+
+
+@pytest.mark.parametrize("text, line, column, field, message", [
+    ("yearOfRegistration,ageBroad\n2019,9--17\n20x9,0--8\n", 3, 1, "yearOfRegistration", "not a year"),
+    ("# a comment\nyearOfRegistration,ageBroad\n2019,elderly\n", 3, 2, "ageBroad", "unknown age band label"),
+    ("gender,isForcedLabour\nFemale,yes\n", 2, 2, "isForcedLabour", "1 or empty"),
+    ("gender,isForcedLabour\nFemale,\"1\n", 2, 8, None, "never closed"),
+])
+def test_ctdc_errors_carry_their_place(tmp_path, text, line, column, field, message):
+    path = tmp_path / "cases.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(tipstats.ParseError) as caught:
+        io.read_ctdc(path)
+    e = caught.value
+    assert (e.file, e.line, e.field) == (str(path), line, field)
+    assert e.column == column
+    assert message in str(e)
+
+
+def test_ctdc_refuses_bytes_that_are_not_utf8(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(b"gender,citizenship\nFemale,KHM\nF\xe9minin,KHM\n")
+    with pytest.raises(tipstats.ParseError) as caught:
+        io.read_ctdc(path)
+    assert caught.value.line == 3
