@@ -1,0 +1,21 @@
+"""
+Importers for published data (compiled part).
+"""
+from __future__ import annotations
+import os
+import tipstats._core
+import typing
+__all__: list[str] = ['glotip_terms', 'load_glotip', 'parse_csv', 'read_glotip_text']
+def load_glotip(path: os.PathLike | str | bytes) -> tipstats._core.Observations:
+    """
+    Read a UNODC GLOTIP long-format CSV export into Observations.
+    """
+def parse_csv(text: str, file: str = '') -> tuple[list[str], list[list[str]], list[int]]:
+    """
+    RFC 4180 CSV -> (header, rows, 1-based line of each row); ParseError names file, line, column.
+    """
+def read_glotip_text(text: str, file: str = '') -> tipstats._core.Observations:
+    """
+    The same, from text; `file` names it in errors.
+    """
+glotip_terms: dict = {'Indicator': {'Detected trafficking victims': 'victims_detected', 'Persons brought into formal contact': 'persons_in_formal_contact', 'Persons brought into formal contact with the police and/or criminal justice system': 'persons_in_formal_contact', 'Persons prosecuted': 'persons_prosecuted', 'Persons convicted': 'persons_convicted'}, 'Category': {'Total': 'all', 'Sexual exploitation': 'sexual_exploitation', 'Forced labour': 'forced_labour', 'Forced labor': 'forced_labour', 'Other purposes': 'other_exploitation', 'Other forms of exploitation': 'other_exploitation', 'Removal of organs': 'organ_removal', 'Forced marriage': 'forced_marriage', 'Forced criminal activity': 'forced_criminal_activity', 'Begging': 'begging'}, 'Unit of measurement': {'Counts': 'count', 'Count': 'count', 'Rate per 100,000 population': 'per_100000', 'Percentage': 'percent'}}
