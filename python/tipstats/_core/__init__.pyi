@@ -7,11 +7,13 @@ import datetime
 import numpy
 import numpy.typing
 import os
+import pandas
 from tipstats import DomainError
 from tipstats import Error
 from tipstats import NotFoundError
 from tipstats import ParseError
 from tipstats import ValidationError
+import tipstats.observations
 import typing
 from . import stats
 from . import trend
@@ -73,6 +75,8 @@ class Period:
     def __setstate__(self, arg0: tuple) -> None:
         ...
     def __str__(self) -> str:
+        ...
+    def _repr_html_(self) -> str:
         ...
     @typing.overload
     def contains(self, other: datetime.date) -> bool:
@@ -147,6 +151,8 @@ class PartialDate:
     def __setstate__(self, arg0: tuple) -> None:
         ...
     def __str__(self) -> str:
+        ...
+    def _repr_html_(self) -> str:
         ...
     def admits(self, date: datetime.date) -> bool:
         """
@@ -258,6 +264,8 @@ class AgeBand:
         ...
     def __str__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        ...
     def contains(self, other: AgeBand) -> bool:
         """
         Whether every age of ``other`` lies in this band. ``all`` contains every band, ``unknown`` included; ``unknown`` contains only itself.
@@ -324,6 +332,8 @@ class Quantity:
         ...
     def __str__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        ...
     def bounds(self, *, integer: bool = True) -> tuple[float, float]:
         """
         ``(lower, upper)``, closed; upper may be inf.
@@ -356,7 +366,11 @@ class Observation:
     """
     One published figure; see ``Observations``.
     """
+    def __reduce__(self) -> tuple:
+        ...
     def __repr__(self) -> str:
+        ...
+    def _repr_html_(self) -> str:
         ...
     def to_dict(self) -> dict:
         """
@@ -420,10 +434,39 @@ class Series:
     """
     def __len__(self) -> int:
         ...
+    def __reduce__(self) -> tuple:
+        """
+        A series keeps its measure, unit, periods and values; the filters that selected it are not kept.
+        """
+    def __repr__(self) -> str:
+        ...
+    def _repr_html_(self) -> str:
+        ...
     def _resample(self, arg0: str) -> tuple[Series, list[Period]]:
         ...
     def _same_period_last_year(self) -> tuple[list[Period], list[Quantity], list[Period], list[Quantity]]:
         ...
+    def resample(self, to: str = 'year') -> tipstats.observations.Resampled:
+        """
+        Totals over coarser periods ('year', 'half', 'quarter' or 'month').
+        
+            A coarser period gets a value only where the series' periods inside it are disjoint and cover it
+            fully (or it is itself in the series); the others are returned in ``incomplete``. Sums with
+            censored parts have no single value (NaN) but keep their bounds in ``lower``/``upper``.
+            
+        """
+    def same_period_last_year(self) -> pandas.DataFrame:
+        """
+        Each period beside the same period a year earlier, and the percent change where both are exact.
+        
+            Columns: period, value, previous_period, previous_value (NaN where absent, censored or missing),
+            percent_change.
+            
+        """
+    def to_pandas(self) -> pandas.DataFrame:
+        """
+        One row per period: value, lower, upper, censored, x; indexed by the period text.
+        """
     @property
     def censored(self) -> typing.Any:
         ...
@@ -473,6 +516,23 @@ class Observations:
     @staticmethod
     def load_csv(path: os.PathLike | str | bytes) -> Observations:
         ...
+    @staticmethod
+    def read_csv(path):
+        """
+        Read a tidy CSV table; ParseError names file, line and column.
+        """
+    @classmethod
+    def from_pandas(cls: type, frame: pandas.DataFrame) -> Observations:
+        """
+        Build a table from a tidy DataFrame (all rows or none).
+        
+            ``measure``, ``value`` and ``period`` are required. ``value`` holds numbers, or text such as
+            ``"<5"``; alternatively the ``censoring`` and ``bound`` columns written by ``to_pandas``.
+            Optional: ``unit`` (default count), ``area``, ``offence`` (all), ``age`` (all), ``sex`` (all),
+            ``source``, ``note``; ``period_start``/``period_end`` are ignored (``period`` holds them).
+            Any other column is an error, so nothing is dropped silently. Errors name the row.
+            
+        """
     def __eq__(self, arg0: Observations) -> bool:
         ...
     def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> Observation:
@@ -483,7 +543,11 @@ class Observations:
         ...
     def __len__(self) -> int:
         ...
+    def __repr__(self):
+        ...
     def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def _repr_html_(self) -> str:
         ...
     def _value_columns(self) -> tuple[numpy.typing.NDArray[numpy.int8], numpy.typing.NDArray[numpy.float64]]:
         ...
@@ -516,9 +580,24 @@ class Observations:
         totals ("all"); unset unit, area and source must be unambiguous. Raises NotFoundError when nothing
         matches and ValidationError (naming what to filter on) when ambiguous.
         """
+    def to_csv(self, path: str | os.PathLike) -> None:
+        """
+        Write the tidy CSV table to ``path`` atomically.
+        """
     def to_csv_text(self) -> str:
         """
         The tidy CSV table as text.
+        """
+    def to_pandas(self) -> pandas.DataFrame:
+        """
+        The table as a tidy DataFrame.
+        
+            Columns: the dimensions as categoricals (``measure``, ``unit``, ``period``, ``area``,
+            ``offence``, ``age``, ``sex``, ``source``), ``value`` (float; NaN where censored or
+            missing), ``censoring`` (categorical: exact, below, above, missing), ``bound`` (the censoring
+            bound, else NaN), ``period_start`` and ``period_end`` (inclusive, datetime64) and ``note``.
+            ``Observations.from_pandas`` reads it back unchanged.
+            
         """
     @property
     def notes(self) -> list[str]:
@@ -567,6 +646,8 @@ class Source:
     def __repr__(self) -> str:
         ...
     def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def _repr_html_(self) -> str:
         ...
     @property
     def date(self) -> PartialDate | None:
@@ -626,6 +707,8 @@ class Partner:
     def __repr__(self) -> str:
         ...
     def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def _repr_html_(self):
         ...
     def to_dict(self) -> typing.Any:
         """
@@ -765,6 +848,8 @@ class Agreement:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
+    def _repr_html_(self):
+        ...
     def has_party(self, partner_id: str) -> bool:
         ...
     def status_on(self, date: datetime.date) -> str:
@@ -893,6 +978,8 @@ class Continuity:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
+    def _repr_html_(self):
+        ...
     @property
     def agreement_ids(self) -> list[str]:
         ...
@@ -924,6 +1011,8 @@ class Coverage:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
+    def _repr_html_(self):
+        ...
     @property
     def certain_days(self) -> int:
         ...
@@ -950,6 +1039,8 @@ class SourceRegistry:
         ...
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        ...
     def get(self, id: str) -> Source:
         """
         The source with this exact id; raises NotFoundError (a KeyError).
@@ -975,6 +1066,8 @@ class PartnerRegistry:
         ...
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        ...
     def find(self, key: str) -> Partner:
         """
         The partner known by ``key`` (id, acronym or name). Raises NotFoundError when none, DomainError when several share that name.
@@ -990,6 +1083,10 @@ class PartnerRegistry:
     def parent_chain(self, id: str) -> list[Partner]:
         """
         The partner, its parent, its parent's parent... (e.g. a national committee, then its ministry).
+        """
+    def to_pandas(self):
+        """
+        One row per partner, indexed by id; list fields joined with "; ".
         """
     @property
     def ids(self) -> list[str]:
@@ -1010,6 +1107,8 @@ class AgreementRegistry:
     def __len__(self) -> int:
         ...
     def __repr__(self) -> str:
+        ...
+    def _repr_html_(self) -> str:
         ...
     def active_on(self, date: datetime.date) -> list[Agreement]:
         """
@@ -1051,6 +1150,11 @@ class AgreementRegistry:
         """
         {agreement id: status} on ``date``.
         """
+    def to_pandas(self, on = None):
+        """
+        One row per agreement, indexed by id, with its term as date ranges and, if ``on`` is given
+            (a ``datetime.date``), its status on that day. Partial dates stay text ("2019").
+        """
     def with_status(self, status: str, date: datetime.date) -> list[Agreement]:
         """
         Agreements whose status on ``date`` is ``status``.
@@ -1072,11 +1176,17 @@ class Dataset:
     def from_json(text: str) -> Dataset:
         """
         Parse a dataset document. Raises ParseError or ValidationError with line, column and field.
+        
+        
+        Warns (ConsistencyWarning) when ``observations.check()`` finds problems.
         """
     @staticmethod
     def load(path: typing.Any) -> Dataset:
         """
         Read a dataset document (UTF-8). Errors name the file, line, column and field.
+        
+        
+        Warns (ConsistencyWarning) when ``observations.check()`` finds problems.
         """
     def __eq__(self, arg0: Dataset) -> bool:
         ...
@@ -1088,12 +1198,18 @@ class Dataset:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
+    def _repr_html_(self):
+        ...
     def add_agreement(self, agreement: Agreement) -> None:
         """
         Adds an agreement after checking the whole dataset with it; changes nothing if that fails.
         """
     def add_note(self, note: Note) -> None:
         ...
+    def add_observation(self, measure, value, period, **fields):
+        """
+        Add one observation (as ``Observations.add``); it must cite a known source, if any.
+        """
     def add_observations(self, rows: Observations) -> None:
         """
         Adds every row of an Observations table, or none: rows are checked and must cite known sources.
@@ -1107,6 +1223,11 @@ class Dataset:
     def save(self, path: typing.Any) -> None:
         """
         Write the dataset as a JSON document (UTF-8), atomically: a temporary file beside it is renamed over the old one, so an interrupted save leaves the old file intact.
+        """
+    def series(self, measure, **filters):
+        """
+        One measure over time, as ``Observations.series``: ``ds.series("victims_rescued",
+            offence="sexual_assault", age="0-14")``. Unset offence, age and sex mean their totals.
         """
     def to_dict(self) -> typing.Any:
         ...
