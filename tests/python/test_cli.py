@@ -77,6 +77,16 @@ def test_python_quickstart_runs(tmp_path):
     assert (tmp_path / "cambodia.json").exists()
 
 
+def test_python_victim_statistics_example_runs():
+    script = pathlib.Path(__file__).resolve().parents[2] / "examples" / "python" / "victim_statistics.py"
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, encoding="utf-8",
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "consistency findings: 0" in result.stdout
+    assert "under 15: 26.6% (95% CI 21.6% to 32.3%)" in result.stdout
+    assert "unknown    NaN     below    5.0" in result.stdout
+
+
 def test_readme_python_quick_start_runs(tmp_path, monkeypatch):
     readme = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Python quick start", 1)[1]
