@@ -14,14 +14,17 @@ from __future__ import annotations
 import dataclasses
 import html
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Optional, Tuple
 
 import numpy as np
 
+from ._core import DomainError
 from ._core import trend as _core
 from ._display import VersionedState
 from ._errors import domain_error
+from ._progress import Progress, chunks
 
 __all__ = [
     "AverageChange",
@@ -92,6 +95,33 @@ def _matrix(values) -> Tuple[np.ndarray, Any]:
     return np.ascontiguousarray(np.asarray(values, dtype=float)), index
 
 
+_ROW_ARGUMENT = re.compile(r"Y\[(\d+)\]")
+
+
+def _run_batch(run, matrix: np.ndarray, progress, threads: int) -> dict:
+    """The columns of ``run(slice(None))``, the compiled batch function on every row of ``matrix``,
+    in one call; or, with ``progress``, chunk by chunk (each chunk on all cores), reporting the rows
+    done, and joined: the same values, since every row is computed on its own."""
+    if not progress or matrix.ndim != 2 or len(matrix) == 0:  # a malformed Y gets the compiled error
+        with Progress(progress, len(matrix) if matrix.ndim == 2 else 0, "fitting", "series"):
+            return run(slice(None))
+    pieces = []
+    with Progress(progress, len(matrix), "fitting", "series") as report:
+        for start, stop in chunks(len(matrix), threads):
+            try:
+                pieces.append(run(slice(start, stop)))
+            except DomainError as error:  # name the row of Y, not of the chunk
+                row = _ROW_ARGUMENT.fullmatch(error.argument or "")
+                if row is None:
+                    raise
+                message = str(error).split(": ", 1)[-1]
+                raise domain_error(f"Y[{start + int(row.group(1))}]", message, error.index) from None
+            report(stop)
+    return {name: (sum((piece[name] for piece in pieces), []) if isinstance(pieces[0][name], list)
+                   else np.concatenate([piece[name] for piece in pieces]))
+            for name in pieces[0]}
+
+
 def _frame(columns: dict, index, as_frame: bool):
     if not as_frame:
         return columns
@@ -151,13 +181,15 @@ def mann_kendall(y, x=None, method: str = "original", period: Optional[int] = No
 
 def mann_kendall_batch(Y, x=None, method: str = "original", period: Optional[int] = None,
                        lag: Optional[int] = None, alpha: float = 0.05, threads: int = 0,
-                       as_frame: bool = True):
+                       as_frame: bool = True, progress=False):
     """:func:`mann_kendall` on every row of ``Y`` (one series per row), on all cores.
 
     Columns: s, var_s, z, p, tau, trend, slope, intercept, n.
     """
     matrix, index = _matrix(Y)
-    columns = _core.mann_kendall_batch(matrix, _optional_vector(x, "x"), method, period, lag, alpha, threads)
+    xs = _optional_vector(x, "x")
+    columns = _run_batch(lambda rows: _core.mann_kendall_batch(matrix[rows], xs, method, period, lag, alpha, threads),
+                         matrix, progress, threads)
     return _frame(columns, index, as_frame)
 
 
@@ -186,10 +218,12 @@ def sens_slope(y, x=None, level: float = 0.95) -> SensSlopeResult:
     return SensSlopeResult(**_core.sens_slope(_vector(y, "y"), _optional_vector(x, "x"), level))
 
 
-def sens_slope_batch(Y, x=None, level: float = 0.95, threads: int = 0, as_frame: bool = True):
+def sens_slope_batch(Y, x=None, level: float = 0.95, threads: int = 0, as_frame: bool = True, progress=False):
     """:func:`sens_slope` on every row of ``Y``. Columns: slope, intercept, lower, upper, n."""
     matrix, index = _matrix(Y)
-    return _frame(_core.sens_slope_batch(matrix, _optional_vector(x, "x"), level, threads), index, as_frame)
+    xs = _optional_vector(x, "x")
+    columns = _run_batch(lambda rows: _core.sens_slope_batch(matrix[rows], xs, level, threads), matrix, progress, threads)
+    return _frame(columns, index, as_frame)
 
 
 # --- Log-linear and linear trends ---------------------------------------------------------------
@@ -240,13 +274,20 @@ def loglinear(counts, x=None, exposure=None, dispersion: str = "poisson", level:
 
 
 def loglinear_batch(Y, x=None, exposure=None, dispersion: str = "poisson", level: float = 0.95,
-                    threads: int = 0, as_frame: bool = True):
+                    threads: int = 0, as_frame: bool = True, progress=False):
     """:func:`loglinear` on every row of ``Y``; ``exposure`` is one row shared by all series or
     one row per series. Columns: intercept, slope, se, z, p_value, slope_lower, slope_upper, apc,
     apc_lower, apc_upper, dispersion, deviance, pearson_chi2, n."""
     matrix, index = _matrix(Y)
     e = None if exposure is None else np.ascontiguousarray(np.asarray(exposure, dtype=float))
-    columns = _core.loglinear_batch(matrix, _optional_vector(x, "x"), e, dispersion, level, threads)
+    xs = _optional_vector(x, "x")
+
+    def run(rows: slice):
+        # exposure with one row per series goes with its rows; a shared row (or a bad shape) as it is
+        per_series = e is not None and e.ndim == 2 and len(e) == len(matrix) > 1
+        return _core.loglinear_batch(matrix[rows], xs, e[rows] if per_series else e, dispersion, level, threads)
+
+    columns = _run_batch(run, matrix, progress, threads)
     return _frame(columns, index, as_frame)
 
 
@@ -277,11 +318,13 @@ def linear(y, x=None, level: float = 0.95) -> LinearResult:
                         intercept=r["intercept"], sigma=r["sigma"], r_squared=r["r_squared"], level=level, n=r["n"])
 
 
-def linear_batch(Y, x=None, level: float = 0.95, threads: int = 0, as_frame: bool = True):
+def linear_batch(Y, x=None, level: float = 0.95, threads: int = 0, as_frame: bool = True, progress=False):
     """:func:`linear` on every row of ``Y``. Columns: intercept, slope, se, t, p_value, lower,
     upper, sigma, r_squared, n."""
     matrix, index = _matrix(Y)
-    return _frame(_core.linear_batch(matrix, _optional_vector(x, "x"), level, threads), index, as_frame)
+    xs = _optional_vector(x, "x")
+    columns = _run_batch(lambda rows: _core.linear_batch(matrix[rows], xs, level, threads), matrix, progress, threads)
+    return _frame(columns, index, as_frame)
 
 
 # --- Joinpoint regression -----------------------------------------------------------------------
@@ -472,7 +515,8 @@ def joinpoint(y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_
 def joinpoint_batch(Y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_joinpoints: int = 3,
                     selection: str = "bic", permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2,
                     min_obs_between: int = 2, weights=None, seed: Optional[int] = None, level: float = 0.95,
-                    adjustment: str = "nci", zeros: str = "error", threads: int = 0, as_frame: bool = True):
+                    adjustment: str = "nci", zeros: str = "error", threads: int = 0, as_frame: bool = True,
+                    progress=False):
     """:func:`joinpoint` on every row of ``Y`` (default selection BIC; the permutation test works
     too, each row on one thread, every row with the same ``seed``).
 
@@ -480,7 +524,8 @@ def joinpoint_batch(Y, x=None, model: str = "loglinear", min_joinpoints: int = 0
     apc_1.. (per segment), average_slope, aapc, aapc_lower, aapc_upper (whole range), sse, bic.
     """
     matrix, index = _matrix(Y)
-    columns = _core.joinpoint_batch(matrix, _optional_vector(x, "x"), model, min_joinpoints, max_joinpoints,
-                                    selection, permutations, alpha, min_obs_end, min_obs_between,
-                                    _optional_vector(weights, "weights"), seed, level, adjustment, zeros, threads)
+    xs, w = _optional_vector(x, "x"), _optional_vector(weights, "weights")
+    columns = _run_batch(lambda rows: _core.joinpoint_batch(
+        matrix[rows], xs, model, min_joinpoints, max_joinpoints, selection, permutations, alpha, min_obs_end,
+        min_obs_between, w, seed, level, adjustment, zeros, threads), matrix, progress, threads)
     return _frame(columns, index, as_frame)

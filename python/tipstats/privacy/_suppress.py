@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import domain_error, validation_error
+from .._progress import Progress
 from . import _table
 from ._table import TOTAL
 
@@ -177,7 +178,7 @@ def _protected(width: np.ndarray, threshold: float) -> np.ndarray:
     return width >= threshold * (1.0 - _WIDTH_SLACK) - _WIDTH_SLACK
 
 
-def audit(published: pd.DataFrame, by, value: str = "count", threshold: float = 10) -> Audit:
+def audit(published: pd.DataFrame, by, value: str = "count", threshold: float = 10, *, progress=False) -> Audit:
     """Attack a published table by linear programming and report what it reveals.
 
     For every withheld cell (`value` NaN), solves min and max of the cell subject to: each cell labelled
@@ -200,7 +201,11 @@ def audit(published: pd.DataFrame, by, value: str = "count", threshold: float = 
     matrix = _table.relations(grid.shape, grid.has_total)
     attacker = _Attacker(matrix, np.nan_to_num(x), withheld)
     seen = _Seen(x)
-    bounds = np.array([attacker.interval(int(c), seen) for c in attacker.withheld_cells]).reshape(-1, 2)
+    bounds = np.empty((len(attacker.withheld_cells), 2))
+    with Progress(progress, len(bounds), "auditing", "withheld cells") as report:
+        for i, cell in enumerate(attacker.withheld_cells):
+            bounds[i] = attacker.interval(int(cell), seen)
+            report(i + 1)
 
     intervals = grid.labels().iloc[attacker.withheld_cells].reset_index(drop=True)
     marks = None
