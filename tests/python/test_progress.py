@@ -159,3 +159,18 @@ def test_audit_reports_each_withheld_cell():
     withheld = int(published["count"].isna().sum())
     assert withheld > 1
     assert recorder.calls == [(i, withheld) for i in range(1, withheld + 1)]
+
+
+def test_suppress_reports_each_primary_cell_verified():
+    rng = np.random.default_rng(9)
+    table = pd.MultiIndex.from_product([range(8), range(6)], names=["area", "age"]).to_frame(index=False)
+    table["count"] = rng.poisson(np.exp(rng.normal(2.5, 1.3, len(table))))
+    recorder = Recorder()
+    shown = privacy.suppress(table, ["area", "age"], threshold=10, progress=recorder)
+    pd.testing.assert_frame_equal(privacy.suppress(table, ["area", "age"], threshold=10), shown, check_exact=True)
+    primary = int((shown["suppressed"] == "primary").sum())
+    assert primary > 1
+    assert recorder.calls == [(i, primary) for i in range(1, primary + 1)]
+    nothing_small = Recorder()
+    privacy.suppress(table.assign(count=table["count"] + 10), ["area", "age"], progress=nothing_small)
+    assert nothing_small.calls == [(0, 0)]
