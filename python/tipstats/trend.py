@@ -4,7 +4,9 @@ Every function takes a series ``y`` (list, numpy array, pandas Series) and optio
 ``x`` (finite, strictly increasing; default 0, 1, ..., n-1). The ``*_batch`` functions take a 2-D
 array with one series per row, run on all cores without the GIL (``threads=`` limits them) and
 return a pandas DataFrame (one row per series) or, with ``as_frame=False``, a dict of arrays; each row
-equals what the one-series function returns.
+equals what the one-series function returns. ``progress=True`` shows a progress bar on standard error
+(tqdm when installed: ``pip install tipstats[progress]``), ``progress=callable`` is called as
+``callable(done, total)``.
 
 Errors are ``tipstats.DomainError`` (a ``ValueError``) naming the argument and index.
 """
