@@ -22,6 +22,7 @@ import sys
 
 from . import __version__, datasets, privacy, trend
 from ._core import Dataset, Error, NotFoundError, Observations, parse_date
+from ._progress import Progress
 from .stats import check_claim
 from .tabulate import tabulate
 
@@ -238,18 +239,11 @@ def _fit(series):
             "mk_trend": mk.trend, "mk_tau": mk.tau, "mk_p": mk.p, "sen_slope": mk.slope, "note": ""}
 
 
-def _progress(done, total, enabled):
-    if enabled:
-        sys.stderr.write(f"\rfitting {done}/{total} series")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-
 def trend_rows(observations, measure, by=None, filters=None, progress=False):
     """One row per series of ``measure`` (one per value of the dimension ``by``, else one): its periods,
     APC with interval and p-value (Poisson log-linear on decimal-year x, so the change per year),
-    Mann-Kendall trend, tau, p and Sen slope; ``note`` says why a series was not fitted."""
+    Mann-Kendall trend, tau, p and Sen slope; ``note`` says why a series was not fitted. ``progress``
+    as in the batch functions of :mod:`tipstats.trend` (False, True or a callable)."""
     filters = dict(filters or {})
     if by is None:
         groups = [None]
@@ -261,17 +255,18 @@ def trend_rows(observations, measure, by=None, filters=None, progress=False):
         if not groups:
             raise NotFoundError(f"no observations of measure '{measure}'")
     rows = []
-    for done, group in enumerate(groups, start=1):
-        selected = dict(filters, **({} if by is None else {by: group}))
-        row = {} if by is None else {by: group}
-        try:
-            row.update(_fit(observations.series(measure, **selected)))
-        except NotFoundError as error:
-            if by is None:
-                raise
-            row.update({"n": 0, "periods": "", "note": str(error)})
-        rows.append(row)
-        _progress(done, len(groups), progress)
+    with Progress(progress, len(groups), "fitting", "series") as report:
+        for done, group in enumerate(groups, start=1):
+            selected = dict(filters, **({} if by is None else {by: group}))
+            row = {} if by is None else {by: group}
+            try:
+                row.update(_fit(observations.series(measure, **selected)))
+            except NotFoundError as error:
+                if by is None:
+                    raise
+                row.update({"n": 0, "periods": "", "note": str(error)})
+            rows.append(row)
+            report(done)
     return rows
 
 

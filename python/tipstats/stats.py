@@ -86,7 +86,19 @@ def implied_baseline(current, percent_change, *, threads=None):
 
 
 def share(part, total, *, threads=None):
-    """The fraction ``part / total`` in [0, 1]; requires ``0 <= part <= total`` and ``total > 0``."""
+    """The fraction ``part / total`` of a total, in [0, 1].
+
+    Requires ``0 <= part <= total`` and ``total > 0``, else raises :class:`tipstats.DomainError`
+    naming the argument (and the flat index for arrays). For its confidence interval use
+    :func:`proportion_ci` (Wilson 1927, J Am Stat Assoc 22:209-212, by default).
+
+    Of the 263 victims rescued in Cambodia in 2019-H1, 70 were under 15 and 31 aged 15 to 17:
+
+    >>> round(share(70, 263), 4)
+    0.2662
+    >>> share([70, 31], 263).round(3)
+    array([0.266, 0.118])
+    """
     return _call(_k.share, part, total, threads=threads)
 
 
@@ -129,17 +141,51 @@ def poisson_ci(x, level=0.95, method="exact", *, threads=None):
     ``"byar"``
         Byar's approximation (Breslow & Day 1987, II p. 69): ``x (1 - 1/9x - z/3√x)³`` and
         ``(x+1) (1 - 1/9(x+1) + z/3√(x+1))³``.
+
+    Here ``alpha = 1 - level`` and ``z`` is the normal quantile at ``1 - alpha / 2``. References:
+    Garwood (1936), Biometrika 28:437-442; Breslow & Day (1987), Statistical Methods in Cancer
+    Research II, IARC Sci Publ 82. ``x`` must be finite and >= 0 (it need not be whole); ``level`` in
+    (0, 1); bad values raise :class:`tipstats.DomainError`.
+
+    263 victims rescued in 2019-H1, and the 70 of them under 15:
+
+    >>> lo, hi = poisson_ci(263)
+    >>> round(lo, 1), round(hi, 1)
+    (232.2, 296.8)
+    >>> lo, hi = poisson_ci(70)
+    >>> round(lo, 1), round(hi, 1)
+    (54.6, 88.4)
     """
     return _call(_k.poisson_ci, x, level, method=method, threads=threads)
 
 
 def rate(count, population, per=100_000, *, threads=None):
-    """``count / population * per`` (default: per 100,000). ``population`` and ``per`` positive."""
+    """A crude rate: ``count / population * per`` (default: per 100,000 people).
+
+    ``count`` must be finite and >= 0, ``population`` and ``per`` positive; bad values raise
+    :class:`tipstats.DomainError`. The crude rate of epidemiology (Rothman, Greenland & Lash 2008,
+    Modern Epidemiology, 3rd ed., ch. 3); for its interval see :func:`rate_ci`, for an age-adjusted
+    rate :func:`standardized_rate`.
+
+    263 victims rescued in 2019-H1 in Cambodia (15,552,211 people in the 2019 census):
+
+    >>> round(rate(263, 15_552_211), 2)
+    1.69
+    """
     return _call(_k.rate, count, population, per, threads=threads)
 
 
 def rate_ci(count, population, per=100_000, level=0.95, method="exact", *, threads=None):
-    """Interval of a rate: :func:`poisson_ci` of ``count`` (exact by default) times ``per / population``."""
+    """Confidence interval ``(lower, upper)`` of a rate ``count / population * per``.
+
+    The :func:`poisson_ci` of ``count`` (``method`` ``"exact"``, Garwood 1936, Biometrika 28:437-442,
+    by default, or ``"byar"``) times ``per / population``: the population is taken as known and the
+    count as Poisson. Raises :class:`tipstats.DomainError` as :func:`rate` and :func:`poisson_ci` do.
+
+    >>> lo, hi = rate_ci(263, 15_552_211)
+    >>> round(lo, 2), round(hi, 2)
+    (1.49, 1.91)
+    """
     return _call(_k.rate_ci, count, population, per, level, method=method, threads=threads)
 
 
@@ -147,6 +193,11 @@ class _Result(VersionedState):
     """Shared behaviour of result objects: ``to_dict``, repr, HTML repr and versioned pickling."""
 
     def to_dict(self) -> dict:
+        """The fields as a plain dict, in their order.
+
+        >>> change_ci(263, 106).to_dict()
+        {'percent_change': 148.11..., 'lower': 97.29..., 'upper': 213.89..., 'p_value': 1.60...e-16, 'level': 0.95}
+        """
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @staticmethod
@@ -185,7 +236,12 @@ class _Unpacks(_Result):
 
 @dataclass(frozen=True, repr=False, eq=False)
 class RateRatio(_Unpacks):
-    """Ratio of two Poisson rates; unpacks as ``(ratio, lower, upper)``."""
+    """Ratio of two Poisson rates, the result of :func:`rate_ratio`; unpacks as ``(ratio, lower, upper)``.
+
+    ``ratio`` is ``(x1/t1) / (x2/t2)``, ``lower`` and ``upper`` its exact conditional confidence
+    interval at ``level``, ``p_value`` the two-sided exact test of ``ratio = 1``. Fields are floats
+    for scalar input and arrays for array input.
+    """
 
     ratio: Any
     lower: Any
@@ -197,7 +253,12 @@ class RateRatio(_Unpacks):
 
 @dataclass(frozen=True, repr=False, eq=False)
 class Change(_Unpacks):
-    """A percent change between two counts; unpacks as ``(percent_change, lower, upper)``."""
+    """A percent change between two counts, the result of :func:`change_ci`; unpacks as
+    ``(percent_change, lower, upper)``.
+
+    ``percent_change`` is ``100 (current / previous - 1)`` in per cent, ``lower`` and ``upper`` its
+    confidence interval at ``level`` (per cent), ``p_value`` the two-sided exact test of no change.
+    """
 
     percent_change: Any
     lower: Any
@@ -209,7 +270,13 @@ class Change(_Unpacks):
 
 @dataclass(frozen=True, repr=False, eq=False)
 class StandardizedRate(_Unpacks):
-    """A directly standardised rate; unpacks as ``(rate, lower, upper)``."""
+    """A directly standardised rate, the result of :func:`standardized_rate`; unpacks as
+    ``(rate, lower, upper)``.
+
+    ``rate`` is the age-adjusted rate per ``per`` people, ``lower`` and ``upper`` its gamma confidence
+    interval at ``level`` by ``method``, ``crude_rate`` the unadjusted rate (all counts over all
+    populations, per ``per``).
+    """
 
     rate: Any
     lower: Any
@@ -231,8 +298,18 @@ def rate_ratio(x1, t1, x2, t2, level=0.95, *, threads=None) -> RateRatio:
     Counts must be whole numbers. ``x2 = 0`` gives an infinite ratio and upper end; ``x1 = x2 = 0`` a NaN
     ratio with the interval (0, inf) and p-value 1.
 
+    References: Clopper & Pearson (1934), Biometrika 26:404-413, for the binomial interval; Breslow &
+    Day (1987), Statistical Methods in Cancer Research II, IARC Sci Publ 82, sec. 2.4, for the
+    conditional method. Bad input raises :class:`tipstats.DomainError` naming the argument.
+
     Returns a :class:`RateRatio` (``ratio, lower, upper, p_value, level``) that unpacks as
     ``ratio, lower, upper = rate_ratio(...)``.
+
+    263 victims in the six months of 2019-H1 against 106 in the six months of 2018-H1:
+
+    >>> r = rate_ratio(263, 6, 106, 6)
+    >>> round(r.ratio, 2), round(r.lower, 2), round(r.upper, 2), r.p_value < 1e-15
+    (2.48, 1.97, 3.14, True)
     """
     ratio, lower, upper, p = _call(_k.rate_ratio, x1, t1, x2, t2, level, threads=threads)
     return RateRatio(ratio, lower, upper, p, level)
@@ -243,9 +320,17 @@ def change_ci(current, previous, level=0.95, *, threads=None) -> Change:
 
     ``100 (current / previous - 1)``; the interval is ``100 (r - 1)`` for the exact conditional interval
     of the rate ratio ``r`` (:func:`rate_ratio` with equal exposures) and ``p_value`` tests "no change".
-    "263 against 105" is +150.5 % with a 95 % interval of about +99 % to +217 %.
+    "263 against 105" is +150.5 % with a 95 % interval of about +99 % to +217 %. References as
+    :func:`rate_ratio`: Clopper & Pearson (1934), Biometrika 26:404-413; Breslow & Day (1987), IARC
+    Sci Publ 82. ``previous`` must be positive; bad input raises :class:`tipstats.DomainError`.
 
     Returns a :class:`Change` that unpacks as ``change, lower, upper = change_ci(...)``.
+
+    263 victims rescued in 2019-H1 against about 106 a year earlier:
+
+    >>> change, lower, upper = change_ci(263, 106)
+    >>> round(change, 1), round(lower, 1), round(upper, 1)
+    (148.1, 97.3, 213.9)
     """
     change, lower, upper, p = _call(_k.change_ci, current, previous, level, threads=threads)
     return Change(change, lower, upper, p, level)
@@ -270,6 +355,13 @@ def standardized_rate(counts, populations, standard, per=100_000, level=0.95, me
     ``standard`` give one rate per group, as arrays. Returns a :class:`StandardizedRate` (also
     ``crude_rate``) that unpacks as ``rate, lower, upper``. A bad element raises DomainError whose
     ``index`` is its stratum, or ``(group..., stratum)`` for several groups.
+
+    Victims by age group (0-14, 15-17, 18 and over) against illustrative populations of those groups
+    and a standard population's shares of them:
+
+    >>> r = standardized_rate([70, 31, 162], [4_600_000, 1_000_000, 9_950_000], [0.30, 0.07, 0.63])
+    >>> round(r.rate, 3), round(r.lower, 3), round(r.upper, 3), round(r.crude_rate, 3)
+    (1.699, 1.5, 1.918, 1.691)
     """
     names = ("counts", "populations", "standard")
     arrays = [np.asarray(a, dtype=np.float64) for a in (counts, populations, standard)]

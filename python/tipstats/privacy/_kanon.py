@@ -19,9 +19,10 @@ CTDC_K = 11  # CTDC publishes k-anonymised records with k = 11 (CTDC data codebo
 class KAnonymity:
     """Equivalence classes of records under their quasi-identifiers.
 
-    `classes`: one row per distinct combination of the quasi-identifiers (missing values form their
-    own class, as an attacker sees them) with its `size`; `violations`: the records in classes smaller
-    than `k`, with the `class_size` they fall in; `satisfied`: no such record."""
+    The result of :func:`k_anonymity`. `classes`: one row per distinct combination of the
+    quasi-identifiers (missing values form their own class, as an attacker sees them) with its
+    `size`; `violations`: the records in classes smaller than `k`, with the `class_size` they fall
+    in; `satisfied`: no such record; `quasi_identifiers` and `k` as checked."""
 
     classes: pd.DataFrame = field(repr=False)
     violations: pd.DataFrame = field(repr=False)
@@ -30,10 +31,12 @@ class KAnonymity:
 
     @property
     def satisfied(self) -> bool:
+        """True when every record shares its quasi-identifiers with at least k - 1 others."""
         return self.violations.empty
 
     @property
     def smallest_class(self) -> int:
+        """The number of records in the smallest equivalence class (0 when there are no records)."""
         return int(self.classes["size"].min()) if len(self.classes) else 0
 
     def __repr__(self) -> str:
@@ -53,7 +56,20 @@ def k_anonymity(records: pd.DataFrame, quasi_identifiers: Sequence[str], k: int 
     A table of records is k-anonymous when each record is indistinguishable from at least k - 1 others
     on the attributes an attacker could link to outside knowledge (Samarati & Sweeney 1998; Sweeney
     2002, Int. J. Uncertainty, Fuzziness and Knowledge-Based Systems 10:557-570). CTDC publishes its
-    global victim dataset with k = 11 on age, gender, citizenship, country of exploitation and year."""
+    global victim dataset with k = 11 on age, gender, citizenship, country of exploitation and year.
+
+    `records` is a DataFrame with one row per person; `quasi_identifiers` names its columns an
+    attacker could link (a name or a list). A missing column or a bad `k` raises
+    :class:`tipstats.DomainError`; `records` that are not a DataFrame a TypeError.
+
+    >>> records = pd.DataFrame({"year": [2019, 2019, 2019, 2019, 2020, 2020, 2020],
+    ...                         "gender": ["F", "F", "F", "M", "F", "F", "M"]})
+    >>> result = k_anonymity(records, ["year", "gender"], k=3)
+    >>> result
+    KAnonymity(k=3, satisfied=False, classes=4, classes_below_k=3, records_below_k=4, smallest_class=1)
+    >>> result.violations["class_size"].tolist()
+    [1, 2, 2, 1]
+    """
     if not isinstance(records, pd.DataFrame):
         raise TypeError(f"records must be a pandas DataFrame, not {type(records).__name__}")
     if isinstance(quasi_identifiers, str):
@@ -87,7 +103,18 @@ def generalize_age(ages, bands: Sequence[int] = (0, 9, 18, 21, 24, 27, 30, 39, 4
     `bands` are the increasing lower edges in years; band i covers [bands[i], bands[i+1]) and is
     labelled "lo-hi" with hi inclusive (the last is "lo+"). The default follows CTDC's `ageBroad`
     (0-8, 9-17, 18-20, ..., 39-47, 48+). Band labels such as "9--17", "9-17", "48+" are accepted too and
-    must fall within one target band. Missing ages stay missing. Returns an ordered categorical Series."""
+    must fall within one target band. Missing ages stay missing. Returns an ordered categorical Series.
+
+    Generalisation is how records reach k-anonymity (Samarati & Sweeney 1998; Sweeney 2002, Int. J.
+    Uncertainty, Fuzziness and Knowledge-Based Systems 10:571-588). Bad `bands`, a negative age, or
+    a band that straddles two target bands raise :class:`tipstats.DomainError` naming the argument
+    and the index.
+
+    >>> generalize_age([3, 12, 16, 25, None, "9--17"]).tolist()
+    ['0-8', '9-17', '9-17', '24-26', nan, '9-17']
+    >>> generalize_age([3, 12, 16, 17, 25], bands=(0, 15, 18)).tolist()   # the seed article's bands
+    ['0-14', '0-14', '15-17', '15-17', '18+']
+    """
     edges = list(bands)
     if not edges or any(isinstance(e, bool) or not isinstance(e, numbers.Integral) for e in edges):
         raise domain_error("bands", "must be a non-empty sequence of whole numbers of years")
@@ -132,7 +159,15 @@ def _age_range(age, index: int):
 def generalize_year(years, width: int = 5, origin: Optional[int] = 0) -> pd.Series:
     """Years mapped to periods of `width` years, labelled "2015-2019", aligned so that a period starts
     at `origin` + a multiple of `width` (origin 0: 2015-2019, 2020-2024 for width 5). Missing years stay
-    missing. Returns an ordered categorical Series covering the observed range."""
+    missing. Returns an ordered categorical Series covering the observed range.
+
+    Generalisation of a quasi-identifier toward k-anonymity (Samarati & Sweeney 1998; Sweeney 2002,
+    Int. J. Uncertainty, Fuzziness and Knowledge-Based Systems 10:571-588). A `width` below 1, a
+    non-whole `origin` or a value that is not a whole year raise :class:`tipstats.DomainError`.
+
+    >>> generalize_year([2012, 2016, 2019, 2021]).tolist()
+    ['2010-2014', '2015-2019', '2015-2019', '2020-2024']
+    """
     if isinstance(width, bool) or not isinstance(width, numbers.Integral) or width < 1:
         raise domain_error("width", f"must be a whole number of at least 1, not {width!r}")
     if isinstance(origin, bool) or not isinstance(origin, numbers.Integral):

@@ -20,8 +20,8 @@ MECHANISMS = ("geometric", "laplace")
 class NoisyCounts:
     """A table of counts released under epsilon-differential privacy, with the terms of the release.
 
-    `table` holds the noisy counts (totals recomputed from the noisy cells); `epsilon`, `mechanism`,
-    `sensitivity` and `seed` state how they were made."""
+    The result of :func:`noisy_counts`. `table` holds the noisy counts (totals recomputed from the
+    noisy cells); `epsilon`, `mechanism`, `sensitivity` and `seed` state how they were made."""
 
     table: pd.DataFrame = field(repr=False)
     epsilon: float
@@ -31,6 +31,7 @@ class NoisyCounts:
 
     @property
     def statement(self) -> str:
+        """A sentence for the publication saying how the counts were protected."""
         scale = (f"two-sided geometric noise, alpha = exp(-{self.epsilon:g}/{self.sensitivity:g})"
                  if self.mechanism == "geometric" else f"Laplace noise, scale {self.sensitivity / self.epsilon:g}")
         return (f"Counts released under {self.epsilon:g}-differential privacy ({scale}; each person changes the "
@@ -38,6 +39,12 @@ class NoisyCounts:
                 "recomputed from the cells: post-processing, which costs no privacy.")
 
     def to_pandas(self) -> pd.DataFrame:
+        """A copy of `table`, the noisy counts.
+
+        >>> table = pd.DataFrame({"age": ["0-14", "15-17"], "count": [70, 31]})
+        >>> noisy_counts(table, epsilon=1.0, seed=1).to_pandas().columns.tolist()
+        ['age', 'count']
+        """
         return self.table.copy()
 
     def __repr__(self) -> str:
@@ -78,6 +85,20 @@ def noisy_counts(table: pd.DataFrame, epsilon: float, mechanism: str = "geometri
     0, then every total (rows labelled "all", plus all margins when `margins=True`) is recomputed as the
     sum of its noisy cells, so the table adds up and no total is negative. `seed` makes the draw
     reproducible (`numpy.random.default_rng(seed)`); leave it None for a release.
+
+    `by` names the label columns (default: every column but `value` and "suppressed"). A bad
+    `epsilon`, `mechanism`, `sensitivity` or `seed` raises :class:`tipstats.DomainError`; totals
+    that do not add up a :class:`tipstats.ValidationError`.
+
+    Victims rescued in 2019-H1 by age, released with epsilon = 1 (the counts drawn depend on the
+    seed, so none are shown here):
+
+    >>> table = pd.DataFrame({"age": ["0-14", "15-17", "18+"], "count": [70, 31, 162]})
+    >>> release = noisy_counts(table, epsilon=1.0, seed=1)
+    >>> release
+    NoisyCounts(epsilon=1, mechanism='geometric', sensitivity=1, seed=1, cells=3)
+    >>> print(release.statement)
+    Counts released under 1-differential privacy (two-sided geometric noise, alpha = exp(-1/1); ...
     """
     epsilon = _positive("epsilon", epsilon)
     if mechanism not in MECHANISMS:

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import domain_error, validation_error
+from .._progress import Progress
 from . import _table
 from ._table import TOTAL
 
@@ -144,7 +145,7 @@ class _Seen:
 
 @dataclass(frozen=True)
 class Audit:
-    """The attacker's view of a published table.
+    """The attacker's view of a published table, the result of :func:`audit`.
 
     `intervals` has the `by` columns of every withheld cell, its `suppressed` mark when the table
     carries one, and the `lower` and `upper` bounds (and their `width`) that linear programming
@@ -170,6 +171,19 @@ class Audit:
         return f"<p><b>{html.escape(repr(self))}</b></p>" + self.intervals.to_html(index=False)
 
     def to_pandas(self) -> pd.DataFrame:
+        """A copy of `intervals`: one row per withheld cell with its bounds.
+
+        >>> table = pd.DataFrame({"age": ["0-14", "0-14", "15-17", "15-17", "18+", "18+"],
+        ...                       "sex": ["female", "male"] * 3, "count": [62, 8, 27, 4, 150, 12]})
+        >>> audit(suppress(table, ["age", "sex"]), ["age", "sex"]).to_pandas()
+             age     sex suppressed  lower  upper  width  sensitive  protected
+        0   0-14  female  secondary   46.0   70.0   24.0      False       True
+        1   0-14    male    primary    0.0   24.0   24.0       True       True
+        2  15-17  female  secondary    7.0   31.0   24.0      False       True
+        3  15-17    male    primary    0.0   24.0   24.0       True       True
+        4    18+  female  secondary  138.0  162.0   24.0      False       True
+        5    18+    male  secondary    0.0   24.0   24.0      False       True
+        """
         return self.intervals.copy()
 
 
@@ -177,7 +191,7 @@ def _protected(width: np.ndarray, threshold: float) -> np.ndarray:
     return width >= threshold * (1.0 - _WIDTH_SLACK) - _WIDTH_SLACK
 
 
-def audit(published: pd.DataFrame, by, value: str = "count", threshold: float = 10) -> Audit:
+def audit(published: pd.DataFrame, by, value: str = "count", threshold: float = 10, *, progress=False) -> Audit:
     """Attack a published table by linear programming and report what it reveals.
 
     For every withheld cell (`value` NaN), solves min and max of the cell subject to: each cell labelled
@@ -190,7 +204,24 @@ def audit(published: pd.DataFrame, by, value: str = "count", threshold: float = 
     These are the bounds of the linear relaxation: an attacker who also uses that counts are whole
     numbers can, in tables of three or more dimensions, sometimes narrow them further (see
     docs/privacy.md). A cell is `protected` when `upper - lower >= threshold` (up to a relative
-    slack of 1e-6 for the solver's rounding)."""
+    slack of 1e-6 for the solver's rounding). The formulation is the audit of Fischetti &
+    Salazar-Gonzalez (2000, JASA 95:916-928); see also Hundepool et al. (2012), Statistical
+    Disclosure Control, Wiley, ch. 4.
+
+    `published` is a table such as :func:`suppress` returns: totals labelled "all" included, NaN
+    where withheld. Totals that do not add up, or published cells that contradict each other, raise
+    :class:`tipstats.ValidationError`; a bad `threshold` or `by` a :class:`tipstats.DomainError`.
+    `progress` (False, True for a bar or counter on standard error, or a callable
+    ``progress(done, total)``) reports the withheld cells attacked so far.
+
+    Victims rescued in 2019-H1 by age (70 under 15, 31 aged 15 to 17) and an illustrative split by
+    sex, suppressed and then attacked:
+
+    >>> table = pd.DataFrame({"age": ["0-14", "0-14", "15-17", "15-17", "18+", "18+"],
+    ...                       "sex": ["female", "male"] * 3, "count": [62, 8, 27, 4, 150, 12]})
+    >>> audit(suppress(table, ["age", "sex"], threshold=10), ["age", "sex"], threshold=10)
+    Audit(passed=True, threshold=10, withheld=6, sensitive=2, failures=0)
+    """
     threshold = _check_threshold(threshold)
     by = _table.check_by(published, by, value, argument="published")
     grid = _table.read_grid(published, by, value, allow_missing=True)
@@ -200,7 +231,11 @@ def audit(published: pd.DataFrame, by, value: str = "count", threshold: float = 
     matrix = _table.relations(grid.shape, grid.has_total)
     attacker = _Attacker(matrix, np.nan_to_num(x), withheld)
     seen = _Seen(x)
-    bounds = np.array([attacker.interval(int(c), seen) for c in attacker.withheld_cells]).reshape(-1, 2)
+    bounds = np.empty((len(attacker.withheld_cells), 2))
+    with Progress(progress, len(bounds), "auditing", "withheld cells") as report:
+        for i, cell in enumerate(attacker.withheld_cells):
+            bounds[i] = attacker.interval(int(cell), seen)
+            report(i + 1)
 
     intervals = grid.labels().iloc[attacker.withheld_cells].reset_index(drop=True)
     marks = None
@@ -245,26 +280,32 @@ _COSTS = ("value", "cells")
 
 
 def _secondary(matrix, x: np.ndarray, primary: np.ndarray, threshold: float, cost: str,
-               is_total: np.ndarray) -> np.ndarray:
+               is_total: np.ndarray, report) -> np.ndarray:
     """Withhold further cells until every primary cell's attacker interval is `threshold` wide.
 
     For each primary cell whose interval [lo, hi] is too narrow, solve `_cheapest_deviation` for a
     rise of threshold - (x_p - lo) and withhold every cell it changes. Then the table x + d agrees
     with the publication, so hi >= x_p + rise = lo + threshold: the cell is protected, and withholding
-    more cells later only widens intervals. Already withheld cells cost nothing to reuse."""
+    more cells later only widens intervals. Already withheld cells cost nothing to reuse.
+    `report(n)` is told the number of primary cells verified protected so far."""
     weight = (x + 1.0) if cost == "value" else np.ones_like(x)
     weight = weight * np.where(is_total, 2.0, 1.0)  # a total counts as a loss twice: it is what readers use first
     withheld = primary.copy()
     seen = _Seen(x)
     pending = [int(c) for c in np.flatnonzero(primary)]
+    verified = 0
     while pending:
         attacker = _Attacker(matrix, x, withheld)
         worked, added = [], False
         for cell in pending:
             if seen.protects(cell, threshold):
+                verified += 1
+                report(verified)
                 continue
             lo, hi = attacker.interval(cell, seen)
             if _protected(np.array(hi - lo), threshold):
+                verified += 1
+                report(verified)
                 continue
             worked.append(cell)
             rise = threshold - (x[cell] - lo)
@@ -283,7 +324,7 @@ def _secondary(matrix, x: np.ndarray, primary: np.ndarray, threshold: float, cos
 
 
 def suppress(table: pd.DataFrame, by, value: str = "count", threshold: float = 10, margins: bool = True,
-             cost: str = "value") -> pd.DataFrame:
+             cost: str = "value", *, progress=False) -> pd.DataFrame:
     """Withhold the cells of a table of counts that could identify people, and enough others that none
     can be recovered by arithmetic.
 
@@ -307,6 +348,31 @@ def suppress(table: pd.DataFrame, by, value: str = "count", threshold: float = 1
 
     Returns the table (totals included) with `value` NaN where withheld and a `suppressed` column:
     "primary", "secondary" or "". Columns other than `by` and `value` are not carried over.
+    A bad `threshold`, `cost` or `by` raises :class:`tipstats.DomainError`; totals that do not add up
+    (with `margins=False`) a :class:`tipstats.ValidationError`. `progress` (False, True for a bar
+    or counter on standard error, or a callable ``progress(done, total)``) reports the primary cells
+    verified protected so far.
+
+    Victims rescued in 2019-H1 by age (70 under 15, 31 aged 15 to 17, as in the seed article) and
+    an illustrative split by sex; the 8 and 4 boys are primary cells, and four more cells are
+    withheld so that the totals do not give them away:
+
+    >>> table = pd.DataFrame({"age": ["0-14", "0-14", "15-17", "15-17", "18+", "18+"],
+    ...                       "sex": ["female", "male"] * 3, "count": [62, 8, 27, 4, 150, 12]})
+    >>> suppress(table, ["age", "sex"], threshold=10)
+          age     sex  count suppressed
+    0    0-14  female    NaN  secondary
+    1    0-14    male    NaN    primary
+    2    0-14     all   70.0
+    3   15-17  female    NaN  secondary
+    4   15-17    male    NaN    primary
+    5   15-17     all   31.0
+    6     18+  female    NaN  secondary
+    7     18+    male    NaN  secondary
+    8     18+     all  162.0
+    9     all  female  239.0
+    10    all    male   24.0
+    11    all     all  263.0
     """
     threshold = _check_threshold(threshold)
     if cost not in _COSTS:
@@ -322,7 +388,8 @@ def suppress(table: pd.DataFrame, by, value: str = "count", threshold: float = 1
     x = grid.values.ravel()
     primary = (x > 0) & (x < threshold)
     matrix = _table.relations(grid.shape, grid.has_total)
-    secondary = _secondary(matrix, x, primary, threshold, cost, grid.total_mask()) if primary.any() else primary
+    with Progress(progress, int(primary.sum()), "protecting", "primary cells") as report:
+        secondary = _secondary(matrix, x, primary, threshold, cost, grid.total_mask(), report)
     out = _table.to_table(grid, value, np.where(primary | secondary, np.nan, x))
     out["suppressed"] = np.select([primary, secondary], [PRIMARY, SECONDARY], "")
     out.attrs["tipstats.privacy"] = {"method": "suppress", "threshold": threshold, "cost": cost}
