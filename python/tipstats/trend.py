@@ -186,7 +186,9 @@ def mann_kendall(y, x=None, method: str = "original", period: Optional[int] = No
     ``lag`` limits the autocorrelation lags (default all, n - 1). The series is detrended against
     its time values ``x``; pymannkendall detrends against the positions of the non-missing values,
     which is the same unless NaN values lie before the last observation. Bad input (NaN or unsorted
-    x, an unknown method, fewer than 3 values) raises :class:`tipstats.DomainError`.
+    x, an unknown method, fewer than 3 values) raises :class:`tipstats.DomainError`. On short,
+    strongly autocorrelated series a corrected Var S can come out at or below zero: there is no test
+    then, so ``z`` and ``p`` are NaN and ``trend`` is ``"no trend"`` (as in pymannkendall).
 
     An illustrative series of yearly victim counts, 2010-2019:
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <vector>
 
@@ -239,6 +240,14 @@ mann_kendall_result mann_kendall(std::span<const double> y, std::span<const doub
         r.var_s *= correction;
     }
 
+    if (r.s != 0 && !(r.var_s > 0)) {
+        // A corrected variance can come out at or below zero on short, strongly autocorrelated
+        // series: there is no test then. NaN says so (as pymannkendall does), where a number would lie.
+        r.z = std::numeric_limits<double>::quiet_NaN();
+        r.p = std::numeric_limits<double>::quiet_NaN();
+        r.trend = trend_direction::no_trend;
+        return r;
+    }
     r.z = r.s == 0 ? 0.0 : (r.s - sign(r.s)) / std::sqrt(r.var_s);
     r.p = two_sided_p(r.z);
     const bool significant = std::abs(r.z) > boost::math::quantile(standard_normal, 1 - options.alpha / 2);

@@ -71,3 +71,16 @@ TEST_CASE("batch results equal one-series results", "[trend][mk][batch]") {
         CHECK(sens[i].lower == tt::sens_slope(y.row(i), {}, 0.9).lower);
     }
 }
+
+TEST_CASE("a corrected variance at or below zero gives NaN, not an exception", "[trend][mk]") {
+    // pymannkendall 1.4.3, hamed_rao_modification_test: var_s = -29.812..., z = p = NaN, "no trend".
+    const std::vector<double> y{48, 42, 51, 49, 48, 61, 67, 55, 80, 60, 84, 68};
+    tt::mann_kendall_options hamed_rao;
+    hamed_rao.method = tt::mk_method::hamed_rao;
+    const auto r = tt::mann_kendall(y, {}, hamed_rao);
+    CHECK(r.var_s < 0);
+    CHECK(std::isnan(r.z));
+    CHECK(std::isnan(r.p));
+    CHECK(r.trend == tt::trend_direction::no_trend);
+    CHECK(r.s == 43);
+}

@@ -63,6 +63,25 @@ def test_modified_tests_with_trailing_missing_values_match_pymannkendall():
     assert_matches(trend.mann_kendall(y, method="yue_wang"), mk.yue_wang_modification_test(y))
 
 
+def test_negative_corrected_variance_gives_nan_as_pymannkendall():
+    # Hamed-Rao's correction is below zero on this short series: no test, so z and p are NaN (as in
+    # pymannkendall), the trend is "no trend", and S, tau and the slope are still reported. The
+    # batch form gives the same row instead of failing the whole batch.
+    y = np.array([48, 42, 51, 49, 48, 61, 67, 55, 80, 60, 84, 68], dtype=float)
+    theirs = mk.hamed_rao_modification_test(y)
+    assert theirs.var_s < 0
+    ours = trend.mann_kendall(y, method="hamed_rao")
+    assert np.isnan(ours.z) and np.isnan(ours.p) and np.isnan(theirs.p)
+    assert ours.trend == theirs.trend == "no trend"
+    np.testing.assert_allclose(ours.var_s, theirs.var_s, rtol=1e-10)
+    assert ours.s == theirs.s
+    np.testing.assert_allclose(ours.slope, theirs.slope, rtol=1e-12)
+    other = np.array([1, 3, 2, 5, 4, 6, 8, 7, 9, 11, 10, 12], dtype=float)
+    batch = trend.mann_kendall_batch(np.vstack([y, other]), method="hamed_rao")
+    assert np.isnan(batch["p"].iloc[0])
+    assert batch["p"].iloc[1] == trend.mann_kendall(other, method="hamed_rao").p < 0.05
+
+
 @pytest.mark.parametrize("seed", range(8))
 @pytest.mark.parametrize("n, period", [(48, 12), (50, 12), (30, 4)])
 @pytest.mark.parametrize("nan", [0, 3])

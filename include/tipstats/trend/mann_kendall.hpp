@@ -53,8 +53,8 @@ struct mann_kendall_options {
 struct mann_kendall_result {
     double s = 0;          ///< Kendall's S = sum over i < j of sign(y_j - y_i)
     double var_s = 0;      ///< variance of S, tie-corrected (and corrected for autocorrelation)
-    double z = 0;          ///< (S - sign(S)) / sqrt(var_s): continuity corrected
-    double p = 1;          ///< two-sided normal p-value
+    double z = 0;          ///< (S - sign(S)) / sqrt(var_s): continuity corrected; NaN when a corrected var_s <= 0
+    double p = 1;          ///< two-sided normal p-value; NaN (and no trend) when z is NaN
     double tau = 0;        ///< Kendall's tau-a: S / (number of pairs)
     trend_direction trend = trend_direction::no_trend;  ///< direction when p < alpha
     double slope = 0;      ///< Theil-Sen slope per unit of x (per cycle for a seasonal test without x)
