@@ -139,7 +139,7 @@ void register_model(py::module_& m) {
     m.def("fold_name", &fold_name, py::arg("name"), R"doc(
 The key a partner's names are matched by (``PartnerRegistry.find``).
 
-The key names are matched by: ASCII and Latin-1 / Latin Extended-A letters lose case and
+ASCII and Latin-1 / Latin Extended-A letters lose case and
 diacritics (``"Lés ÉNFANTS"`` -> ``"les enfants"``; æ -> ae, ß -> ss, œ -> oe), runs of white space
 become one space and the ends are trimmed. Other scripts (Khmer, ...) are kept exactly.
 
