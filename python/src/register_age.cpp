@@ -1,4 +1,5 @@
 // tipstats.AgeBand: half-open age intervals in whole years, `all` and `unknown`.
+#include "pickle_state.hpp"
 #include "register.hpp"
 
 #include <tipstats/time/age_band.hpp>
@@ -12,11 +13,6 @@
 
 namespace py = pybind11;
 using tipstats::AgeBand;
-
-namespace {
-// Pickled state: (format version, canonical text).
-constexpr int age_state_version = 1;
-}  // namespace
 
 void register_age(py::module_& m) {
     py::class_<AgeBand> band(m, "AgeBand", R"doc(
@@ -40,34 +36,74 @@ AgeBand('15-17')
 True
 )doc");
     band.def(py::init(&AgeBand::parse), py::arg("text"), "Parse a canonical form, as ``AgeBand.parse``.")
-        .def_static("parse", &AgeBand::parse, py::arg("text"),
-                    "Parse ``0-14``, ``18+``, ``all`` or ``unknown``; raises ParseError naming the text.")
-        .def_static("from_label", &AgeBand::from_label, py::arg("label"),
-                    "The band a label means: first the table ``AgeBand.labels()`` (case and spacing "
-                    "ignored), then the canonical forms. Raises ParseError naming an unknown label.")
-        .def_static("range", &AgeBand::range, py::arg("lower"), py::arg("upper") = std::nullopt,
-                    "Ages [lower, upper); ``upper=None`` is open-ended. Raises DomainError when "
-                    "upper <= lower or an age is outside 0-150.")
-        .def_static("all", &AgeBand::all, "Every age, unknown ages included (a total).")
-        .def_static("unknown", &AgeBand::unknown, "Age not known.")
+        .def_static("parse", &AgeBand::parse, py::arg("text"), R"doc(
+Parse ``0-14``, ``18+``, ``all`` or ``unknown``; raises ParseError naming the text.
+
+>>> ts.AgeBand.parse("18+").lower
+18
+)doc")
+        .def_static("from_label", &AgeBand::from_label, py::arg("label"), R"doc(
+The band a label means: first the table ``AgeBand.labels()`` (case and spacing ignored), then the
+canonical forms. Raises ParseError naming an unknown label.
+
+>>> ts.AgeBand.from_label("Children under the age of 15")
+AgeBand('0-14')
+)doc")
+        .def_static("range", &AgeBand::range, py::arg("lower"), py::arg("upper") = std::nullopt, R"doc(
+Ages [lower, upper); ``upper=None`` is open-ended. Raises DomainError when upper <= lower or an age
+is outside 0-150.
+
+>>> ts.AgeBand.range(15, 18), ts.AgeBand.range(18)
+(AgeBand('15-17'), AgeBand('18+'))
+)doc")
+        .def_static("all", &AgeBand::all, R"doc(
+Every age, unknown ages included (a total).
+
+>>> ts.AgeBand.all().contains(ts.AgeBand.unknown())
+True
+)doc")
+        .def_static("unknown", &AgeBand::unknown, R"doc(
+Age not known.
+
+>>> ts.AgeBand.unknown() == ts.AgeBand("unknown")
+True
+)doc")
         .def_static("labels", [] {
             py::dict table;
             for (const auto& row : tipstats::age_band_labels())
                 table[py::str(std::string(row.label))] = py::str(std::string(row.band));
             return table;
-        }, "The label table ``from_label`` uses: wording (lower case) -> canonical band.")
-        .def_property_readonly("lower", &AgeBand::lower, "First age in the band; 0 for ``all``, None for ``unknown``.")
+        }, R"doc(
+The label table ``from_label`` uses (a dict): wording (lower case) -> canonical band.
+
+>>> ts.AgeBand.labels()["aged between 15 and 18 years old"]
+'15-17'
+)doc")
+        .def_property_readonly("lower", &AgeBand::lower, "First age in the band (years); 0 for ``all``, None for ``unknown``.")
         .def_property_readonly("upper", &AgeBand::upper,
-                               "First age past the band (exclusive); None when open (``18+``, ``all``) or ``unknown``.")
-        .def_property_readonly("is_all", &AgeBand::is_all)
-        .def_property_readonly("is_unknown", &AgeBand::is_unknown)
-        .def("contains", &AgeBand::contains, py::arg("other"),
-             "Whether every age of ``other`` lies in this band. ``all`` contains every band, ``unknown`` "
-             "included; ``unknown`` contains only itself.")
+                               "First age past the band (years, exclusive); None when open (``18+``, ``all``) or ``unknown``.")
+        .def_property_readonly("is_all", &AgeBand::is_all, "Whether it is ``all`` (every age, a total).")
+        .def_property_readonly("is_unknown", &AgeBand::is_unknown, "Whether it is ``unknown`` (age not known).")
+        .def("contains", &AgeBand::contains, py::arg("other"), R"doc(
+Whether every age of ``other`` lies in this band; ``other in band`` is the same. ``all`` contains
+every band, ``unknown`` included; ``unknown`` contains only itself.
+
+>>> ts.AgeBand("0-17").contains(ts.AgeBand("0-14")), ts.AgeBand("15-17") in ts.AgeBand("0-14")
+(True, False)
+)doc")
         .def("__contains__", &AgeBand::contains)
-        .def("contains_age", &AgeBand::contains_age, py::arg("age"),
-             "Whether someone aged ``age`` (whole years) falls in the band; never for ``unknown``.")
-        .def("overlaps", &AgeBand::overlaps, py::arg("other"), "Whether some age can be in both bands.")
+        .def("contains_age", &AgeBand::contains_age, py::arg("age"), R"doc(
+Whether someone aged ``age`` (whole years) falls in the band; never for ``unknown``.
+
+>>> ts.AgeBand("0-14").contains_age(14), ts.AgeBand("0-14").contains_age(15)
+(True, False)
+)doc")
+        .def("overlaps", &AgeBand::overlaps, py::arg("other"), R"doc(
+Whether some age can be in both bands.
+
+>>> ts.AgeBand("0-17").overlaps(ts.AgeBand("15+")), ts.AgeBand("0-14").overlaps(ts.AgeBand("15-17"))
+(True, False)
+)doc")
         .def("__str__", &AgeBand::to_string)
         .def("__repr__", [](const AgeBand& b) { return "AgeBand('" + b.to_string() + "')"; })
         .def("__hash__", [](const AgeBand& b) { return std::hash<std::string>{}(b.to_string()); })
@@ -77,10 +113,10 @@ True
         .def(py::self <= py::self)
         .def(py::self > py::self)
         .def(py::self >= py::self)
-        .def(py::pickle([](const AgeBand& b) { return py::make_tuple(age_state_version, b.to_string()); },
+        // Pickled state: (format version, canonical text).
+        .def(py::pickle([](const AgeBand& b) { return py::make_tuple(tipstats::python::pickle_state_version, b.to_string()); },
                         [](const py::tuple& state) {
-                            if (state.size() != 2 || state[0].cast<int>() != age_state_version)
-                                throw tipstats::parse_error("unsupported pickled state for AgeBand");
+                            tipstats::python::check_pickled_state<AgeBand>(state, 2);
                             return AgeBand::parse(state[1].cast<std::string>());
                         }));
 }

@@ -2,6 +2,7 @@
 // Records are frozen: built once with keyword arguments, read through properties. Registries are
 // immutable snapshots shared with the Dataset that made them.
 #include "casters.hpp"
+#include "pickle_state.hpp"
 #include "register.hpp"
 
 #include <tipstats/io/json_document.hpp>
@@ -54,27 +55,26 @@ std::optional<py::tuple> bounds_tuple(const std::optional<DateBounds>& b) {
 
 py::object json_loads(const std::string& text) { return py::module_::import("json").attr("loads")(text); }
 
-/// Pickling through a record's JSON form, with a format version.
-constexpr int json_state_version = 1;
+using python::check_pickled_state;
+using python::pickle_state_version;
 
+/// Pickling through a record's JSON form: (version, JSON text).
 template <class T, class ToJson, class FromJson>
 void add_json_pickling(py::class_<T>& cls, ToJson to_json, FromJson from_json) {
-    cls.def(py::pickle([to_json](const T& value) { return py::make_tuple(json_state_version, to_json(value)); },
+    cls.def(py::pickle([to_json](const T& value) { return py::make_tuple(pickle_state_version, to_json(value)); },
                        [from_json](const py::tuple& state) {
-                           if (state.size() != 2 || state[0].cast<int>() != json_state_version)
-                               throw parse_error("unsupported pickled state for " + std::string(py::type_id<T>()));
+                           check_pickled_state<T>(state, 2);
                            return from_json(state[1].cast<std::string>());
                        }));
 }
 
-/// Pickling of a small value as (version, its fields...): ``fields`` gives the fields as a tuple and
-/// ``make`` builds the value back from them.
-template <class T, class Fields, class Make>
-void add_tuple_pickling(py::class_<T>& cls, Fields fields, Make make) {
-    cls.def(py::pickle([fields](const T& value) { return py::tuple(py::make_tuple(json_state_version) + fields(value)); },
-                       [make](const py::tuple& state) {
-                           if (state.empty() || state[0].cast<int>() != json_state_version)
-                               throw parse_error("unsupported pickled state for " + std::string(py::type_id<T>()));
+/// Pickling of a small value as (version, its fields...): ``fields`` gives the ``field_count`` fields
+/// as a tuple and ``make`` builds the value back from them.
+template <class T, class... Options, class Fields, class Make>
+void add_tuple_pickling(py::class_<T, Options...>& cls, std::size_t field_count, Fields fields, Make make) {
+    cls.def(py::pickle([fields](const T& value) { return py::tuple(py::make_tuple(pickle_state_version) + fields(value)); },
+                       [field_count, make](const py::tuple& state) {
+                           check_pickled_state<T>(state, field_count + 1);
                            return make(py::tuple(state[py::slice(1, static_cast<py::ssize_t>(state.size()), 1)]));
                        }));
 }
@@ -111,51 +111,74 @@ std::string partner_repr(const Partner& p) {
     return out + ")";
 }
 
+/// The read-only mapping protocol of a registry; `get_example` and `ids_example` are the ``>>>`` lines
+/// of the docstrings of ``get`` and ``ids``.
 template <class Registry>
-void add_registry_protocol(py::class_<Registry, std::shared_ptr<Registry>>& cls, const char* what) {
+void add_registry_protocol(py::class_<Registry, std::shared_ptr<Registry>>& cls, const char* what,
+                           const char* get_example, const char* ids_example) {
     cls.def("__len__", [](const Registry& r) { return r.size(); })
         .def("__iter__",
              [](const Registry& r) { return py::make_iterator<py::return_value_policy::copy>(r.begin(), r.end()); },
              py::keep_alive<0, 1>())
         .def("__contains__", [](const Registry& r, const std::string& id) { return r.contains(id); }, py::arg("id"))
         .def("__getitem__", [](const Registry& r, const std::string& id) { return r.get(id); }, py::arg("id"))
+        .def("__eq__", [](const Registry& a, const Registry& b) { return a == b; })
         .def("get", [](const Registry& r, const std::string& id) { return r.get(id); }, py::arg("id"),
-             (std::string("The ") + what + " with this exact id; raises NotFoundError (a KeyError).").c_str())
+             (std::string("The ") + what + " with this exact id, as ``registry[id]``.\n\nRaises NotFoundError (a "
+              "KeyError) naming the id when there is none.\n\n" + get_example).c_str())
         .def_property_readonly("ids", [](const Registry& r) {
             std::vector<std::string> ids;
             for (const auto& record : r) ids.push_back(record.id);
             return ids;
-        }, "The ids in the order given.");
+        }, (std::string("The ") + what + " ids (a list of str), in the order given.\n\n" + ids_example).c_str());
 }
 
 }  // namespace
 
 void register_model(py::module_& m) {
     m.def("fold_name", &fold_name, py::arg("name"), R"doc(
-The key names are matched by: ASCII and Latin-1 / Latin Extended-A letters lose case and
+The key a partner's names are matched by (``PartnerRegistry.find``).
+
+ASCII and Latin-1 / Latin Extended-A letters lose case and
 diacritics (``"Lés ÉNFANTS"`` -> ``"les enfants"``; æ -> ae, ß -> ss, œ -> oe), runs of white space
 become one space and the ends are trimmed. Other scripts (Khmer, ...) are kept exactly.
+
+>>> ts.fold_name("  Action POUR  Lés Énfants ")
+'action pour les enfants'
 )doc");
 
     // ----- sources and citations
-    py::class_<SourceRef> source_ref_cls(m, "SourceRef", "A citation: a source id and, optionally, the quoted words.");
+    py::class_<SourceRef> source_ref_cls(m, "SourceRef", R"doc(
+A citation: a source id and, optionally, the quoted words. Wherever a list of citations is asked
+for, a plain source id converts to a SourceRef.
+
+>>> ts.SourceRef("ppp-2019", quote="a three-year agreement")
+SourceRef('ppp-2019', quote='a three-year agreement')
+)doc");
     source_ref_cls
         .def(py::init([](std::string source, const std::optional<std::string>& quote) {
                  return SourceRef{std::move(source), or_empty(quote)};
              }),
              py::arg("source"), py::arg("quote") = py::none())
-        .def_property_readonly("source", [](const SourceRef& r) { return r.source_id; })
-        .def_property_readonly("quote", [](const SourceRef& r) { return none_if_empty(r.quote); })
+        .def_property_readonly("source", [](const SourceRef& r) { return r.source_id; }, "Id of the cited source.")
+        .def_property_readonly("quote", [](const SourceRef& r) { return none_if_empty(r.quote); },
+                               "The source's own words the record rests on, or None.")
         .def("__eq__", [](const SourceRef& a, const SourceRef& b) { return a == b; })
         .def("__hash__", [](const SourceRef& r) { return std::hash<std::string>{}(r.source_id + '\n' + r.quote); })
         .def("__repr__", [](const SourceRef& r) {
             return "SourceRef(" + quoted(r.source_id) + (r.quote.empty() ? "" : ", quote=" + quoted(r.quote)) + ")";
         });
-    add_tuple_pickling(source_ref_cls, [](const SourceRef& r) { return py::make_tuple(r.source_id, r.quote); },
+    add_tuple_pickling(source_ref_cls, 2, [](const SourceRef& r) { return py::make_tuple(r.source_id, r.quote); },
                         [](const py::tuple& t) { return SourceRef{t[0].cast<std::string>(), t[1].cast<std::string>()}; });
     py::implicitly_convertible<py::str, SourceRef>();
 
-    py::class_<Source> source_cls(m, "Source", "A publication facts are taken from (report, article, dataset).");
+    py::class_<Source> source_cls(m, "Source", R"doc(
+A publication facts are taken from (report, article, dataset). The date may be partial (text such
+as ``"2019"``, a ``datetime.date`` or a PartialDate).
+
+>>> ts.Source("tip-2020", title="Trafficking in Persons Report", publisher="US Department of State", date="2020-06")
+Source('tip-2020', publisher='US Department of State', date='2020-06')
+)doc");
     source_cls
         .def(py::init([](std::string id, const std::optional<std::string>& title, const std::optional<std::string>& publisher,
                          const std::optional<std::string>& url, const py::object& date,
@@ -165,12 +188,16 @@ become one space and the ends are trimmed. Other scripts (Khmer, ...) are kept e
              }),
              py::arg("id"), py::kw_only(), py::arg("title") = py::none(), py::arg("publisher") = py::none(),
              py::arg("url") = py::none(), py::arg("date") = py::none(), py::arg("notes") = py::none())
-        .def_property_readonly("id", [](const Source& s) { return s.id; })
-        .def_property_readonly("title", [](const Source& s) { return none_if_empty(s.title); })
-        .def_property_readonly("publisher", [](const Source& s) { return none_if_empty(s.publisher); })
-        .def_property_readonly("url", [](const Source& s) { return none_if_empty(s.url); })
-        .def_property_readonly("date", [](const Source& s) { return s.date; })
-        .def_property_readonly("notes", [](const Source& s) { return none_if_empty(s.notes); })
+        .def_property_readonly("id", [](const Source& s) { return s.id; },
+                               "Short unique id (a slug such as ``ppp-2019``) that citations use.")
+        .def_property_readonly("title", [](const Source& s) { return none_if_empty(s.title); }, "Title, or None.")
+        .def_property_readonly("publisher", [](const Source& s) { return none_if_empty(s.publisher); },
+                               "Who published it (a newspaper, an agency, a ministry), or None.")
+        .def_property_readonly("url", [](const Source& s) { return none_if_empty(s.url); }, "Where to read it, or None.")
+        .def_property_readonly("date", [](const Source& s) { return s.date; },
+                               "Publication date (a PartialDate), or None.")
+        .def_property_readonly("notes", [](const Source& s) { return none_if_empty(s.notes); },
+                               "What the source is and how it was used, or None.")
         .def("__eq__", [](const Source& a, const Source& b) { return a == b; })
         .def("__repr__", [](const Source& s) {
             std::string out = "Source(" + quoted(s.id);
@@ -178,20 +205,26 @@ become one space and the ends are trimmed. Other scripts (Khmer, ...) are kept e
             if (s.date) out += ", date='" + s.date->to_string() + "'";
             return out + ")";
         });
-    add_tuple_pickling(source_cls, [](const Source& s) { return py::make_tuple(s.id, s.title, s.publisher, s.url, s.date, s.notes); },
+    add_tuple_pickling(source_cls, 6, [](const Source& s) { return py::make_tuple(s.id, s.title, s.publisher, s.url, s.date, s.notes); },
             [](const py::tuple& t) {
                 return Source{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<std::string>(),
                               t[3].cast<std::string>(), t[4].cast<std::optional<PartialDate>>(), t[5].cast<std::string>()};
             });
 
-    py::class_<Note> note_cls(m, "Note", "A statement about the dataset as a whole, with its sources.");
+    py::class_<Note> note_cls(m, "Note", R"doc(
+A statement about the dataset as a whole, with its sources.
+
+>>> ts.datasets.cambodia_2019().notes[1].sources[0].source
+'ppp-2019'
+)doc");
     note_cls.def(py::init([](std::string text, std::vector<SourceRef> sources) { return Note{std::move(text), std::move(sources)}; }),
              py::arg("text"), py::arg("sources") = std::vector<SourceRef>{})
-        .def_property_readonly("text", [](const Note& n) { return n.text; })
-        .def_property_readonly("sources", [](const Note& n) { return n.sources; })
+        .def_property_readonly("text", [](const Note& n) { return n.text; }, "The statement.")
+        .def_property_readonly("sources", [](const Note& n) { return n.sources; },
+                               "The citations (SourceRef) it rests on.")
         .def("__eq__", [](const Note& a, const Note& b) { return a == b; })
         .def("__repr__", [](const Note& n) { return "Note(" + quoted(n.text) + ")"; });
-    add_tuple_pickling(note_cls, [](const Note& n) { return py::make_tuple(n.text, n.sources); },
+    add_tuple_pickling(note_cls, 2, [](const Note& n) { return py::make_tuple(n.text, n.sources); },
                         [](const py::tuple& t) { return Note{t[0].cast<std::string>(), t[1].cast<std::vector<SourceRef>>()}; });
 
     // ----- partners
@@ -201,6 +234,9 @@ An organisation that signs agreements (after Popolo's Organization).
 ``kind`` is one of government_ministry, national_committee, law_enforcement, ngo,
 international_ngo, coalition, faith_based, un_agency, other; ``country`` an ISO 3166-1 alpha-3 code.
 Raises ValidationError (naming the field) for a bad id, an empty name or a bad country code.
+
+>>> ts.Partner("cwcc", "Cambodian Women's Crisis Center", acronym="CWCC", kind="ngo", country="KHM")
+Partner('cwcc', "Cambodian Women's Crisis Center", acronym='CWCC', kind='ngo', country='KHM')
 )doc");
     partner_cls
         .def(py::init([](std::string id, std::string name, const std::optional<std::string>& acronym,
@@ -219,59 +255,87 @@ Raises ValidationError (naming the field) for a bad id, an empty name or a bad c
              py::arg("country") = py::none(), py::arg("parent_id") = py::none(),
              py::arg("focus") = std::vector<std::string>{}, py::arg("url") = py::none(), py::arg("notes") = py::none(),
              py::arg("sources") = std::vector<SourceRef>{})
-        .def_property_readonly("id", [](const Partner& p) { return p.id; })
-        .def_property_readonly("name", [](const Partner& p) { return p.name; })
-        .def_property_readonly("acronym", [](const Partner& p) { return none_if_empty(p.acronym); })
-        .def_property_readonly("other_names", [](const Partner& p) { return p.other_names; })
-        .def_property_readonly("kind", [](const Partner& p) { return std::string(to_string(p.kind)); })
-        .def_property_readonly("country", [](const Partner& p) { return none_if_empty(p.country); })
-        .def_property_readonly("parent_id", [](const Partner& p) { return none_if_empty(p.parent_id); })
-        .def_property_readonly("focus", [](const Partner& p) { return p.focus; })
-        .def_property_readonly("url", [](const Partner& p) { return none_if_empty(p.url); })
-        .def_property_readonly("notes", [](const Partner& p) { return none_if_empty(p.notes); })
-        .def_property_readonly("sources", [](const Partner& p) { return p.sources; })
+        .def_property_readonly("id", [](const Partner& p) { return p.id; },
+                               "Short unique id (a slug such as ``aple``) that agreements use.")
+        .def_property_readonly("name", [](const Partner& p) { return p.name; }, "Full name.")
+        .def_property_readonly("acronym", [](const Partner& p) { return none_if_empty(p.acronym); },
+                               "Acronym (``APLE``), or None.")
+        .def_property_readonly("other_names", [](const Partner& p) { return p.other_names; },
+                               "Other names it is known by (a list, possibly empty).")
+        .def_property_readonly("kind", [](const Partner& p) { return std::string(to_string(p.kind)); },
+                               "Kind of organisation, such as ``'ngo'`` or ``'government_ministry'`` (see the class).")
+        .def_property_readonly("country", [](const Partner& p) { return none_if_empty(p.country); },
+                               "ISO 3166-1 alpha-3 country code (``'KHM'``), or None.")
+        .def_property_readonly("parent_id", [](const Partner& p) { return none_if_empty(p.parent_id); },
+                               "Id of the partner it is part of (a committee's ministry), or None.")
+        .def_property_readonly("focus", [](const Partner& p) { return p.focus; },
+                               "Areas of work (a list such as ``['trafficking', 'children']``).")
+        .def_property_readonly("url", [](const Partner& p) { return none_if_empty(p.url); }, "Web site, or None.")
+        .def_property_readonly("notes", [](const Partner& p) { return none_if_empty(p.notes); },
+                               "Free-text remarks on the record, or None.")
+        .def_property_readonly("sources", [](const Partner& p) { return p.sources; },
+                               "The citations (SourceRef) the record rests on.")
         .def_property_readonly("names", [](const Partner& p) {
             std::vector<std::string> out;
             for (const auto n : p.names()) out.emplace_back(n);
             return out;
-        }, "Every name it can be found by: id, name, acronym, other names.")
-        .def("to_dict", [](const Partner& p) { return json_loads(io::to_json(p)); }, "The partner as in a document.")
+        }, "Every name it can be found by (a list): id, name, acronym, other names.")
+        .def("to_dict", [](const Partner& p) { return json_loads(io::to_json(p)); }, R"doc(
+The partner as it is written in a dataset document (a dict; empty fields left out).
+
+>>> d = ts.datasets.cambodia_2019().partners["aple"].to_dict()
+>>> d["acronym"], d["focus"]
+('APLE', ['trafficking', 'children'])
+)doc")
         .def("__eq__", [](const Partner& a, const Partner& b) { return a == b; })
         .def("__hash__", [](const Partner& p) { return std::hash<std::string>{}(io::to_json(p)); })
         .def("__repr__", &partner_repr);
     add_json_pickling(partner_cls, [](const Partner& p) { return io::to_json(p); }, &io::partner_from_json);
 
     // ----- agreements
-    py::class_<Party> party_cls(m, "Party", "A partner bound by an agreement, with its role (signatory, witness, lead, "
-                                        "implementing, funding). A plain partner id converts to a signatory.");
+    py::class_<Party> party_cls(m, "Party", R"doc(
+A partner bound by an agreement, with its role (signatory, witness, lead, implementing, funding).
+A plain partner id converts to a signatory.
+
+>>> ts.Party("ncct", role="witness")
+Party('ncct', role='witness')
+)doc");
     party_cls
         .def(py::init([](std::string partner_id, const std::string& role) {
                  return Party{std::move(partner_id), naming("role", [&] { return parse_party_role(role); })};
              }),
              py::arg("partner_id"), py::arg("role") = "signatory")
         .def(py::init([](const py::str& partner_id) { return Party{partner_id.cast<std::string>(), party_role::signatory}; }))
-        .def_property_readonly("partner_id", [](const Party& p) { return p.partner_id; })
-        .def_property_readonly("role", [](const Party& p) { return std::string(to_string(p.role)); })
+        .def_property_readonly("partner_id", [](const Party& p) { return p.partner_id; }, "Id of the partner.")
+        .def_property_readonly("role", [](const Party& p) { return std::string(to_string(p.role)); },
+                               "'signatory', 'witness', 'lead', 'implementing' or 'funding'.")
         .def("__eq__", [](const Party& a, const Party& b) { return a == b; })
         .def("__repr__", [](const Party& p) {
             return "Party(" + quoted(p.partner_id) + ", role='" + std::string(to_string(p.role)) + "')";
         });
-    add_tuple_pickling(party_cls, [](const Party& p) { return py::make_tuple(p.partner_id, std::string(to_string(p.role))); },
+    add_tuple_pickling(party_cls, 2, [](const Party& p) { return py::make_tuple(p.partner_id, std::string(to_string(p.role))); },
                         [](const py::tuple& t) {
                             return Party{t[0].cast<std::string>(), parse_party_role(t[1].cast<std::string>())};
                         });
     py::implicitly_convertible<py::str, Party>();
 
-    py::class_<Signatory> signatory_cls(m, "Signatory", "A person who signed, as the source names them.");
+    py::class_<Signatory> signatory_cls(m, "Signatory", R"doc(
+A person who signed, as the source names them.
+
+>>> ts.datasets.cambodia_2019().agreements["moi-aple-2019"].signatories
+[Signatory('Samleang Seila', title='Country Director', partner_id='aple')]
+)doc");
     signatory_cls
         .def(py::init([](std::string name, const std::optional<std::string>& title,
                          const std::optional<std::string>& partner_id) {
                  return Signatory{std::move(name), or_empty(title), or_empty(partner_id)};
              }),
              py::arg("name"), py::kw_only(), py::arg("title") = py::none(), py::arg("partner_id") = py::none())
-        .def_property_readonly("name", [](const Signatory& s) { return s.name; })
-        .def_property_readonly("title", [](const Signatory& s) { return none_if_empty(s.title); })
-        .def_property_readonly("partner_id", [](const Signatory& s) { return none_if_empty(s.partner_id); })
+        .def_property_readonly("name", [](const Signatory& s) { return s.name; }, "The person's name.")
+        .def_property_readonly("title", [](const Signatory& s) { return none_if_empty(s.title); },
+                               "Their position (``'Country Director'``), or None.")
+        .def_property_readonly("partner_id", [](const Signatory& s) { return none_if_empty(s.partner_id); },
+                               "Id of the partner they signed for, or None.")
         .def("__eq__", [](const Signatory& a, const Signatory& b) { return a == b; })
         .def("__repr__", [](const Signatory& s) {
             std::string out = "Signatory(" + quoted(s.name);
@@ -279,13 +343,18 @@ Raises ValidationError (naming the field) for a bad id, an empty name or a bad c
             if (!s.partner_id.empty()) out += ", partner_id=" + quoted(s.partner_id);
             return out + ")";
         });
-    add_tuple_pickling(signatory_cls, [](const Signatory& s) { return py::make_tuple(s.name, s.title, s.partner_id); },
+    add_tuple_pickling(signatory_cls, 3, [](const Signatory& s) { return py::make_tuple(s.name, s.title, s.partner_id); },
                         [](const py::tuple& t) {
                             return Signatory{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<std::string>()};
                         });
 
-    py::class_<StatusChange> status_change_cls(m, "StatusChange",
-                                           "A dated change of status: 'suspended', 'resumed' or 'terminated'.");
+    py::class_<StatusChange> status_change_cls(m, "StatusChange", R"doc(
+A dated change of status of an agreement: 'suspended', 'resumed' or 'terminated'. The date may be
+partial (text such as ``"2020-03"``, a ``datetime.date`` or a PartialDate).
+
+>>> ts.StatusChange("suspended", "2020-03", note="COVID-19 restrictions")
+StatusChange('suspended', '2020-03')
+)doc");
     status_change_cls
         .def(py::init([](const std::string& status, const py::object& date, const std::optional<std::string>& note) {
                  const auto day = partial_date_arg(date, "date");
@@ -294,14 +363,16 @@ Raises ValidationError (naming the field) for a bad id, an empty name or a bad c
                                      or_empty(note)};
              }),
              py::arg("status"), py::arg("date"), py::arg("note") = py::none())
-        .def_property_readonly("status", [](const StatusChange& c) { return std::string(to_string(c.kind)); })
-        .def_property_readonly("date", [](const StatusChange& c) { return c.date; })
-        .def_property_readonly("note", [](const StatusChange& c) { return none_if_empty(c.note); })
+        .def_property_readonly("status", [](const StatusChange& c) { return std::string(to_string(c.kind)); },
+                               "'suspended', 'resumed' or 'terminated'.")
+        .def_property_readonly("date", [](const StatusChange& c) { return c.date; }, "When it took effect (a PartialDate).")
+        .def_property_readonly("note", [](const StatusChange& c) { return none_if_empty(c.note); },
+                               "What happened, as the source says, or None.")
         .def("__eq__", [](const StatusChange& a, const StatusChange& b) { return a == b; })
         .def("__repr__", [](const StatusChange& c) {
             return "StatusChange('" + std::string(to_string(c.kind)) + "', '" + c.date.to_string() + "')";
         });
-    add_tuple_pickling(status_change_cls, [](const StatusChange& c) { return py::make_tuple(std::string(to_string(c.kind)), c.date, c.note); },
+    add_tuple_pickling(status_change_cls, 3, [](const StatusChange& c) { return py::make_tuple(std::string(to_string(c.kind)), c.date, c.note); },
             [](const py::tuple& t) {
                 return StatusChange{parse_status_change_kind(t[0].cast<std::string>()), t[1].cast<PartialDate>(),
                                     t[2].cast<std::string>()};
@@ -316,6 +387,10 @@ Dates may be partial (``"2019"``, ``"2019-08"``, ``"2019-08-01"``, a ``datetime.
 claimed when it holds for every day the partial dates allow; otherwise it is ``'unknown'``.
 Raises ValidationError naming the field for an end before the start, a term that disagrees with the
 end, a non-positive term or a party listed twice.
+
+>>> a = ts.Agreement("moi-aple-2019", ["moi", "aple"], signed="2019-08-01", term_months=36)
+>>> a.end_bounds
+(datetime.date(2022, 7, 31), datetime.date(2022, 7, 31))
 )doc");
     agreement_cls
         .def(py::init([](std::string id, std::vector<Party> parties, const std::string& kind,
@@ -350,24 +425,38 @@ end, a non-positive term or a party listed twice.
              py::arg("max_renewals") = py::none(), py::arg("renews") = py::none(),
              py::arg("scope") = std::vector<std::string>{}, py::arg("status_changes") = std::vector<StatusChange>{},
              py::arg("sources") = std::vector<SourceRef>{}, py::arg("notes") = py::none())
-        .def_property_readonly("id", [](const Agreement& a) { return a.id; })
+        .def_property_readonly("id", [](const Agreement& a) { return a.id; },
+                               "Short unique id (a slug such as ``moi-cpu-2019``).")
         .def_property_readonly("kind", [](const Agreement& a) { return std::string(to_string(a.kind)); },
                                "'mou', 'renewal', 'amendment' or 'agreement'.")
-        .def_property_readonly("title", [](const Agreement& a) { return none_if_empty(a.title); })
-        .def_property_readonly("parties", [](const Agreement& a) { return a.parties; })
-        .def_property_readonly("party_ids", &Agreement::party_ids)
-        .def_property_readonly("signatories", [](const Agreement& a) { return a.signatories; })
-        .def_property_readonly("signed", [](const Agreement& a) { return a.signed_date; }, "PartialDate or None.")
-        .def_property_readonly("start", [](const Agreement& a) { return a.start; }, "PartialDate or None.")
-        .def_property_readonly("end", [](const Agreement& a) { return a.end; }, "PartialDate or None.")
-        .def_property_readonly("term_months", [](const Agreement& a) { return a.term_months; })
-        .def_property_readonly("max_renewals", [](const Agreement& a) { return a.max_renewals; })
-        .def_property_readonly("renews", [](const Agreement& a) { return none_if_empty(a.renews); })
-        .def_property_readonly("scope", [](const Agreement& a) { return a.scope; })
-        .def_property_readonly("status_changes", [](const Agreement& a) { return a.status_changes; })
-        .def_property_readonly("sources", [](const Agreement& a) { return a.sources; })
-        .def_property_readonly("notes", [](const Agreement& a) { return none_if_empty(a.notes); })
-        .def_property_readonly("is_renewal", &Agreement::is_renewal)
+        .def_property_readonly("title", [](const Agreement& a) { return none_if_empty(a.title); }, "Title, or None.")
+        .def_property_readonly("parties", [](const Agreement& a) { return a.parties; },
+                               "The partners bound (Party, with their roles), in the order given.")
+        .def_property_readonly("party_ids", &Agreement::party_ids, "Ids of the partners bound (a list), in the order given.")
+        .def_property_readonly("signatories", [](const Agreement& a) { return a.signatories; },
+                               "The people who signed (Signatory), as the sources name them.")
+        .def_property_readonly("signed", [](const Agreement& a) { return a.signed_date; },
+                               "Signing date (a PartialDate), or None.")
+        .def_property_readonly("start", [](const Agreement& a) { return a.start; },
+                               "First day of the term (a PartialDate), or None: the term then starts on signing.")
+        .def_property_readonly("end", [](const Agreement& a) { return a.end; },
+                               "Last day of the term (a PartialDate), or None: see ``term_months``.")
+        .def_property_readonly("term_months", [](const Agreement& a) { return a.term_months; },
+                               "Length of the term in months (36 for three years), or None.")
+        .def_property_readonly("max_renewals", [](const Agreement& a) { return a.max_renewals; },
+                               "How many renewals in a row the agreement allows, or None when it does not say.")
+        .def_property_readonly("renews", [](const Agreement& a) { return none_if_empty(a.renews); },
+                               "Id of the agreement this one renews, or None.")
+        .def_property_readonly("scope", [](const Agreement& a) { return a.scope; },
+                               "What it covers (a list such as ``['trafficking', 'sexual_abuse']``).")
+        .def_property_readonly("status_changes", [](const Agreement& a) { return a.status_changes; },
+                               "Dated suspensions, resumptions and terminations (StatusChange), in order.")
+        .def_property_readonly("sources", [](const Agreement& a) { return a.sources; },
+                               "The citations (SourceRef) the record rests on.")
+        .def_property_readonly("notes", [](const Agreement& a) { return none_if_empty(a.notes); },
+                               "Free-text remarks on the record, or None.")
+        .def_property_readonly("is_renewal", &Agreement::is_renewal,
+                               "Whether it renews an earlier agreement (kind 'renewal' or ``renews`` given).")
         .def_property_readonly("renewal_count", &Agreement::renewal_count, R"doc(
 Renewals up to and including this agreement in its chain: 0 for an original agreement, 2 for the
 second renewal. A renewal whose predecessor is not in the dataset counts as one, so this is a lower
@@ -380,21 +469,38 @@ bound when the early history is missing. Outside a dataset: 1 for a renewal, els
         .def_property_readonly("last_day_bounds", [](const Agreement& a) { return bounds_tuple(a.last_day_bounds()); },
                                "(earliest, latest) last day in force, counting an early termination.")
         .def("status_on", [](const Agreement& a, const Date& day) { return std::string(to_string(a.status_on(day))); },
-             py::arg("date"),
-             "'pending', 'active', 'expired', 'terminated', 'suspended' or 'unknown' on ``date``.")
-        .def("has_party", &Agreement::has_party, py::arg("partner_id"))
-        .def("to_dict", [](const Agreement& a) { return json_loads(io::to_json(a)); }, "The agreement as in a document.")
+             py::arg("date"), R"doc(
+The status on ``date`` (a ``datetime.date``): 'pending', 'active', 'expired', 'terminated',
+'suspended' or 'unknown' when the partial dates allow more than one.
+
+>>> import datetime
+>>> cpu = ts.datasets.cambodia_2019().agreements["moi-cpu-2019"]
+>>> cpu.status_on(datetime.date(2020, 6, 1)), cpu.status_on(datetime.date(2022, 6, 1))
+('active', 'unknown')
+)doc")
+        .def("has_party", &Agreement::has_party, py::arg("partner_id"), R"doc(
+Whether the partner with this exact id is a party (in any role).
+
+>>> ts.datasets.cambodia_2019().agreements["moi-cpu-2019"].has_party("cpu")
+True
+)doc")
+        .def("to_dict", [](const Agreement& a) { return json_loads(io::to_json(a)); }, R"doc(
+The agreement as it is written in a dataset document (a dict; empty fields left out).
+
+>>> d = ts.datasets.cambodia_2019().agreements["moi-cpu-2019"].to_dict()
+>>> d["kind"], d["signed"], d["term_months"], d["parties"][1]
+('renewal', '2019', 36, {'partner_id': 'cpu', 'role': 'signatory'})
+)doc")
         .def("__eq__", [](const Agreement& a, const Agreement& b) { return a == b; })
         .def("__hash__", [](const Agreement& a) { return std::hash<std::string>{}(io::to_json(a)); })
         .def("__repr__", &agreement_repr);
     // The JSON form plus the renewal count the dataset derived, which the JSON form does not hold.
     agreement_cls.def(py::pickle(
         [](const Agreement& a) {
-            return py::make_tuple(json_state_version, io::to_json(a), detail::agreement_derived::renewal_count(a));
+            return py::make_tuple(pickle_state_version, io::to_json(a), detail::agreement_derived::renewal_count(a));
         },
         [](const py::tuple& state) {
-            if (state.size() != 3 || state[0].cast<int>() != json_state_version)
-                throw parse_error("unsupported pickled state for tipstats.Agreement");
+            check_pickled_state<Agreement>(state, 3);
             Agreement a = io::agreement_from_json(state[1].cast<std::string>());
             detail::agreement_derived::set_renewal_count(a, state[2].cast<std::optional<std::size_t>>());
             return a;
@@ -402,32 +508,48 @@ bound when the early history is missing. Outside a dataset: 1 for a renewal, els
 
     // ----- results of registry queries
     py::class_<Transition> transition_cls(m, "Transition", R"doc(
-Two consecutive agreements of a partnership. ``gap_days``: days between the last day of the first
-and the first day of the second, both excluded (0: back to back; negative: overlap); None when a date
-is not known to the day.
+Two consecutive agreements of a partnership (see ``AgreementRegistry.continuity``). ``gap_days``:
+days between the last day of the first and the first day of the second, both excluded (0: back to
+back; negative: overlap); None when a date is not known to the day.
+
+>>> ds = ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("cpu", "Child Protection Unit")],
+...                 [ts.Agreement("first", ["moi", "cpu"], start="2016-01-01", term_months=36),
+...                  ts.Agreement("second", ["moi", "cpu"], kind="renewal", renews="first", start="2019-03-01")])
+>>> ds.agreements.continuity("moi", "cpu").transitions
+[Transition('first', 'second', gap_days=59)]
 )doc");
-    transition_cls.def_property_readonly("from_id", [](const Transition& t) { return t.from_id; })
-        .def_property_readonly("to_id", [](const Transition& t) { return t.to_id; })
-        .def_property_readonly("gap_days", [](const Transition& t) { return t.gap_days; })
-        .def_property_readonly("overlap_days", &Transition::overlap_days)
+    transition_cls
+        .def_property_readonly("from_id", [](const Transition& t) { return t.from_id; }, "Id of the earlier agreement.")
+        .def_property_readonly("to_id", [](const Transition& t) { return t.to_id; }, "Id of the later agreement.")
+        .def_property_readonly("gap_days", [](const Transition& t) { return t.gap_days; },
+                               "Days uncovered between the two (negative: days in both), or None when not known.")
+        .def_property_readonly("overlap_days", &Transition::overlap_days,
+                               "Days in force under both agreements (0 when none), or None when not known.")
         .def("__eq__", [](const Transition& a, const Transition& b) { return a == b; })
         .def("__repr__", [](const Transition& t) {
             return "Transition(" + quoted(t.from_id) + ", " + quoted(t.to_id) +
                    ", gap_days=" + (t.gap_days ? std::to_string(*t.gap_days) : std::string("None")) + ")";
-        })
-        .def(py::pickle([](const Transition& t) { return py::make_tuple(t.from_id, t.to_id, t.gap_days); },
-                        [](const py::tuple& s) {
-                            return Transition{s[0].cast<std::string>(), s[1].cast<std::string>(),
-                                              s[2].cast<std::optional<long>>()};
-                        }));
+        });
+    add_tuple_pickling(transition_cls, 3, [](const Transition& t) { return py::make_tuple(t.from_id, t.to_id, t.gap_days); },
+                       [](const py::tuple& t) {
+                           return Transition{t[0].cast<std::string>(), t[1].cast<std::string>(),
+                                             t[2].cast<std::optional<long>>()};
+                       });
 
-    py::class_<Continuity> continuity_cls(m, "Continuity", "The agreements between two partners in time order, with "
-                                                       "the transitions between consecutive ones.");
+    py::class_<Continuity> continuity_cls(m, "Continuity", R"doc(
+The agreements between two partners in time order, with the transitions between consecutive ones
+(see ``AgreementRegistry.continuity``).
+
+>>> ts.datasets.cambodia_2019().agreements.continuity("MoI", "CPU")
+Continuity('moi', 'cpu', ['moi-cpu-2019'])
+)doc");
     continuity_cls.def_property_readonly("partner_ids", [](const Continuity& c) {
                   return py::make_tuple(c.first_partner_id, c.second_partner_id);
-              })
-        .def_property_readonly("agreement_ids", [](const Continuity& c) { return c.agreement_ids; })
-        .def_property_readonly("transitions", [](const Continuity& c) { return c.transitions; })
+              }, "Ids of the two partners (a tuple), as asked for.")
+        .def_property_readonly("agreement_ids", [](const Continuity& c) { return c.agreement_ids; },
+                               "Ids of their agreements, by start (unknown starts last).")
+        .def_property_readonly("transitions", [](const Continuity& c) { return c.transitions; },
+                               "One Transition between each agreement and the next.")
         .def_property_readonly("gaps", [](const Continuity& c) {
             std::vector<Transition> out;
             for (const auto& t : c.transitions)
@@ -445,95 +567,214 @@ is not known to the day.
             for (const auto& id : c.agreement_ids) ids += (ids.empty() ? "" : ", ") + quoted(id);
             return "Continuity(" + quoted(c.first_partner_id) + ", " + quoted(c.second_partner_id) + ", [" + ids + "])";
         })
-        .def(py::pickle(
-            [](const Continuity& c) {
-                return py::make_tuple(c.first_partner_id, c.second_partner_id, c.agreement_ids, c.transitions);
-            },
-            [](const py::tuple& s) {
-                return Continuity{s[0].cast<std::string>(), s[1].cast<std::string>(),
-                                  s[2].cast<std::vector<std::string>>(), s[3].cast<std::vector<Transition>>()};
-            }));
+        .def("__eq__", [](const Continuity& a, const Continuity& b) { return a == b; });
+    add_tuple_pickling(continuity_cls, 4,
+                       [](const Continuity& c) {
+                           return py::make_tuple(c.first_partner_id, c.second_partner_id, c.agreement_ids, c.transitions);
+                       },
+                       [](const py::tuple& t) {
+                           return Continuity{t[0].cast<std::string>(), t[1].cast<std::string>(),
+                                             t[2].cast<std::vector<std::string>>(), t[3].cast<std::vector<Transition>>()};
+                       });
 
     py::class_<Coverage> coverage_cls(m, "Coverage", R"doc(
 Days of a window covered by some agreement between two partners: ``certain_days`` under every reading
 of the known dates, ``possible_days`` under at least one (an unknown end may run to the window's end).
-Suspensions are not removed.
+Suspensions are not removed. The CPU's three-year renewal, signed on an unknown day of 2019, covers
+for certain the days from 31 December 2019 to 31 December 2021:
+
+>>> ts.datasets.cambodia_2019().agreements.coverage("moi", "cpu", "2019/2022")
+Coverage('2019-01-01/2022-12-31', certain_days=732, possible_days=1460, window_days=1461)
 )doc");
-    coverage_cls.def_property_readonly("window", [](const Coverage& c) { return c.window; })
-        .def_property_readonly("window_days", [](const Coverage& c) { return c.window.days(); })
-        .def_property_readonly("certain_days", [](const Coverage& c) { return c.certain_days; })
-        .def_property_readonly("possible_days", [](const Coverage& c) { return c.possible_days; })
+    coverage_cls.def_property_readonly("window", [](const Coverage& c) { return c.window; }, "The Period looked at.")
+        .def_property_readonly("window_days", [](const Coverage& c) { return c.window.days(); },
+                               "Length of the window in days.")
+        .def_property_readonly("certain_days", [](const Coverage& c) { return c.certain_days; },
+                               "Days of the window covered whatever the exact dates (days).")
+        .def_property_readonly("possible_days", [](const Coverage& c) { return c.possible_days; },
+                               "Days of the window covered under at least one reading of the dates (days).")
         .def("__repr__", [](const Coverage& c) {
             return "Coverage('" + c.window.to_string() + "', certain_days=" + std::to_string(c.certain_days) +
                    ", possible_days=" + std::to_string(c.possible_days) + ", window_days=" +
                    std::to_string(c.window.days()) + ")";
         })
-        .def(py::pickle([](const Coverage& c) { return py::make_tuple(c.window, c.certain_days, c.possible_days); },
-                        [](const py::tuple& s) {
-                            return Coverage{s[0].cast<Period>(), s[1].cast<long>(), s[2].cast<long>()};
-                        }));
+        .def("__eq__", [](const Coverage& a, const Coverage& b) { return a == b; });
+    add_tuple_pickling(coverage_cls, 3, [](const Coverage& c) { return py::make_tuple(c.window, c.certain_days, c.possible_days); },
+                       [](const py::tuple& t) { return Coverage{t[0].cast<Period>(), t[1].cast<long>(), t[2].cast<long>()}; });
 
     // ----- registries
-    py::class_<SourceRegistry, std::shared_ptr<SourceRegistry>> sources_cls(m, "SourceRegistry",
-                                                                          "The sources of a dataset (read-only).");
-    add_registry_protocol(sources_cls, "source");
+    py::class_<SourceRegistry, std::shared_ptr<SourceRegistry>> sources_cls(m, "SourceRegistry", R"doc(
+The sources of a dataset (read-only): ``len``, iteration in the order given, ``id in registry`` and
+``registry[id]``.
+
+>>> [s.id for s in ts.datasets.cambodia_2019().sources]
+['ppp-2019']
+)doc");
+    add_registry_protocol(sources_cls, "source",
+                          ">>> ts.datasets.cambodia_2019().sources.get(\"ppp-2019\").publisher\n'The Phnom Penh Post'",
+                          ">>> ts.datasets.cambodia_2019().sources.ids\n['ppp-2019']");
     sources_cls.def("__repr__", [](const SourceRegistry& r) { return "<SourceRegistry: " + std::to_string(r.size()) + " sources>"; });
+    add_tuple_pickling(sources_cls, 1, [](const SourceRegistry& r) { return py::make_tuple(r.records()); },
+                       [](const py::tuple& t) { return SourceRegistry(t[0].cast<std::vector<Source>>()); });
 
     py::class_<PartnerRegistry, std::shared_ptr<PartnerRegistry>> partners_cls(m, "PartnerRegistry", R"doc(
 The partners of a dataset (read-only): unique ids, known parents, lookup by any name.
 ``registry["aple"]`` takes an exact id; ``registry.find("Action Pour Les Enfants")`` also takes an
 acronym or any name, ignoring case, Latin diacritics and extra spaces (see ``tipstats.fold_name``).
+
+>>> partners = ts.datasets.cambodia_2019().partners
+>>> len(partners), "aple" in partners
+(7, True)
 )doc");
-    add_registry_protocol(partners_cls, "partner");
+    add_registry_protocol(partners_cls, "partner",
+                          ">>> ts.datasets.cambodia_2019().partners.get(\"aple\").name\n'Action Pour Les Enfants'",
+                          ">>> ts.datasets.cambodia_2019().partners.ids\n"
+                          "['moi', 'ncct', 'chab-dai', 'tdh-nl', 'caritas-cambodia', 'aple', 'cpu']");
     partners_cls
-        .def("find", &PartnerRegistry::find, py::arg("key"), py::return_value_policy::copy,
-             "The partner known by ``key`` (id, acronym or name). Raises NotFoundError when none, "
-             "DomainError when several share that name.")
+        .def("find", &PartnerRegistry::find, py::arg("key"), py::return_value_policy::copy, R"doc(
+The partner known by ``key``: its id, acronym, name or another name, ignoring case, Latin
+diacritics and extra spaces. Raises NotFoundError when none is, DomainError when several share
+that name.
+
+>>> ts.datasets.cambodia_2019().partners.find("joining hands coalition")
+Partner('chab-dai', 'Chab Dai Coalition', kind='coalition', country='KHM')
+)doc")
         .def("find_all", [](const PartnerRegistry& r, const std::string& key) {
             std::vector<Partner> out;
             for (const Partner* p : r.find_all(key)) out.push_back(*p);
             return out;
-        }, py::arg("key"), "Every partner known by ``key``.")
-        .def("parent_chain", &PartnerRegistry::parent_chain, py::arg("id"),
-             "The partner, its parent, its parent's parent... (e.g. a national committee, then its ministry).")
+        }, py::arg("key"), R"doc(
+Every partner known by ``key`` (a list, empty when none), matched as by ``find``.
+
+>>> [p.id for p in ts.datasets.cambodia_2019().partners.find_all("Terre des Hommes")]
+['tdh-nl']
+)doc")
+        .def("parent_chain", &PartnerRegistry::parent_chain, py::arg("id"), R"doc(
+The partner with this id, its parent, its parent's parent... (a national committee, then its
+ministry). Raises NotFoundError for an unknown id.
+
+>>> [p.id for p in ts.datasets.cambodia_2019().partners.parent_chain("ncct")]
+['ncct', 'moi']
+)doc")
         .def("__repr__", [](const PartnerRegistry& r) { return "<PartnerRegistry: " + std::to_string(r.size()) + " partners>"; });
+    add_tuple_pickling(partners_cls, 1, [](const PartnerRegistry& r) { return py::make_tuple(r.records()); },
+                       [](const py::tuple& t) { return PartnerRegistry(t[0].cast<std::vector<Partner>>()); });
 
     py::class_<AgreementRegistry, std::shared_ptr<AgreementRegistry>> agreements_cls(m, "AgreementRegistry", R"doc(
 The agreements of a dataset (read-only), checked against its partners. Partners can be named by id,
 acronym or any name wherever a partner is asked for.
+
+>>> agreements = ts.datasets.cambodia_2019().agreements
+>>> len(agreements), [a.id for a in agreements.involving("APLE")]
+(5, ['moi-aple-2019'])
 )doc");
-    add_registry_protocol(agreements_cls, "agreement");
+    add_registry_protocol(agreements_cls, "agreement",
+                          ">>> ts.datasets.cambodia_2019().agreements.get(\"moi-cpu-2019\").term_months\n36",
+                          ">>> ts.datasets.cambodia_2019().agreements.ids\n"
+                          "['ncct-chab-dai-2019', 'ncct-tdh-nl-2019', 'ncct-caritas-cambodia-2019', 'moi-aple-2019', "
+                          "'moi-cpu-2019']");
     agreements_cls
-        .def("active_on", &AgreementRegistry::active_on, py::arg("date"),
-             "Agreements certainly in force on ``date`` (status 'active').")
+        .def("active_on", &AgreementRegistry::active_on, py::arg("date"), R"doc(
+The agreements certainly in force on ``date`` (a ``datetime.date``; status 'active'), in order.
+
+>>> import datetime
+>>> [a.id for a in ts.datasets.cambodia_2019().agreements.active_on(datetime.date(2020, 6, 1))]
+['moi-cpu-2019']
+)doc")
         .def("with_status", [](const AgreementRegistry& r, const std::string& status, const Date& day) {
             return r.with_status(naming("status", [&] { return parse_agreement_status(status); }), day);
-        }, py::arg("status"), py::arg("date"), "Agreements whose status on ``date`` is ``status``.")
+        }, py::arg("status"), py::arg("date"), R"doc(
+The agreements whose status on ``date`` is ``status`` ('pending', 'active', 'expired',
+'terminated', 'suspended' or 'unknown'). Raises ParseError naming ``status`` for another word.
+
+>>> import datetime
+>>> [a.id for a in ts.datasets.cambodia_2019().agreements.with_status("unknown", datetime.date(2020, 6, 1))]
+['ncct-chab-dai-2019', 'ncct-tdh-nl-2019', 'ncct-caritas-cambodia-2019', 'moi-aple-2019']
+)doc")
         .def("status_on", [](const AgreementRegistry& r, const Date& day) {
             py::dict out;
             for (const auto& a : r) out[py::str(a.id)] = std::string(to_string(a.status_on(day)));
             return out;
-        }, py::arg("date"), "{agreement id: status} on ``date``.")
-        .def("involving", &AgreementRegistry::involving, py::arg("partner"), "Agreements a partner is party to.")
-        .def("between", &AgreementRegistry::between, py::arg("first"), py::arg("second"),
-             "Agreements both partners are party to.")
-        .def("chain", &AgreementRegistry::chain, py::arg("id"), "The renewal chain the agreement belongs to, oldest first.")
-        .def("renewal_count", &AgreementRegistry::renewal_count, py::arg("id"), "See Agreement.renewal_count.")
-        .def("renewed_by", &AgreementRegistry::renewed_by, py::arg("id"), "Id of the agreement renewing this one, or None.")
-        .def("continuity", &AgreementRegistry::continuity, py::arg("first"), py::arg("second"),
-             "The partnership's agreements ordered by start, with gaps and overlaps between consecutive terms.")
+        }, py::arg("date"), R"doc(
+Every agreement's status on ``date`` (a dict ``{agreement id: status}``, see ``Agreement.status_on``).
+
+>>> import datetime
+>>> ts.datasets.cambodia_2019().agreements.status_on(datetime.date(2020, 6, 1))["moi-cpu-2019"]
+'active'
+)doc")
+        .def("involving", &AgreementRegistry::involving, py::arg("partner"), R"doc(
+The agreements a partner (id, acronym or any name) is party to, in order. Raises NotFoundError
+for an unknown partner.
+
+>>> [a.id for a in ts.datasets.cambodia_2019().agreements.involving("National Committee for Counter-Trafficking")]
+['ncct-chab-dai-2019', 'ncct-tdh-nl-2019', 'ncct-caritas-cambodia-2019']
+)doc")
+        .def("between", &AgreementRegistry::between, py::arg("first"), py::arg("second"), R"doc(
+The agreements both partners (ids, acronyms or any names) are party to, in order. Raises
+NotFoundError for an unknown partner.
+
+>>> [a.id for a in ts.datasets.cambodia_2019().agreements.between("Ministry of Interior", "APLE")]
+['moi-aple-2019']
+)doc")
+        .def("chain", &AgreementRegistry::chain, py::arg("id"), R"doc(
+The renewal chain the agreement belongs to, oldest first. Raises NotFoundError for an unknown id.
+
+>>> ds = ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("cpu", "Child Protection Unit")],
+...                 [ts.Agreement("first", ["moi", "cpu"], start="2016-01-01", term_months=36),
+...                  ts.Agreement("second", ["moi", "cpu"], kind="renewal", renews="first", start="2019-01-01")])
+>>> [a.id for a in ds.agreements.chain("second")]
+['first', 'second']
+)doc")
+        .def("renewal_count", &AgreementRegistry::renewal_count, py::arg("id"), R"doc(
+The renewal count of the agreement with this id (see ``Agreement.renewal_count``).
+
+>>> ts.datasets.cambodia_2019().agreements.renewal_count("moi-cpu-2019")
+1
+)doc")
+        .def("renewed_by", &AgreementRegistry::renewed_by, py::arg("id"), R"doc(
+Id of the agreement that renews this one, or None. Raises NotFoundError for an unknown id.
+
+>>> ds = ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("cpu", "Child Protection Unit")],
+...                 [ts.Agreement("first", ["moi", "cpu"], start="2016-01-01", term_months=36),
+...                  ts.Agreement("second", ["moi", "cpu"], kind="renewal", renews="first", start="2019-01-01")])
+>>> ds.agreements.renewed_by("first"), ds.agreements.renewed_by("second")
+('second', None)
+)doc")
+        .def("continuity", &AgreementRegistry::continuity, py::arg("first"), py::arg("second"), R"doc(
+The partnership's agreements ordered by start, with the gap or overlap between each term and the
+next (a Continuity). Partners are named by id, acronym or any name.
+
+>>> ds = ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("cpu", "Child Protection Unit")],
+...                 [ts.Agreement("first", ["moi", "cpu"], start="2016-01-01", term_months=36),
+...                  ts.Agreement("second", ["moi", "cpu"], kind="renewal", renews="first", start="2018-12-01")])
+>>> c = ds.agreements.continuity("moi", "cpu")
+>>> c.agreement_ids, c.overlaps[0].overlap_days
+(['first', 'second'], 31)
+)doc")
         .def("coverage", [](const AgreementRegistry& r, const std::string& first, const std::string& second,
                             const py::object& window) {
             const Period w = py::isinstance<py::str>(window)
                                  ? naming("window", [&] { return Period::parse(window.cast<std::string>()); })
                                  : window.cast<Period>();
             return r.coverage(first, second, w);
-        }, py::arg("first"), py::arg("second"), py::arg("window"),
-             "Days of ``window`` (a Period or its text, e.g. '2019' or '2019-01-01/2021-06-30') covered by an "
-             "agreement between the two partners.")
+        }, py::arg("first"), py::arg("second"), py::arg("window"), R"doc(
+The days of ``window`` (a Period or its text, e.g. '2019' or '2019-01-01/2021-06-30') covered by an
+agreement between the two partners (a Coverage). Raises ParseError naming ``window`` for bad text.
+
+>>> cover = ts.datasets.cambodia_2019().agreements.coverage("moi", "cpu", "2019/2022")
+>>> cover.certain_days, cover.possible_days, cover.window_days
+(732, 1460, 1461)
+)doc")
         .def("__repr__", [](const AgreementRegistry& r) {
             return "<AgreementRegistry: " + std::to_string(r.size()) + " agreements>";
         });
+    // The partners travel with the agreements: the registry checks and looks up parties through them.
+    add_tuple_pickling(agreements_cls, 2,
+                       [](const AgreementRegistry& r) { return py::make_tuple(r.records(), r.partners().records()); },
+                       [](const py::tuple& t) {
+                           return AgreementRegistry(t[0].cast<std::vector<Agreement>>(),
+                                                    std::make_shared<const PartnerRegistry>(t[1].cast<std::vector<Partner>>()));
+                       });
 
     // ----- datasets
     py::class_<Dataset> dataset_cls(m, "Dataset", R"doc(
@@ -541,6 +782,10 @@ Partners, agreements and the sources they cite, checked as a whole: a Dataset is
 consistent or not built at all (ValidationError naming the field, e.g.
 ``agreements[2].parties[0].partner_id``). Saved and loaded as a versioned JSON document
 (``{"tipstats": 1, ...}``); errors in a file name its line and column.
+
+>>> ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("aple", "Action Pour Les Enfants")],
+...            [ts.Agreement("moi-aple-2019", ["moi", "aple"], signed="2019")], title="Cambodia")
+Dataset('Cambodia', 2 partners, 1 agreement, 0 observations, 0 sources)
 )doc");
     dataset_cls
         .def(py::init([](std::vector<Partner> partners, std::vector<Agreement> agreements, std::vector<Source> sources,
@@ -551,8 +796,8 @@ consistent or not built at all (ValidationError naming the field, e.g.
              py::arg("partners") = std::vector<Partner>{}, py::arg("agreements") = std::vector<Agreement>{},
              py::kw_only(), py::arg("sources") = std::vector<Source>{}, py::arg("notes") = std::vector<Note>{},
              py::arg("title") = py::none(), py::arg_v("observations", Observations{}, "Observations()"))
-        .def_property_readonly("title", [](const Dataset& d) { return none_if_empty(d.title()); })
-        .def_property_readonly("notes", &Dataset::notes)
+        .def_property_readonly("title", [](const Dataset& d) { return none_if_empty(d.title()); }, "Title, or None.")
+        .def_property_readonly("notes", &Dataset::notes, "Statements about the dataset as a whole (a list of Note).")
         // The registries are immutable snapshots: one taken before an add_* does not see the addition.
         .def_property_readonly("sources", [](const Dataset& d) { return std::const_pointer_cast<SourceRegistry>(d.shared_sources()); },
                                "The sources (a read-only snapshot).")
@@ -564,29 +809,115 @@ consistent or not built at all (ValidationError naming the field, e.g.
         .def_property_readonly("observations", [](const Dataset& d) { return d.observations(); },
                                "The observations (a copy: change the dataset with ``add_observations``).")
         .def("add_observations", py::overload_cast<const Observations&>(&Dataset::add_observations), py::arg("rows"),
-             "Adds every row of an Observations table, or none: rows are checked and must cite known sources.")
-        .def("add_source", &Dataset::add_source, py::arg("source"))
-        .def("add_partner", &Dataset::add_partner, py::arg("partner"),
-             "Adds a partner after checking the whole dataset with it; changes nothing if that fails.")
-        .def("add_agreement", &Dataset::add_agreement, py::arg("agreement"),
-             "Adds an agreement after checking the whole dataset with it; changes nothing if that fails.")
-        .def("add_note", &Dataset::add_note, py::arg("note"))
-        .def_static("from_json", [](const std::string& text) { return io::from_json(text); }, py::arg("text"),
-                    "Parse a dataset document. Raises ParseError or ValidationError with line, column and field.")
+             R"doc(
+Adds every row of an Observations table, or none: the rows are checked and must cite known
+sources (ValidationError naming the row otherwise).
+
+>>> ds = ts.datasets.cambodia_2019()
+>>> rows = ts.Observations()
+>>> rows.add("victims_rescued", None, "2018-H1", area="KHM", offence="sexual_assault", source="ppp-2019",
+...          note="not published; implied by the claimed increase")
+>>> ds.add_observations(rows)
+>>> len(ds.observations)
+5
+)doc")
+        .def("add_source", &Dataset::add_source, py::arg("source"), R"doc(
+Adds a source after checking the whole dataset with it (ValidationError for a duplicate id);
+changes nothing if that fails.
+
+>>> ds = ts.datasets.cambodia_2019()
+>>> ds.add_source(ts.Source("tip-2020", title="Trafficking in Persons Report", publisher="US Department of State"))
+>>> ds.sources.ids
+['ppp-2019', 'tip-2020']
+)doc")
+        .def("add_partner", &Dataset::add_partner, py::arg("partner"), R"doc(
+Adds a partner after checking the whole dataset with it (ValidationError naming the field, e.g. a
+duplicate id or an unknown parent); changes nothing if that fails.
+
+>>> ds = ts.datasets.cambodia_2019()
+>>> ds.add_partner(ts.Partner("cwcc", "Cambodian Women's Crisis Center", acronym="CWCC", kind="ngo", country="KHM"))
+>>> ds.partners.find("CWCC").id, len(ds.partners)
+('cwcc', 8)
+)doc")
+        .def("add_agreement", &Dataset::add_agreement, py::arg("agreement"), R"doc(
+Adds an agreement after checking the whole dataset with it; changes nothing if that fails
+(ValidationError naming the field, e.g. an unknown party).
+
+>>> ds = ts.datasets.cambodia_2019()
+>>> ds.add_agreement(ts.Agreement("moi-cwcc-2019", ["moi", "cwcc"], signed="2019"))
+Traceback (most recent call last):
+...
+tipstats.ValidationError: field 'agreements[5].parties[1].partner_id': unknown partner 'cwcc'
+>>> ds.add_agreement(ts.Agreement("moi-aple-2022", ["moi", "aple"], kind="renewal", renews="moi-aple-2019"))
+>>> [a.id for a in ds.agreements.chain("moi-aple-2022")]
+['moi-aple-2019', 'moi-aple-2022']
+)doc")
+        .def("add_note", &Dataset::add_note, py::arg("note"), R"doc(
+Adds a note about the whole dataset; it must cite known sources (ValidationError otherwise).
+
+>>> ds = ts.datasets.cambodia_2019()
+>>> ds.add_note(ts.Note("The 2018 count is implied by the claimed increase.", sources=["ppp-2019"]))
+>>> len(ds.notes)
+3
+)doc")
+        .def_static("from_json", [](const std::string& text) { return io::from_json(text); }, py::arg("text"), R"doc(
+Parse a dataset document (JSON text). Raises ParseError or ValidationError with line, column and field.
+
+>>> ds = ts.Dataset.from_json('{"tipstats": 1, "partners": [{"id": "aple", "name": "APLE"}]}')
+>>> ds.partners.ids
+['aple']
+)doc")
         .def("to_json", [](const Dataset& d, int indent) { return io::to_json(d, indent); }, py::arg("indent") = 2,
-             "The dataset as a JSON document.")
+             R"doc(
+The dataset as a JSON document (text), ``indent`` spaces per level; ``Dataset.from_json`` reads it back.
+
+>>> print(ts.Dataset([ts.Partner("aple", "Action Pour Les Enfants", kind="ngo")]).to_json(indent=1))
+{
+ "tipstats": 1,
+ "sources": [],
+ "partners": [
+  {
+   "id": "aple",
+   "name": "Action Pour Les Enfants",
+   "kind": "ngo"
+  }
+ ],
+ "agreements": [],
+ "notes": [],
+ "observations": []
+}
+)doc")
         .def_static("load", [](const py::object& path) {
             const py::object fspath = py::module_::import("os").attr("fspath")(path);
             // Bytes, so that text which is not UTF-8 is a ParseError with its line, like any other.
             const py::bytes content = py::module_::import("pathlib").attr("Path")(fspath).attr("read_bytes")();
             return io::from_json(content.cast<std::string>(), py::str(fspath).cast<std::string>());
-        }, py::arg("path"), "Read a dataset document (UTF-8). Errors name the file, line, column and field.")
+        }, py::arg("path"), R"doc(
+Read a dataset document (UTF-8) from ``path`` (text or a path-like object). Errors name the file,
+line, column and field.
+
+>>> ts.datasets.cambodia_2019().save(tmp / "cambodia.json")
+>>> ts.Dataset.load(tmp / "cambodia.json")
+Dataset('Cambodia 2019: ...', 7 partners, 5 agreements, 4 observations, 1 source)
+)doc")
         .def("save", [](const Dataset& d, const py::object& path) {
             io::save(d, py::module_::import("os").attr("fspath")(path).cast<std::string>());
-        }, py::arg("path"),
-             "Write the dataset as a JSON document (UTF-8), atomically: a temporary file beside it is renamed "
-             "over the old one, so an interrupted save leaves the old file intact.")
-        .def("to_dict", [](const Dataset& d) { return json_loads(io::to_json(d)); })
+        }, py::arg("path"), R"doc(
+Write the dataset as a JSON document (UTF-8) to ``path``, atomically: a temporary file beside it is
+renamed over the old one, so an interrupted save leaves the old file intact.
+
+>>> ds = ts.datasets.cambodia_2019()
+>>> ds.save(tmp / "cambodia.json")
+>>> ts.Dataset.load(tmp / "cambodia.json") == ds
+True
+)doc")
+        .def("to_dict", [](const Dataset& d) { return json_loads(io::to_json(d)); }, R"doc(
+The dataset document as a dict (what ``to_json`` writes).
+
+>>> d = ts.datasets.cambodia_2019().to_dict()
+>>> d["tipstats"], len(d["partners"]), d["agreements"][4]["id"]
+(1, 7, 'moi-cpu-2019')
+)doc")
         .def("__eq__", [](const Dataset& a, const Dataset& b) { return a == b; })
         .def("__repr__", &dataset_repr);
     add_json_pickling(dataset_cls, [](const Dataset& d) { return io::to_json(d); },

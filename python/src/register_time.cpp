@@ -1,5 +1,6 @@
 // tipstats.Period and tipstats.PartialDate; dates cross as datetime.date (casters.hpp).
 #include "casters.hpp"
+#include "pickle_state.hpp"
 #include "register.hpp"
 
 #include <tipstats/time/partial_date.hpp>
@@ -16,24 +17,25 @@ using tipstats::Period;
 
 namespace {
 // Pickled state: (format version, text form). The text form is the stable, documented grammar.
-constexpr int time_state_version = 1;
-
 template <class T>
 void add_text_pickling(py::class_<T>& cls) {
-    cls.def(py::pickle([](const T& value) { return py::make_tuple(time_state_version, value.to_string()); },
+    cls.def(py::pickle([](const T& value) { return py::make_tuple(tipstats::python::pickle_state_version, value.to_string()); },
                        [](const py::tuple& state) {
-                           if (state.size() != 2 || state[0].cast<int>() != time_state_version)
-                               throw tipstats::parse_error("unsupported pickled state for " +
-                                                           std::string(py::type_id<T>()));
+                           tipstats::python::check_pickled_state<T>(state, 2);
                            return T::parse(state[1].cast<std::string>());
                        }));
 }
 }  // namespace
 
 void register_time(py::module_& m) {
-    m.def("parse_date", &tipstats::parse_date, py::arg("text"),
-          "Parse an ISO 8601 calendar date ``YYYY-MM-DD`` into a ``datetime.date``.\n\n"
-          "Raises ParseError for other forms and impossible dates such as 2019-02-30.");
+    m.def("parse_date", &tipstats::parse_date, py::arg("text"), R"doc(
+Parse an ISO 8601 calendar date ``YYYY-MM-DD`` into a ``datetime.date``.
+
+Raises ParseError for other forms and impossible dates such as 2019-02-30.
+
+>>> ts.parse_date("2019-08-01")
+datetime.date(2019, 8, 1)
+)doc");
 
     py::class_<Period> period(m, "Period", R"doc(
 A reporting period with inclusive start and end dates.
@@ -50,24 +52,52 @@ Two periods are equal when they cover the same days, whatever their written form
 '2018-H1'
 )doc");
     period.def(py::init(&Period::parse), py::arg("text"), "Parse a period, as ``Period.parse``.")
-        .def_static("parse", &Period::parse, py::arg("text"), "Parse a period; raises ParseError.")
-        .def_static("between", &Period::between, py::arg("start"), py::arg("end"),
-                    "The days from ``start`` to ``end``, both included; raises ValidationError if "
-                    "``end`` is before ``start``.")
+        .def_static("parse", &Period::parse, py::arg("text"), R"doc(
+Parse a period written in the grammar of the class; raises ParseError naming the text otherwise.
+
+>>> ts.Period.parse("2019-Q3")
+Period('2019-Q3')
+>>> ts.Period.parse("2019-01/2019-06") == ts.Period("2019-H1")
+True
+)doc")
+        .def_static("between", &Period::between, py::arg("start"), py::arg("end"), R"doc(
+The days from ``start`` to ``end`` (``datetime.date``), both included; raises ValidationError if
+``end`` is before ``start``.
+
+>>> q = ts.Period.between(ts.parse_date("2019-01-01"), ts.parse_date("2019-03-31"))
+>>> q, q == ts.Period("2019-Q1")
+(Period('2019-01-01/2019-03-31'), True)
+)doc")
         .def_property_readonly("start", &Period::start, "First day (datetime.date).")
         .def_property_readonly("end", &Period::end, "Last day, inclusive (datetime.date).")
         .def_property_readonly("kind", [](const Period& p) { return std::string(tipstats::to_string(p.kind())); },
                                "'year', 'half', 'quarter', 'month', 'day' or 'interval'.")
-        .def_property_readonly("days", &Period::days, "Number of days covered.")
+        .def_property_readonly("days", &Period::days, "Number of days covered (days).")
         .def("contains", py::overload_cast<const tipstats::Date&>(&Period::contains, py::const_), py::arg("other"),
-             "Whether a date (or every day of a period) lies within this period.")
+             R"doc(
+Whether a date (or every day of a period) lies within this period; ``other in period`` is the same.
+
+>>> ts.Period("2019").contains(ts.Period("2019-H1")), ts.parse_date("2020-01-01") in ts.Period("2019")
+(True, False)
+)doc")
         .def("contains", py::overload_cast<const Period&>(&Period::contains, py::const_), py::arg("other"))
         .def("__contains__", py::overload_cast<const tipstats::Date&>(&Period::contains, py::const_))
         .def("__contains__", py::overload_cast<const Period&>(&Period::contains, py::const_))
-        .def("overlaps", &Period::overlaps, py::arg("other"), "Whether the two periods share a day.")
-        .def("shift", &Period::shift, py::kw_only(), py::arg("years"),
-             "The same period ``years`` later; ``shift(years=-1)`` is the same period last year. "
-             "29 February becomes 28 February in a common year.")
+        .def("overlaps", &Period::overlaps, py::arg("other"), R"doc(
+Whether the two periods share a day.
+
+>>> ts.Period("2019-H1").overlaps(ts.Period("2019-06/2019-09")), ts.Period("2019-H1").overlaps(ts.Period("2019-H2"))
+(True, False)
+)doc")
+        .def("shift", &Period::shift, py::kw_only(), py::arg("years"), R"doc(
+The same period ``years`` later; ``shift(years=-1)`` is the same period last year, the baseline of a
+year-on-year change. 29 February becomes 28 February in a common year.
+
+>>> ts.Period("2019-H1").shift(years=-1)
+Period('2018-H1')
+>>> ts.Period("2020-02-29").shift(years=1)
+Period('2021-02-28')
+)doc")
         .def("__str__", &Period::to_string)
         .def("__repr__", [](const Period& p) { return "Period('" + p.to_string() + "')"; })
         .def("__hash__", [](const Period& p) {
@@ -85,21 +115,38 @@ Two periods are equal when they cover the same days, whatever their written form
 A date known to the year, the month or the day (``2019``, ``2019-06``, ``2019-06-14``).
 
 News often gives only part of a date ("on Thursday", "in 2019"); a PartialDate keeps exactly what is
-known and says which days it can be (``earliest``, ``latest``).
+known and says which days it can be (``earliest``, ``latest``). Built from text or a
+``datetime.date``; raises ParseError naming the text for another form or an impossible date.
+
+>>> d = ts.PartialDate("2019-06")
+>>> d.precision, d.earliest, d.latest
+('month', datetime.date(2019, 6, 1), datetime.date(2019, 6, 30))
 )doc");
     partial.def(py::init(&PartialDate::parse), py::arg("text"))
         .def(py::init<const tipstats::Date&>(), py::arg("date"))
-        .def_static("parse", &PartialDate::parse, py::arg("text"))
+        .def_static("parse", &PartialDate::parse, py::arg("text"), R"doc(
+Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raises ParseError naming the text otherwise.
+
+>>> ts.PartialDate.parse("2019-08")
+PartialDate('2019-08')
+)doc")
         .def_property_readonly("precision",
                                [](const PartialDate& d) { return std::string(tipstats::to_string(d.precision())); },
-                               "'year', 'month' or 'day'.")
-        .def_property_readonly("year", &PartialDate::year)
-        .def_property_readonly("month", [](const PartialDate& d) { return d.month() ? py::object(py::int_(d.month())) : py::none(); })
-        .def_property_readonly("day", [](const PartialDate& d) { return d.day() ? py::object(py::int_(d.day())) : py::none(); })
-        .def_property_readonly("earliest", &PartialDate::earliest, "First day it can be.")
-        .def_property_readonly("latest", &PartialDate::latest, "Last day it can be.")
-        .def_property_readonly("is_exact", &PartialDate::is_exact)
-        .def("admits", &PartialDate::admits, py::arg("date"), "Whether ``date`` is one of the days it can be.")
+                               "How much is known: 'year', 'month' or 'day'.")
+        .def_property_readonly("year", &PartialDate::year, "The year (always known).")
+        .def_property_readonly("month", [](const PartialDate& d) { return d.month() ? py::object(py::int_(d.month())) : py::none(); },
+                               "The month (1-12), or None when only the year is known.")
+        .def_property_readonly("day", [](const PartialDate& d) { return d.day() ? py::object(py::int_(d.day())) : py::none(); },
+                               "The day of the month, or None when not known.")
+        .def_property_readonly("earliest", &PartialDate::earliest, "First day it can be (datetime.date).")
+        .def_property_readonly("latest", &PartialDate::latest, "Last day it can be (datetime.date).")
+        .def_property_readonly("is_exact", &PartialDate::is_exact, "Whether it is known to the day.")
+        .def("admits", &PartialDate::admits, py::arg("date"), R"doc(
+Whether ``date`` (a ``datetime.date``) is one of the days it can be.
+
+>>> ts.PartialDate("2019").admits(ts.parse_date("2019-08-01"))
+True
+)doc")
         .def("__str__", &PartialDate::to_string)
         .def("__repr__", [](const PartialDate& d) { return "PartialDate('" + d.to_string() + "')"; })
         .def("__hash__", [](const PartialDate& d) { return std::hash<std::string>{}(d.to_string()); })

@@ -88,7 +88,12 @@ Coverage._repr_html_ = _coverage_html
 
 
 def _partners_to_pandas(self):
-    """One row per partner, indexed by id; list fields joined with "; "."""
+    """The partners as a pandas DataFrame: one row per partner, indexed by id; list fields joined with "; ".
+
+    >>> frame = ts.datasets.cambodia_2019().partners.to_pandas()
+    >>> frame.loc["aple", ["acronym", "kind", "focus"]].tolist()
+    ['APLE', 'ngo', 'trafficking; children']
+    """
     import pandas as pd
 
     rows = [{"id": p.id, "name": p.name, "acronym": p.acronym, "kind": p.kind, "country": p.country,
@@ -99,8 +104,16 @@ def _partners_to_pandas(self):
 
 
 def _agreements_to_pandas(self, on=None):
-    """One row per agreement, indexed by id, with its term as date ranges and, if ``on`` is given
-    (a ``datetime.date``), its status on that day. Partial dates stay text ("2019")."""
+    """The agreements as a pandas DataFrame: one row per agreement, indexed by id, with its term as
+    date ranges (earliest and latest first and last day) and, if ``on`` is given (a ``datetime.date``),
+    its status on that day. Partial signing dates stay text ("2019").
+
+    >>> frame = ts.datasets.cambodia_2019().agreements.to_pandas(on=ts.parse_date("2020-06-01"))
+    >>> frame.loc["moi-cpu-2019", ["signed", "end_earliest", "end_latest", "status"]].tolist()
+    ['2019', datetime.date(2021, 12, 31), datetime.date(2022, 12, 30), 'active']
+    >>> frame["term_months"].tolist()
+    [<NA>, <NA>, <NA>, <NA>, 36]
+    """
     import pandas as pd
 
     def bound(bounds, i):
@@ -126,13 +139,25 @@ def _agreements_to_pandas(self, on=None):
 
 
 def _dataset_series(self, measure, **filters):
-    """One measure over time, as ``Observations.series``: ``ds.series("victims_rescued",
-    offence="sexual_assault", age="0-14")``. Unset offence, age and sex mean their totals."""
+    """One measure over time, as ``Observations.series``. Unset offence, age and sex mean their
+    totals; raises NotFoundError when no rows match.
+
+    >>> ts.datasets.cambodia_2019().series("victims_rescued", offence="sexual_assault", age="0-14")
+    Series(victims_rescued, 1 periods: 2019-H1: 70)
+    """
     return self.observations.series(measure, **filters)
 
 
 def _dataset_add_observation(self, measure, value, period, **fields):
-    """Add one observation (as ``Observations.add``); it must cite a known source, if any."""
+    """Add one observation (as ``Observations.add``); it must cite a known source, if any
+    (ValidationError otherwise), and the dataset is unchanged when it fails.
+
+    >>> ds = ts.datasets.cambodia_2019()
+    >>> ds.add_observation("victims_rescued", None, "2018-H1", area="KHM", offence="sexual_assault",
+    ...                    source="ppp-2019", note="not published; implied by the claimed increase")
+    >>> len(ds.observations)
+    5
+    """
     from ._core import Observations
 
     row = Observations()
@@ -141,7 +166,11 @@ def _dataset_add_observation(self, measure, value, period, **fields):
 
 
 class ConsistencyWarning(UserWarning):
-    """A loaded dataset's observations are inconsistent (see ``Observations.check()``)."""
+    """Warned when a loaded dataset's observations are inconsistent (see ``Observations.check()``).
+
+    ``Dataset.load`` and ``Dataset.from_json`` warn with the number and kinds of findings only, never
+    the values; turn it into an error with ``warnings.simplefilter("error", ts.ConsistencyWarning)``.
+    """
 
 
 def _checked(dataset):

@@ -215,3 +215,85 @@ def test_max_renewals_is_enforced_along_the_chain():
     with pytest.raises(ts.ValidationError) as info:
         ts.Dataset(partners(), [first, second, third])
     assert info.value.field == "agreements[2].renews" and "max_renewals (1)" in str(info.value)
+
+
+def pickled_objects():
+    """One of every model object that pickles, the registries and partnership results included."""
+    ds = ts.datasets.cambodia_2019()
+    chain = ts.Dataset(partners(), [
+        ts.Agreement("first", ["moi", "aple"], start="2013-08-01", term_months=36),
+        ts.Agreement("second", ["moi", "aple"], kind="renewal", renews="first", start="2016-09-01", term_months=36),
+        ts.Agreement("third", ["moi", "aple"], kind="renewal", renews="second", start="2019-08-01",
+                     status_changes=[ts.StatusChange("suspended", "2020-03", note="closure")]),
+    ])
+    continuity = chain.agreements.continuity("moi", "aple")
+    return {
+        "source_ref": ts.SourceRef("ppp-2019", quote="a three-year agreement"),
+        "source": ds.sources["ppp-2019"],
+        "note": ds.notes[0],
+        "partner": ds.partners["ncct"],
+        "party": ts.Party("ncct", role="witness"),
+        "signatory": ds.agreements["moi-aple-2019"].signatories[0],
+        "status_change": chain.agreements["third"].status_changes[0],
+        "agreement": chain.agreements["third"],
+        "transition": continuity.transitions[0],
+        "continuity": continuity,
+        "coverage": chain.agreements.coverage("moi", "aple", "2016/2019"),
+        "sources": ds.sources,
+        "partners": ds.partners,
+        "agreements": chain.agreements,
+        "dataset": ds,
+        "period": ts.Period("2019-H1"),
+        "partial_date": ts.PartialDate("2019-08"),
+        "age_band": ts.AgeBand("15-17"),
+    }
+
+
+@pytest.mark.parametrize("name", list(pickled_objects()))
+def test_model_objects_pickle_with_a_versioned_state(name):
+    original = pickled_objects()[name]
+    copy = pickle.loads(pickle.dumps(original))
+    assert type(copy) is type(original)
+    assert copy == original and repr(copy) == repr(original)
+    assert original.__getstate__()[0] == 1
+
+
+@pytest.mark.parametrize("name", list(pickled_objects()))
+def test_a_pickled_state_of_another_layout_is_refused(name):
+    original = pickled_objects()[name]
+    cls = type(original)
+    state = original.__getstate__()
+    for bad, message in [((2,) + state[1:], "state version 2, this tipstats reads version 1"),
+                         (("1",) + state[1:], "state version '1'"),
+                         ((), "state version missing"),
+                         (state + (None,), f"has {len(state)} entries, this one {len(state) + 1}")]:
+        with pytest.raises(ts.ParseError, match=f"cannot unpickle tipstats.{cls.__name__}: ") as info:
+            cls.__new__(cls).__setstate__(bad)
+        assert message in str(info.value)
+
+
+def test_unpickled_registries_and_results_still_answer_queries():
+    objects = pickled_objects()
+    partners_copy = pickle.loads(pickle.dumps(objects["partners"]))
+    assert partners_copy.find("Chab Dai (Joining Hands) Coalition").id == "chab-dai"
+    assert [p.id for p in partners_copy.parent_chain("ncct")] == ["ncct", "moi"]
+    agreements_copy = pickle.loads(pickle.dumps(objects["agreements"]))
+    assert [a.id for a in agreements_copy.chain("first")] == ["first", "second", "third"]
+    assert agreements_copy["third"].renewal_count == 2
+    assert agreements_copy.continuity("Ministry of Interior", "APLE") == objects["continuity"]
+    assert [t.gap_days for t in objects["continuity"].transitions] == [31, -31]
+    assert pickle.loads(pickle.dumps(objects["sources"]))["ppp-2019"].publisher == "The Phnom Penh Post"
+
+
+def test_registries_and_results_compare_by_value():
+    objects = pickled_objects()
+    ds = ts.datasets.cambodia_2019()
+    assert ds.partners == objects["partners"] and ds.sources == objects["sources"]
+    assert ts.Dataset(partners()).partners != objects["partners"]
+    # The same agreements checked against other partners are another registry.
+    same_agreements = ts.Dataset(partners() + [ts.Partner("cwcc", "CWCC")], list(objects["agreements"])).agreements
+    assert same_agreements != objects["agreements"]
+    assert ts.Dataset(partners(), list(objects["agreements"])).agreements == objects["agreements"]
+    continuity = objects["continuity"]
+    assert continuity != ds.agreements.continuity("moi", "aple")
+    assert objects["coverage"] != ds.agreements.coverage("moi", "aple", "2016/2019")

@@ -38,6 +38,7 @@ struct Continuity {
     std::string second_partner_id;
     std::vector<std::string> agreement_ids;
     std::vector<Transition> transitions;
+    friend bool operator==(const Continuity&, const Continuity&) = default;
 };
 
 /// How many days of a window some agreement between two partners was in force: `certain_days`
@@ -47,6 +48,7 @@ struct Coverage {
     Period window;
     long certain_days = 0;
     long possible_days = 0;
+    friend bool operator==(const Coverage&, const Coverage&) = default;
 };
 
 class AgreementRegistry : public Registry<Agreement> {
@@ -87,6 +89,11 @@ public:
     }
 
     const PartnerRegistry& partners() const noexcept { return *partners_; }
+
+    /// The same agreements, checked against the same partners.
+    friend bool operator==(const AgreementRegistry& a, const AgreementRegistry& b) {
+        return a.records_ == b.records_ && *a.partners_ == *b.partners_;
+    }
 
     /// The agreements whose status on `day` is `status`.
     std::vector<Agreement> with_status(agreement_status status, const Date& day) const {
