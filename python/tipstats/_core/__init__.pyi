@@ -37,12 +37,22 @@ class Period:
     @staticmethod
     def between(start: datetime.date, end: datetime.date) -> Period:
         """
-        The days from ``start`` to ``end``, both included; raises ValidationError if ``end`` is before ``start``.
+        The days from ``start`` to ``end`` (``datetime.date``), both included; raises ValidationError if
+        ``end`` is before ``start``.
+        
+        >>> q = ts.Period.between(ts.parse_date("2019-01-01"), ts.parse_date("2019-03-31"))
+        >>> q, q == ts.Period("2019-Q1")
+        (Period('2019-01-01/2019-03-31'), True)
         """
     @staticmethod
     def parse(text: str) -> Period:
         """
-        Parse a period; raises ParseError.
+        Parse a period written in the grammar of the class; raises ParseError naming the text otherwise.
+        
+        >>> ts.Period.parse("2019-Q3")
+        Period('2019-Q3')
+        >>> ts.Period.parse("2019-01/2019-06") == ts.Period("2019-H1")
+        True
         """
     @typing.overload
     def __contains__(self, arg0: datetime.date) -> bool:
@@ -81,7 +91,10 @@ class Period:
     @typing.overload
     def contains(self, other: datetime.date) -> bool:
         """
-        Whether a date (or every day of a period) lies within this period.
+        Whether a date (or every day of a period) lies within this period; ``other in period`` is the same.
+        
+        >>> ts.Period("2019").contains(ts.Period("2019-H1")), ts.parse_date("2020-01-01") in ts.Period("2019")
+        (True, False)
         """
     @typing.overload
     def contains(self, other: Period) -> bool:
@@ -89,15 +102,24 @@ class Period:
     def overlaps(self, other: Period) -> bool:
         """
         Whether the two periods share a day.
+        
+        >>> ts.Period("2019-H1").overlaps(ts.Period("2019-06/2019-09")), ts.Period("2019-H1").overlaps(ts.Period("2019-H2"))
+        (True, False)
         """
     def shift(self, *, years: typing.SupportsInt | typing.SupportsIndex) -> Period:
         """
-        The same period ``years`` later; ``shift(years=-1)`` is the same period last year. 29 February becomes 28 February in a common year.
+        The same period ``years`` later; ``shift(years=-1)`` is the same period last year, the baseline of a
+        year-on-year change. 29 February becomes 28 February in a common year.
+        
+        >>> ts.Period("2019-H1").shift(years=-1)
+        Period('2018-H1')
+        >>> ts.Period("2020-02-29").shift(years=1)
+        Period('2021-02-28')
         """
     @property
     def days(self) -> int:
         """
-        Number of days covered.
+        Number of days covered (days).
         """
     @property
     def end(self) -> datetime.date:
@@ -119,11 +141,21 @@ class PartialDate:
     A date known to the year, the month or the day (``2019``, ``2019-06``, ``2019-06-14``).
     
     News often gives only part of a date ("on Thursday", "in 2019"); a PartialDate keeps exactly what is
-    known and says which days it can be (``earliest``, ``latest``).
+    known and says which days it can be (``earliest``, ``latest``). Built from text or a
+    ``datetime.date``; raises ParseError naming the text for another form or an impossible date.
+    
+    >>> d = ts.PartialDate("2019-06")
+    >>> d.precision, d.earliest, d.latest
+    ('month', datetime.date(2019, 6, 1), datetime.date(2019, 6, 30))
     """
     @staticmethod
     def parse(text: str) -> PartialDate:
-        ...
+        """
+        Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raises ParseError naming the text otherwise.
+        
+        >>> ts.PartialDate.parse("2019-08")
+        PartialDate('2019-08')
+        """
     def __eq__(self, arg0: PartialDate) -> bool:
         ...
     def __ge__(self, arg0: PartialDate) -> bool:
@@ -156,35 +188,46 @@ class PartialDate:
         ...
     def admits(self, date: datetime.date) -> bool:
         """
-        Whether ``date`` is one of the days it can be.
+        Whether ``date`` (a ``datetime.date``) is one of the days it can be.
+        
+        >>> ts.PartialDate("2019").admits(ts.parse_date("2019-08-01"))
+        True
         """
     @property
     def day(self) -> typing.Any:
-        ...
+        """
+        The day of the month, or None when not known.
+        """
     @property
     def earliest(self) -> datetime.date:
         """
-        First day it can be.
+        First day it can be (datetime.date).
         """
     @property
     def is_exact(self) -> bool:
-        ...
+        """
+        Whether it is known to the day.
+        """
     @property
     def latest(self) -> datetime.date:
         """
-        Last day it can be.
+        Last day it can be (datetime.date).
         """
     @property
     def month(self) -> typing.Any:
-        ...
+        """
+        The month (1-12), or None when only the year is known.
+        """
     @property
     def precision(self) -> str:
         """
-        'year', 'month' or 'day'.
+        How much is known: 'year', 'month' or 'day'.
         """
     @property
     def year(self) -> int:
-        ...
+        """
+        The year (always known).
+        """
 class AgeBand:
     """
     An age band: ages [lower, upper) in whole years, the upper end possibly open, or ``all`` or
@@ -210,31 +253,51 @@ class AgeBand:
     def all() -> AgeBand:
         """
         Every age, unknown ages included (a total).
+        
+        >>> ts.AgeBand.all().contains(ts.AgeBand.unknown())
+        True
         """
     @staticmethod
     def from_label(label: str) -> AgeBand:
         """
-        The band a label means: first the table ``AgeBand.labels()`` (case and spacing ignored), then the canonical forms. Raises ParseError naming an unknown label.
+        The band a label means: first the table ``AgeBand.labels()`` (case and spacing ignored), then the
+        canonical forms. Raises ParseError naming an unknown label.
+        
+        >>> ts.AgeBand.from_label("Children under the age of 15")
+        AgeBand('0-14')
         """
     @staticmethod
     def labels() -> dict:
         """
-        The label table ``from_label`` uses: wording (lower case) -> canonical band.
+        The label table ``from_label`` uses (a dict): wording (lower case) -> canonical band.
+        
+        >>> ts.AgeBand.labels()["aged between 15 and 18 years old"]
+        '15-17'
         """
     @staticmethod
     def parse(text: str) -> AgeBand:
         """
         Parse ``0-14``, ``18+``, ``all`` or ``unknown``; raises ParseError naming the text.
+        
+        >>> ts.AgeBand.parse("18+").lower
+        18
         """
     @staticmethod
     def range(lower: typing.SupportsInt | typing.SupportsIndex, upper: typing.SupportsInt | typing.SupportsIndex | None = None) -> AgeBand:
         """
-        Ages [lower, upper); ``upper=None`` is open-ended. Raises DomainError when upper <= lower or an age is outside 0-150.
+        Ages [lower, upper); ``upper=None`` is open-ended. Raises DomainError when upper <= lower or an age
+        is outside 0-150.
+        
+        >>> ts.AgeBand.range(15, 18), ts.AgeBand.range(18)
+        (AgeBand('15-17'), AgeBand('18+'))
         """
     @staticmethod
     def unknown() -> AgeBand:
         """
         Age not known.
+        
+        >>> ts.AgeBand.unknown() == ts.AgeBand("unknown")
+        True
         """
     def __contains__(self, arg0: AgeBand) -> bool:
         ...
@@ -268,31 +331,45 @@ class AgeBand:
         ...
     def contains(self, other: AgeBand) -> bool:
         """
-        Whether every age of ``other`` lies in this band. ``all`` contains every band, ``unknown`` included; ``unknown`` contains only itself.
+        Whether every age of ``other`` lies in this band; ``other in band`` is the same. ``all`` contains
+        every band, ``unknown`` included; ``unknown`` contains only itself.
+        
+        >>> ts.AgeBand("0-17").contains(ts.AgeBand("0-14")), ts.AgeBand("15-17") in ts.AgeBand("0-14")
+        (True, False)
         """
     def contains_age(self, age: typing.SupportsInt | typing.SupportsIndex) -> bool:
         """
         Whether someone aged ``age`` (whole years) falls in the band; never for ``unknown``.
+        
+        >>> ts.AgeBand("0-14").contains_age(14), ts.AgeBand("0-14").contains_age(15)
+        (True, False)
         """
     def overlaps(self, other: AgeBand) -> bool:
         """
         Whether some age can be in both bands.
+        
+        >>> ts.AgeBand("0-17").overlaps(ts.AgeBand("15+")), ts.AgeBand("0-14").overlaps(ts.AgeBand("15-17"))
+        (True, False)
         """
     @property
     def is_all(self) -> bool:
-        ...
+        """
+        Whether it is ``all`` (every age, a total).
+        """
     @property
     def is_unknown(self) -> bool:
-        ...
+        """
+        Whether it is ``unknown`` (age not known).
+        """
     @property
     def lower(self) -> int | None:
         """
-        First age in the band; 0 for ``all``, None for ``unknown``.
+        First age in the band (years); 0 for ``all``, None for ``unknown``.
         """
     @property
     def upper(self) -> int | None:
         """
-        First age past the band (exclusive); None when open (``18+``, ``all``) or ``unknown``.
+        First age past the band (years, exclusive); None when open (``18+``, ``all``) or ``unknown``.
         """
 class Quantity:
     """
@@ -612,7 +689,11 @@ class Observations:
         """
 class SourceRef:
     """
-    A citation: a source id and, optionally, the quoted words.
+    A citation: a source id and, optionally, the quoted words. Wherever a list of citations is asked
+    for, a plain source id converts to a SourceRef.
+    
+    >>> ts.SourceRef("ppp-2019", quote="a three-year agreement")
+    SourceRef('ppp-2019', quote='a three-year agreement')
     """
     def __eq__(self, arg0: SourceRef) -> bool:
         ...
@@ -628,13 +709,21 @@ class SourceRef:
         ...
     @property
     def quote(self) -> typing.Any:
-        ...
+        """
+        The source's own words the record rests on, or None.
+        """
     @property
     def source(self) -> str:
-        ...
+        """
+        Id of the cited source.
+        """
 class Source:
     """
-    A publication facts are taken from (report, article, dataset).
+    A publication facts are taken from (report, article, dataset). The date may be partial (text such
+    as ``"2019"``, a ``datetime.date`` or a PartialDate).
+    
+    >>> ts.Source("tip-2020", title="Trafficking in Persons Report", publisher="US Department of State", date="2020-06")
+    Source('tip-2020', publisher='US Department of State', date='2020-06')
     """
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: Source) -> bool:
@@ -651,25 +740,40 @@ class Source:
         ...
     @property
     def date(self) -> PartialDate | None:
-        ...
+        """
+        Publication date (a PartialDate), or None.
+        """
     @property
     def id(self) -> str:
-        ...
+        """
+        Short unique id (a slug such as ``ppp-2019``) that citations use.
+        """
     @property
     def notes(self) -> typing.Any:
-        ...
+        """
+        What the source is and how it was used, or None.
+        """
     @property
     def publisher(self) -> typing.Any:
-        ...
+        """
+        Who published it (a newspaper, an agency, a ministry), or None.
+        """
     @property
     def title(self) -> typing.Any:
-        ...
+        """
+        Title, or None.
+        """
     @property
     def url(self) -> typing.Any:
-        ...
+        """
+        Where to read it, or None.
+        """
 class Note:
     """
     A statement about the dataset as a whole, with its sources.
+    
+    >>> ts.datasets.cambodia_2019().notes[1].sources[0].source
+    'ppp-2019'
     """
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: Note) -> bool:
@@ -684,10 +788,14 @@ class Note:
         ...
     @property
     def sources(self) -> list[SourceRef]:
-        ...
+        """
+        The citations (SourceRef) it rests on.
+        """
     @property
     def text(self) -> str:
-        ...
+        """
+        The statement.
+        """
 class Partner:
     """
     An organisation that signs agreements (after Popolo's Organization).
@@ -695,6 +803,9 @@ class Partner:
     ``kind`` is one of government_ministry, national_committee, law_enforcement, ngo,
     international_ngo, coalition, faith_based, un_agency, other; ``country`` an ISO 3166-1 alpha-3 code.
     Raises ValidationError (naming the field) for a bad id, an empty name or a bad country code.
+    
+    >>> ts.Partner("cwcc", "Cambodian Women's Crisis Center", acronym="CWCC", kind="ngo", country="KHM")
+    Partner('cwcc', "Cambodian Women's Crisis Center", acronym='CWCC', kind='ngo', country='KHM')
     """
     def __eq__(self, arg0: Partner) -> bool:
         ...
@@ -712,49 +823,79 @@ class Partner:
         ...
     def to_dict(self) -> typing.Any:
         """
-        The partner as in a document.
+        The partner as it is written in a dataset document (a dict; empty fields left out).
+        
+        >>> d = ts.datasets.cambodia_2019().partners["aple"].to_dict()
+        >>> d["acronym"], d["focus"]
+        ('APLE', ['trafficking', 'children'])
         """
     @property
     def acronym(self) -> typing.Any:
-        ...
+        """
+        Acronym (``APLE``), or None.
+        """
     @property
     def country(self) -> typing.Any:
-        ...
+        """
+        ISO 3166-1 alpha-3 country code (``'KHM'``), or None.
+        """
     @property
     def focus(self) -> list[str]:
-        ...
+        """
+        Areas of work (a list such as ``['trafficking', 'children']``).
+        """
     @property
     def id(self) -> str:
-        ...
+        """
+        Short unique id (a slug such as ``aple``) that agreements use.
+        """
     @property
     def kind(self) -> str:
-        ...
+        """
+        Kind of organisation, such as ``'ngo'`` or ``'government_ministry'`` (see the class).
+        """
     @property
     def name(self) -> str:
-        ...
+        """
+        Full name.
+        """
     @property
     def names(self) -> list[str]:
         """
-        Every name it can be found by: id, name, acronym, other names.
+        Every name it can be found by (a list): id, name, acronym, other names.
         """
     @property
     def notes(self) -> typing.Any:
-        ...
+        """
+        Free-text remarks on the record, or None.
+        """
     @property
     def other_names(self) -> list[str]:
-        ...
+        """
+        Other names it is known by (a list, possibly empty).
+        """
     @property
     def parent_id(self) -> typing.Any:
-        ...
+        """
+        Id of the partner it is part of (a committee's ministry), or None.
+        """
     @property
     def sources(self) -> list[SourceRef]:
-        ...
+        """
+        The citations (SourceRef) the record rests on.
+        """
     @property
     def url(self) -> typing.Any:
-        ...
+        """
+        Web site, or None.
+        """
 class Party:
     """
-    A partner bound by an agreement, with its role (signatory, witness, lead, implementing, funding). A plain partner id converts to a signatory.
+    A partner bound by an agreement, with its role (signatory, witness, lead, implementing, funding).
+    A plain partner id converts to a signatory.
+    
+    >>> ts.Party("ncct", role="witness")
+    Party('ncct', role='witness')
     """
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: Party) -> bool:
@@ -773,13 +914,20 @@ class Party:
         ...
     @property
     def partner_id(self) -> str:
-        ...
+        """
+        Id of the partner.
+        """
     @property
     def role(self) -> str:
-        ...
+        """
+        'signatory', 'witness', 'lead', 'implementing' or 'funding'.
+        """
 class Signatory:
     """
     A person who signed, as the source names them.
+    
+    >>> ts.datasets.cambodia_2019().agreements["moi-aple-2019"].signatories
+    [Signatory('Samleang Seila', title='Country Director', partner_id='aple')]
     """
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: Signatory) -> bool:
@@ -794,16 +942,26 @@ class Signatory:
         ...
     @property
     def name(self) -> str:
-        ...
+        """
+        The person's name.
+        """
     @property
     def partner_id(self) -> typing.Any:
-        ...
+        """
+        Id of the partner they signed for, or None.
+        """
     @property
     def title(self) -> typing.Any:
-        ...
+        """
+        Their position (``'Country Director'``), or None.
+        """
 class StatusChange:
     """
-    A dated change of status: 'suspended', 'resumed' or 'terminated'.
+    A dated change of status of an agreement: 'suspended', 'resumed' or 'terminated'. The date may be
+    partial (text such as ``"2020-03"``, a ``datetime.date`` or a PartialDate).
+    
+    >>> ts.StatusChange("suspended", "2020-03", note="COVID-19 restrictions")
+    StatusChange('suspended', '2020-03')
     """
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: StatusChange) -> bool:
@@ -818,13 +976,19 @@ class StatusChange:
         ...
     @property
     def date(self) -> PartialDate:
-        ...
+        """
+        When it took effect (a PartialDate).
+        """
     @property
     def note(self) -> typing.Any:
-        ...
+        """
+        What happened, as the source says, or None.
+        """
     @property
     def status(self) -> str:
-        ...
+        """
+        'suspended', 'resumed' or 'terminated'.
+        """
 class Agreement:
     """
     A memorandum of understanding or other agreement between partners (after OCDS contracts).
@@ -835,6 +999,10 @@ class Agreement:
     claimed when it holds for every day the partial dates allow; otherwise it is ``'unknown'``.
     Raises ValidationError naming the field for an end before the start, a term that disagrees with the
     end, a non-positive term or a party listed twice.
+    
+    >>> a = ts.Agreement("moi-aple-2019", ["moi", "aple"], signed="2019-08-01", term_months=36)
+    >>> a.end_bounds
+    (datetime.date(2022, 7, 31), datetime.date(2022, 7, 31))
     """
     def __eq__(self, arg0: Agreement) -> bool:
         ...
@@ -851,19 +1019,34 @@ class Agreement:
     def _repr_html_(self):
         ...
     def has_party(self, partner_id: str) -> bool:
-        ...
+        """
+        Whether the partner with this exact id is a party (in any role).
+        
+        >>> ts.datasets.cambodia_2019().agreements["moi-cpu-2019"].has_party("cpu")
+        True
+        """
     def status_on(self, date: datetime.date) -> str:
         """
-        'pending', 'active', 'expired', 'terminated', 'suspended' or 'unknown' on ``date``.
+        The status on ``date`` (a ``datetime.date``): 'pending', 'active', 'expired', 'terminated',
+        'suspended' or 'unknown' when the partial dates allow more than one.
+        
+        >>> import datetime
+        >>> cpu = ts.datasets.cambodia_2019().agreements["moi-cpu-2019"]
+        >>> cpu.status_on(datetime.date(2020, 6, 1)), cpu.status_on(datetime.date(2022, 6, 1))
+        ('active', 'unknown')
         """
     def to_dict(self) -> typing.Any:
         """
-        The agreement as in a document.
+        The agreement as it is written in a dataset document (a dict; empty fields left out).
+        
+        >>> d = ts.datasets.cambodia_2019().agreements["moi-cpu-2019"].to_dict()
+        >>> d["kind"], d["signed"], d["term_months"], d["parties"][1]
+        ('renewal', '2019', 36, {'partner_id': 'cpu', 'role': 'signatory'})
         """
     @property
     def end(self) -> PartialDate | None:
         """
-        PartialDate or None.
+        Last day of the term (a PartialDate), or None: see ``term_months``.
         """
     @property
     def end_bounds(self) -> tuple | None:
@@ -872,10 +1055,14 @@ class Agreement:
         """
     @property
     def id(self) -> str:
-        ...
+        """
+        Short unique id (a slug such as ``moi-cpu-2019``).
+        """
     @property
     def is_renewal(self) -> bool:
-        ...
+        """
+        Whether it renews an earlier agreement (kind 'renewal' or ``renews`` given).
+        """
     @property
     def kind(self) -> str:
         """
@@ -888,16 +1075,24 @@ class Agreement:
         """
     @property
     def max_renewals(self) -> int | None:
-        ...
+        """
+        How many renewals in a row the agreement allows, or None when it does not say.
+        """
     @property
     def notes(self) -> typing.Any:
-        ...
+        """
+        Free-text remarks on the record, or None.
+        """
     @property
     def parties(self) -> list[Party]:
-        ...
+        """
+        The partners bound (Party, with their roles), in the order given.
+        """
     @property
     def party_ids(self) -> list[str]:
-        ...
+        """
+        Ids of the partners bound (a list), in the order given.
+        """
     @property
     def renewal_count(self) -> int:
         """
@@ -907,25 +1102,33 @@ class Agreement:
         """
     @property
     def renews(self) -> typing.Any:
-        ...
+        """
+        Id of the agreement this one renews, or None.
+        """
     @property
     def scope(self) -> list[str]:
-        ...
+        """
+        What it covers (a list such as ``['trafficking', 'sexual_abuse']``).
+        """
     @property
     def signatories(self) -> list[Signatory]:
-        ...
+        """
+        The people who signed (Signatory), as the sources name them.
+        """
     @property
     def signed(self) -> PartialDate | None:
         """
-        PartialDate or None.
+        Signing date (a PartialDate), or None.
         """
     @property
     def sources(self) -> list[SourceRef]:
-        ...
+        """
+        The citations (SourceRef) the record rests on.
+        """
     @property
     def start(self) -> PartialDate | None:
         """
-        PartialDate or None.
+        First day of the term (a PartialDate), or None: the term then starts on signing.
         """
     @property
     def start_bounds(self) -> tuple | None:
@@ -934,23 +1137,35 @@ class Agreement:
         """
     @property
     def status_changes(self) -> list[StatusChange]:
-        ...
+        """
+        Dated suspensions, resumptions and terminations (StatusChange), in order.
+        """
     @property
     def term_months(self) -> int | None:
-        ...
+        """
+        Length of the term in months (36 for three years), or None.
+        """
     @property
     def title(self) -> typing.Any:
-        ...
+        """
+        Title, or None.
+        """
 class Transition:
     """
-    Two consecutive agreements of a partnership. ``gap_days``: days between the last day of the first
-    and the first day of the second, both excluded (0: back to back; negative: overlap); None when a date
-    is not known to the day.
+    Two consecutive agreements of a partnership (see ``AgreementRegistry.continuity``). ``gap_days``:
+    days between the last day of the first and the first day of the second, both excluded (0: back to
+    back; negative: overlap); None when a date is not known to the day.
+    
+    >>> ds = ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("cpu", "Child Protection Unit")],
+    ...                 [ts.Agreement("first", ["moi", "cpu"], start="2016-01-01", term_months=36),
+    ...                  ts.Agreement("second", ["moi", "cpu"], kind="renewal", renews="first", start="2019-03-01")])
+    >>> ds.agreements.continuity("moi", "cpu").transitions
+    [Transition('first', 'second', gap_days=59)]
     """
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: Transition) -> bool:
         ...
-    def __getstate__(self) -> tuple[str, str, int | None]:
+    def __getstate__(self) -> tuple:
         ...
     def __repr__(self) -> str:
         ...
@@ -958,21 +1173,36 @@ class Transition:
         ...
     @property
     def from_id(self) -> str:
-        ...
+        """
+        Id of the earlier agreement.
+        """
     @property
     def gap_days(self) -> int | None:
-        ...
+        """
+        Days uncovered between the two (negative: days in both), or None when not known.
+        """
     @property
     def overlap_days(self) -> int | None:
-        ...
+        """
+        Days in force under both agreements (0 when none), or None when not known.
+        """
     @property
     def to_id(self) -> str:
-        ...
+        """
+        Id of the later agreement.
+        """
 class Continuity:
     """
-    The agreements between two partners in time order, with the transitions between consecutive ones.
+    The agreements between two partners in time order, with the transitions between consecutive ones
+    (see ``AgreementRegistry.continuity``).
+    
+    >>> ts.datasets.cambodia_2019().agreements.continuity("MoI", "CPU")
+    Continuity('moi', 'cpu', ['moi-cpu-2019'])
     """
-    def __getstate__(self) -> tuple[str, str, list[str], list[Transition]]:
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: Continuity) -> bool:
+        ...
+    def __getstate__(self) -> tuple:
         ...
     def __repr__(self) -> str:
         ...
@@ -982,7 +1212,9 @@ class Continuity:
         ...
     @property
     def agreement_ids(self) -> list[str]:
-        ...
+        """
+        Ids of their agreements, by start (unknown starts last).
+        """
     @property
     def gaps(self) -> list[Transition]:
         """
@@ -995,17 +1227,28 @@ class Continuity:
         """
     @property
     def partner_ids(self) -> tuple[str, str]:
-        ...
+        """
+        Ids of the two partners (a tuple), as asked for.
+        """
     @property
     def transitions(self) -> list[Transition]:
-        ...
+        """
+        One Transition between each agreement and the next.
+        """
 class Coverage:
     """
     Days of a window covered by some agreement between two partners: ``certain_days`` under every reading
     of the known dates, ``possible_days`` under at least one (an unknown end may run to the window's end).
-    Suspensions are not removed.
+    Suspensions are not removed. The CPU's three-year renewal, signed on an unknown day of 2019, covers
+    for certain the days from 31 December 2019 to 31 December 2021:
+    
+    >>> ts.datasets.cambodia_2019().agreements.coverage("moi", "cpu", "2019/2022")
+    Coverage('2019-01-01/2022-12-31', certain_days=732, possible_days=1460, window_days=1461)
     """
-    def __getstate__(self) -> tuple[Period, int, int]:
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: Coverage) -> bool:
+        ...
+    def __getstate__(self) -> tuple:
         ...
     def __repr__(self) -> str:
         ...
@@ -1015,23 +1258,40 @@ class Coverage:
         ...
     @property
     def certain_days(self) -> int:
-        ...
+        """
+        Days of the window covered whatever the exact dates (days).
+        """
     @property
     def possible_days(self) -> int:
-        ...
+        """
+        Days of the window covered under at least one reading of the dates (days).
+        """
     @property
     def window(self) -> Period:
-        ...
+        """
+        The Period looked at.
+        """
     @property
     def window_days(self) -> int:
-        ...
+        """
+        Length of the window in days.
+        """
 class SourceRegistry:
     """
-    The sources of a dataset (read-only).
+    The sources of a dataset (read-only): ``len``, iteration in the order given, ``id in registry`` and
+    ``registry[id]``.
+    
+    >>> [s.id for s in ts.datasets.cambodia_2019().sources]
+    ['ppp-2019']
     """
+    __hash__: typing.ClassVar[None] = None
     def __contains__(self, id: str) -> bool:
         ...
+    def __eq__(self, arg0: SourceRegistry) -> bool:
+        ...
     def __getitem__(self, id: str) -> Source:
+        ...
+    def __getstate__(self) -> tuple:
         ...
     def __iter__(self) -> collections.abc.Iterator[Source]:
         ...
@@ -1039,26 +1299,45 @@ class SourceRegistry:
         ...
     def __repr__(self) -> str:
         ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     def _repr_html_(self) -> str:
         ...
     def get(self, id: str) -> Source:
         """
-        The source with this exact id; raises NotFoundError (a KeyError).
+        The source with this exact id, as ``registry[id]``.
+        
+        Raises NotFoundError (a KeyError) naming the id when there is none.
+        
+        >>> ts.datasets.cambodia_2019().sources.get("ppp-2019").publisher
+        'The Phnom Penh Post'
         """
     @property
     def ids(self) -> list[str]:
         """
-        The ids in the order given.
+        The source ids (a list of str), in the order given.
+        
+        >>> ts.datasets.cambodia_2019().sources.ids
+        ['ppp-2019']
         """
 class PartnerRegistry:
     """
     The partners of a dataset (read-only): unique ids, known parents, lookup by any name.
     ``registry["aple"]`` takes an exact id; ``registry.find("Action Pour Les Enfants")`` also takes an
     acronym or any name, ignoring case, Latin diacritics and extra spaces (see ``tipstats.fold_name``).
+    
+    >>> partners = ts.datasets.cambodia_2019().partners
+    >>> len(partners), "aple" in partners
+    (7, True)
     """
+    __hash__: typing.ClassVar[None] = None
     def __contains__(self, id: str) -> bool:
         ...
+    def __eq__(self, arg0: PartnerRegistry) -> bool:
+        ...
     def __getitem__(self, id: str) -> Partner:
+        ...
+    def __getstate__(self) -> tuple:
         ...
     def __iter__(self) -> collections.abc.Iterator[Partner]:
         ...
@@ -1066,41 +1345,77 @@ class PartnerRegistry:
         ...
     def __repr__(self) -> str:
         ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     def _repr_html_(self) -> str:
         ...
     def find(self, key: str) -> Partner:
         """
-        The partner known by ``key`` (id, acronym or name). Raises NotFoundError when none, DomainError when several share that name.
+        The partner known by ``key``: its id, acronym, name or another name, ignoring case, Latin
+        diacritics and extra spaces. Raises NotFoundError when none is, DomainError when several share
+        that name.
+        
+        >>> ts.datasets.cambodia_2019().partners.find("joining hands coalition")
+        Partner('chab-dai', 'Chab Dai Coalition', kind='coalition', country='KHM')
         """
     def find_all(self, key: str) -> list[Partner]:
         """
-        Every partner known by ``key``.
+        Every partner known by ``key`` (a list, empty when none), matched as by ``find``.
+        
+        >>> [p.id for p in ts.datasets.cambodia_2019().partners.find_all("Terre des Hommes")]
+        ['tdh-nl']
         """
     def get(self, id: str) -> Partner:
         """
-        The partner with this exact id; raises NotFoundError (a KeyError).
+        The partner with this exact id, as ``registry[id]``.
+        
+        Raises NotFoundError (a KeyError) naming the id when there is none.
+        
+        >>> ts.datasets.cambodia_2019().partners.get("aple").name
+        'Action Pour Les Enfants'
         """
     def parent_chain(self, id: str) -> list[Partner]:
         """
-        The partner, its parent, its parent's parent... (e.g. a national committee, then its ministry).
+        The partner with this id, its parent, its parent's parent... (a national committee, then its
+        ministry). Raises NotFoundError for an unknown id.
+        
+        >>> [p.id for p in ts.datasets.cambodia_2019().partners.parent_chain("ncct")]
+        ['ncct', 'moi']
         """
     def to_pandas(self):
         """
-        One row per partner, indexed by id; list fields joined with "; ".
+        The partners as a pandas DataFrame: one row per partner, indexed by id; list fields joined with "; ".
+        
+            >>> frame = ts.datasets.cambodia_2019().partners.to_pandas()
+            >>> frame.loc["aple", ["acronym", "kind", "focus"]].tolist()
+            ['APLE', 'ngo', 'trafficking; children']
+            
         """
     @property
     def ids(self) -> list[str]:
         """
-        The ids in the order given.
+        The partner ids (a list of str), in the order given.
+        
+        >>> ts.datasets.cambodia_2019().partners.ids
+        ['moi', 'ncct', 'chab-dai', 'tdh-nl', 'caritas-cambodia', 'aple', 'cpu']
         """
 class AgreementRegistry:
     """
     The agreements of a dataset (read-only), checked against its partners. Partners can be named by id,
     acronym or any name wherever a partner is asked for.
+    
+    >>> agreements = ts.datasets.cambodia_2019().agreements
+    >>> len(agreements), [a.id for a in agreements.involving("APLE")]
+    (5, ['moi-aple-2019'])
     """
+    __hash__: typing.ClassVar[None] = None
     def __contains__(self, id: str) -> bool:
         ...
+    def __eq__(self, arg0: AgreementRegistry) -> bool:
+        ...
     def __getitem__(self, id: str) -> Agreement:
+        ...
+    def __getstate__(self) -> tuple:
         ...
     def __iter__(self) -> collections.abc.Iterator[Agreement]:
         ...
@@ -1108,61 +1423,128 @@ class AgreementRegistry:
         ...
     def __repr__(self) -> str:
         ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     def _repr_html_(self) -> str:
         ...
     def active_on(self, date: datetime.date) -> list[Agreement]:
         """
-        Agreements certainly in force on ``date`` (status 'active').
+        The agreements certainly in force on ``date`` (a ``datetime.date``; status 'active'), in order.
+        
+        >>> import datetime
+        >>> [a.id for a in ts.datasets.cambodia_2019().agreements.active_on(datetime.date(2020, 6, 1))]
+        ['moi-cpu-2019']
         """
     def between(self, first: str, second: str) -> list[Agreement]:
         """
-        Agreements both partners are party to.
+        The agreements both partners (ids, acronyms or any names) are party to, in order. Raises
+        NotFoundError for an unknown partner.
+        
+        >>> [a.id for a in ts.datasets.cambodia_2019().agreements.between("Ministry of Interior", "APLE")]
+        ['moi-aple-2019']
         """
     def chain(self, id: str) -> list[Agreement]:
         """
-        The renewal chain the agreement belongs to, oldest first.
+        The renewal chain the agreement belongs to, oldest first. Raises NotFoundError for an unknown id.
+        
+        >>> ds = ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("cpu", "Child Protection Unit")],
+        ...                 [ts.Agreement("first", ["moi", "cpu"], start="2016-01-01", term_months=36),
+        ...                  ts.Agreement("second", ["moi", "cpu"], kind="renewal", renews="first", start="2019-01-01")])
+        >>> [a.id for a in ds.agreements.chain("second")]
+        ['first', 'second']
         """
     def continuity(self, first: str, second: str) -> Continuity:
         """
-        The partnership's agreements ordered by start, with gaps and overlaps between consecutive terms.
+        The partnership's agreements ordered by start, with the gap or overlap between each term and the
+        next (a Continuity). Partners are named by id, acronym or any name.
+        
+        >>> ds = ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("cpu", "Child Protection Unit")],
+        ...                 [ts.Agreement("first", ["moi", "cpu"], start="2016-01-01", term_months=36),
+        ...                  ts.Agreement("second", ["moi", "cpu"], kind="renewal", renews="first", start="2018-12-01")])
+        >>> c = ds.agreements.continuity("moi", "cpu")
+        >>> c.agreement_ids, c.overlaps[0].overlap_days
+        (['first', 'second'], 31)
         """
     def coverage(self, first: str, second: str, window: typing.Any) -> Coverage:
         """
-        Days of ``window`` (a Period or its text, e.g. '2019' or '2019-01-01/2021-06-30') covered by an agreement between the two partners.
+        The days of ``window`` (a Period or its text, e.g. '2019' or '2019-01-01/2021-06-30') covered by an
+        agreement between the two partners (a Coverage). Raises ParseError naming ``window`` for bad text.
+        
+        >>> cover = ts.datasets.cambodia_2019().agreements.coverage("moi", "cpu", "2019/2022")
+        >>> cover.certain_days, cover.possible_days, cover.window_days
+        (732, 1460, 1461)
         """
     def get(self, id: str) -> Agreement:
         """
-        The agreement with this exact id; raises NotFoundError (a KeyError).
+        The agreement with this exact id, as ``registry[id]``.
+        
+        Raises NotFoundError (a KeyError) naming the id when there is none.
+        
+        >>> ts.datasets.cambodia_2019().agreements.get("moi-cpu-2019").term_months
+        36
         """
     def involving(self, partner: str) -> list[Agreement]:
         """
-        Agreements a partner is party to.
+        The agreements a partner (id, acronym or any name) is party to, in order. Raises NotFoundError
+        for an unknown partner.
+        
+        >>> [a.id for a in ts.datasets.cambodia_2019().agreements.involving("National Committee for Counter-Trafficking")]
+        ['ncct-chab-dai-2019', 'ncct-tdh-nl-2019', 'ncct-caritas-cambodia-2019']
         """
     def renewal_count(self, id: str) -> int:
         """
-        See Agreement.renewal_count.
+        The renewal count of the agreement with this id (see ``Agreement.renewal_count``).
+        
+        >>> ts.datasets.cambodia_2019().agreements.renewal_count("moi-cpu-2019")
+        1
         """
     def renewed_by(self, id: str) -> str | None:
         """
-        Id of the agreement renewing this one, or None.
+        Id of the agreement that renews this one, or None. Raises NotFoundError for an unknown id.
+        
+        >>> ds = ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("cpu", "Child Protection Unit")],
+        ...                 [ts.Agreement("first", ["moi", "cpu"], start="2016-01-01", term_months=36),
+        ...                  ts.Agreement("second", ["moi", "cpu"], kind="renewal", renews="first", start="2019-01-01")])
+        >>> ds.agreements.renewed_by("first"), ds.agreements.renewed_by("second")
+        ('second', None)
         """
     def status_on(self, date: datetime.date) -> dict:
         """
-        {agreement id: status} on ``date``.
+        Every agreement's status on ``date`` (a dict ``{agreement id: status}``, see ``Agreement.status_on``).
+        
+        >>> import datetime
+        >>> ts.datasets.cambodia_2019().agreements.status_on(datetime.date(2020, 6, 1))["moi-cpu-2019"]
+        'active'
         """
     def to_pandas(self, on = None):
         """
-        One row per agreement, indexed by id, with its term as date ranges and, if ``on`` is given
-            (a ``datetime.date``), its status on that day. Partial dates stay text ("2019").
+        The agreements as a pandas DataFrame: one row per agreement, indexed by id, with its term as
+            date ranges (earliest and latest first and last day) and, if ``on`` is given (a ``datetime.date``),
+            its status on that day. Partial signing dates stay text ("2019").
+        
+            >>> frame = ts.datasets.cambodia_2019().agreements.to_pandas(on=ts.parse_date("2020-06-01"))
+            >>> frame.loc["moi-cpu-2019", ["signed", "end_earliest", "end_latest", "status"]].tolist()
+            ['2019', datetime.date(2021, 12, 31), datetime.date(2022, 12, 30), 'active']
+            >>> frame["term_months"].tolist()
+            [<NA>, <NA>, <NA>, <NA>, 36]
+            
         """
     def with_status(self, status: str, date: datetime.date) -> list[Agreement]:
         """
-        Agreements whose status on ``date`` is ``status``.
+        The agreements whose status on ``date`` is ``status`` ('pending', 'active', 'expired',
+        'terminated', 'suspended' or 'unknown'). Raises ParseError naming ``status`` for another word.
+        
+        >>> import datetime
+        >>> [a.id for a in ts.datasets.cambodia_2019().agreements.with_status("unknown", datetime.date(2020, 6, 1))]
+        ['ncct-chab-dai-2019', 'ncct-tdh-nl-2019', 'ncct-caritas-cambodia-2019', 'moi-aple-2019']
         """
     @property
     def ids(self) -> list[str]:
         """
-        The ids in the order given.
+        The agreement ids (a list of str), in the order given.
+        
+        >>> ts.datasets.cambodia_2019().agreements.ids
+        ['ncct-chab-dai-2019', 'ncct-tdh-nl-2019', 'ncct-caritas-cambodia-2019', 'moi-aple-2019', 'moi-cpu-2019']
         """
 class Dataset:
     """
@@ -1170,12 +1552,21 @@ class Dataset:
     consistent or not built at all (ValidationError naming the field, e.g.
     ``agreements[2].parties[0].partner_id``). Saved and loaded as a versioned JSON document
     (``{"tipstats": 1, ...}``); errors in a file name its line and column.
+    
+    >>> ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("aple", "Action Pour Les Enfants")],
+    ...            [ts.Agreement("moi-aple-2019", ["moi", "aple"], signed="2019")], title="Cambodia")
+    Dataset('Cambodia', 2 partners, 1 agreement, 0 observations, 0 sources)
     """
     __hash__: typing.ClassVar[None] = None
     @staticmethod
     def from_json(text: str) -> Dataset:
         """
-        Parse a dataset document. Raises ParseError or ValidationError with line, column and field.
+        Parse a dataset document (JSON text). Raises ParseError or ValidationError with line, column and field.
+        
+        >>> ds = ts.Dataset.from_json('{"tipstats": 1, "partners": [{"id": "aple", "name": "APLE"}]}')
+        >>> ds.partners.ids
+        ['aple']
+        
         
         
         Warns (ConsistencyWarning) when ``observations.check()`` finds problems.
@@ -1183,7 +1574,13 @@ class Dataset:
     @staticmethod
     def load(path: typing.Any) -> Dataset:
         """
-        Read a dataset document (UTF-8). Errors name the file, line, column and field.
+        Read a dataset document (UTF-8) from ``path`` (text or a path-like object). Errors name the file,
+        line, column and field.
+        
+        >>> ts.datasets.cambodia_2019().save(tmp / "cambodia.json")
+        >>> ts.Dataset.load(tmp / "cambodia.json")
+        Dataset('Cambodia 2019: ...', 7 partners, 5 agreements, 4 observations, 1 source)
+        
         
         
         Warns (ConsistencyWarning) when ``observations.check()`` finds problems.
@@ -1202,38 +1599,118 @@ class Dataset:
         ...
     def add_agreement(self, agreement: Agreement) -> None:
         """
-        Adds an agreement after checking the whole dataset with it; changes nothing if that fails.
+        Adds an agreement after checking the whole dataset with it; changes nothing if that fails
+        (ValidationError naming the field, e.g. an unknown party).
+        
+        >>> ds = ts.datasets.cambodia_2019()
+        >>> ds.add_agreement(ts.Agreement("moi-cwcc-2019", ["moi", "cwcc"], signed="2019"))
+        Traceback (most recent call last):
+        ...
+        tipstats.ValidationError: field 'agreements[5].parties[1].partner_id': unknown partner 'cwcc'
+        >>> ds.add_agreement(ts.Agreement("moi-aple-2022", ["moi", "aple"], kind="renewal", renews="moi-aple-2019"))
+        >>> [a.id for a in ds.agreements.chain("moi-aple-2022")]
+        ['moi-aple-2019', 'moi-aple-2022']
         """
     def add_note(self, note: Note) -> None:
-        ...
+        """
+        Adds a note about the whole dataset; it must cite known sources (ValidationError otherwise).
+        
+        >>> ds = ts.datasets.cambodia_2019()
+        >>> ds.add_note(ts.Note("The 2018 count is implied by the claimed increase.", sources=["ppp-2019"]))
+        >>> len(ds.notes)
+        3
+        """
     def add_observation(self, measure, value, period, **fields):
         """
-        Add one observation (as ``Observations.add``); it must cite a known source, if any.
+        Add one observation (as ``Observations.add``); it must cite a known source, if any
+            (ValidationError otherwise), and the dataset is unchanged when it fails.
+        
+            >>> ds = ts.datasets.cambodia_2019()
+            >>> ds.add_observation("victims_rescued", None, "2018-H1", area="KHM", offence="sexual_assault",
+            ...                    source="ppp-2019", note="not published; implied by the claimed increase")
+            >>> len(ds.observations)
+            5
+            
         """
     def add_observations(self, rows: Observations) -> None:
         """
-        Adds every row of an Observations table, or none: rows are checked and must cite known sources.
+        Adds every row of an Observations table, or none: the rows are checked and must cite known
+        sources (ValidationError naming the row otherwise).
+        
+        >>> ds = ts.datasets.cambodia_2019()
+        >>> rows = ts.Observations()
+        >>> rows.add("victims_rescued", None, "2018-H1", area="KHM", offence="sexual_assault", source="ppp-2019",
+        ...          note="not published; implied by the claimed increase")
+        >>> ds.add_observations(rows)
+        >>> len(ds.observations)
+        5
         """
     def add_partner(self, partner: Partner) -> None:
         """
-        Adds a partner after checking the whole dataset with it; changes nothing if that fails.
+        Adds a partner after checking the whole dataset with it (ValidationError naming the field, e.g. a
+        duplicate id or an unknown parent); changes nothing if that fails.
+        
+        >>> ds = ts.datasets.cambodia_2019()
+        >>> ds.add_partner(ts.Partner("cwcc", "Cambodian Women's Crisis Center", acronym="CWCC", kind="ngo", country="KHM"))
+        >>> ds.partners.find("CWCC").id, len(ds.partners)
+        ('cwcc', 8)
         """
     def add_source(self, source: Source) -> None:
-        ...
+        """
+        Adds a source after checking the whole dataset with it (ValidationError for a duplicate id);
+        changes nothing if that fails.
+        
+        >>> ds = ts.datasets.cambodia_2019()
+        >>> ds.add_source(ts.Source("tip-2020", title="Trafficking in Persons Report", publisher="US Department of State"))
+        >>> ds.sources.ids
+        ['ppp-2019', 'tip-2020']
+        """
     def save(self, path: typing.Any) -> None:
         """
-        Write the dataset as a JSON document (UTF-8), atomically: a temporary file beside it is renamed over the old one, so an interrupted save leaves the old file intact.
+        Write the dataset as a JSON document (UTF-8) to ``path``, atomically: a temporary file beside it is
+        renamed over the old one, so an interrupted save leaves the old file intact.
+        
+        >>> ds = ts.datasets.cambodia_2019()
+        >>> ds.save(tmp / "cambodia.json")
+        >>> ts.Dataset.load(tmp / "cambodia.json") == ds
+        True
         """
     def series(self, measure, **filters):
         """
-        One measure over time, as ``Observations.series``: ``ds.series("victims_rescued",
-            offence="sexual_assault", age="0-14")``. Unset offence, age and sex mean their totals.
+        One measure over time, as ``Observations.series``. Unset offence, age and sex mean their
+            totals; raises NotFoundError when no rows match.
+        
+            >>> ts.datasets.cambodia_2019().series("victims_rescued", offence="sexual_assault", age="0-14")
+            Series(victims_rescued, 1 periods: 2019-H1: 70)
+            
         """
     def to_dict(self) -> typing.Any:
-        ...
+        """
+        The dataset document as a dict (what ``to_json`` writes).
+        
+        >>> d = ts.datasets.cambodia_2019().to_dict()
+        >>> d["tipstats"], len(d["partners"]), d["agreements"][4]["id"]
+        (1, 7, 'moi-cpu-2019')
+        """
     def to_json(self, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
         """
-        The dataset as a JSON document.
+        The dataset as a JSON document (text), ``indent`` spaces per level; ``Dataset.from_json`` reads it back.
+        
+        >>> print(ts.Dataset([ts.Partner("aple", "Action Pour Les Enfants", kind="ngo")]).to_json(indent=1))
+        {
+         "tipstats": 1,
+         "sources": [],
+         "partners": [
+          {
+           "id": "aple",
+           "name": "Action Pour Les Enfants",
+           "kind": "ngo"
+          }
+         ],
+         "agreements": [],
+         "notes": [],
+         "observations": []
+        }
         """
     @property
     def agreements(self) -> AgreementRegistry:
@@ -1242,7 +1719,9 @@ class Dataset:
         """
     @property
     def notes(self) -> list[Note]:
-        ...
+        """
+        Statements about the dataset as a whole (a list of Note).
+        """
     @property
     def observations(self) -> Observations:
         """
@@ -1260,18 +1739,28 @@ class Dataset:
         """
     @property
     def title(self) -> typing.Any:
-        ...
+        """
+        Title, or None.
+        """
 def fold_name(name: str) -> str:
     """
-    The key names are matched by: ASCII and Latin-1 / Latin Extended-A letters lose case and
+    The key a partner's names are matched by (``PartnerRegistry.find``).
+    
+    ASCII and Latin-1 / Latin Extended-A letters lose case and
     diacritics (``"Lés ÉNFANTS"`` -> ``"les enfants"``; æ -> ae, ß -> ss, œ -> oe), runs of white space
     become one space and the ends are trimmed. Other scripts (Khmer, ...) are kept exactly.
+    
+    >>> ts.fold_name("  Action POUR  Lés Énfants ")
+    'action pour les enfants'
     """
 def parse_date(text: str) -> datetime.date:
     """
     Parse an ISO 8601 calendar date ``YYYY-MM-DD`` into a ``datetime.date``.
     
     Raises ParseError for other forms and impossible dates such as 2019-02-30.
+    
+    >>> ts.parse_date("2019-08-01")
+    datetime.date(2019, 8, 1)
     """
 def tabulate_codes(columns: collections.abc.Sequence[tuple[str, numpy.ndarray, typing.SupportsInt | typing.SupportsIndex | None]], threads: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple[list, numpy.typing.NDArray[numpy.int64]]:
     """
