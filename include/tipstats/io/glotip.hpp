@@ -17,7 +17,6 @@
 #include <tipstats/model/observations.hpp>
 
 #include <array>
-#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -78,21 +77,18 @@ struct glotip_dimension {
 /// exported (trimmed); e.g. "victims_detected:citizenship=Foreign" or
 /// "victims_detected:country_of_repatriation=Thailand". Each category is then a series of its own
 /// and never summed with the total or with another dimension's breakdown.
-inline constexpr std::array<glotip_dimension, 6> glotip_dimensions{{
+inline constexpr std::array<glotip_dimension, 5> glotip_dimensions{{
     {"Total", glotip_role::offence},
     {"by form of exploitation", glotip_role::offence},
     {"by age group", glotip_role::age},
     {"by age", glotip_role::age},
     {"by sex", glotip_role::sex},
-    {"by sex and age", glotip_role::sex},
 }};
 
 /// Age wordings of the export that AgeBand::from_label does not know; looked up first.
-inline constexpr std::array<glotip_term, 4> glotip_ages{{
+inline constexpr std::array<glotip_term, 2> glotip_ages{{
     {"0 to 17 years", "0-17"},
-    {"0-17 years", "0-17"},
     {"18 years or over", "18+"},
-    {"18 years and older", "18+"},
 }};
 
 /// Unit of measurement -> unit.
