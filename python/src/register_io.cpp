@@ -37,5 +37,12 @@ void register_io(py::module_& m) {
     tables["Indicator"] = table(tipstats::io::glotip_indicators);
     tables["Category"] = table(tipstats::io::glotip_offences);
     tables["Unit of measurement"] = table(tipstats::io::glotip_units);
+    tables["Age"] = table(tipstats::io::glotip_ages);
+    py::dict dimensions;
+    for (const auto& d : tipstats::io::glotip_dimensions)
+        dimensions[py::str(std::string(d.text))] = d.role == tipstats::io::glotip_role::offence ? "offence"
+                                                   : d.role == tipstats::io::glotip_role::age   ? "age"
+                                                                                                : "sex";
+    tables["Dimension"] = dimensions;
     io.attr("glotip_terms") = tables;
 }

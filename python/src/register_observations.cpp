@@ -81,10 +81,31 @@ A published figure that may be censored or missing.
 ``bounds(integer=True)`` gives what it can be (``<5`` -> (0, 4) for counts).
 )doc");
     quantity.def(py::init([](const py::object& value) { return quantity_from(value); }), py::arg("value"))
-        .def_static("parse", &Quantity::parse, py::arg("text"))
-        .def_static("below", &Quantity::below, py::arg("bound"), "``<bound``: a value in [0, bound).")
-        .def_static("above", &Quantity::above, py::arg("bound"), "``>bound``.")
-        .def_static("missing", &Quantity::missing)
+        .def_static("parse", &Quantity::parse, py::arg("text"), R"doc(
+Read a value as reports publish it: a number, ``<b`` (censored below b), ``>b`` (above b), or
+empty/``NA`` for missing. Raises ParseError on other text.
+
+>>> Quantity.parse("263"), Quantity.parse("<5"), Quantity.parse("NA")
+(Quantity('263'), Quantity('<5'), Quantity('NA'))
+)doc")
+        .def_static("below", &Quantity::below, py::arg("bound"), R"doc(
+``<bound``: a value in [0, bound), as GLOTIP publishes counts under 5.
+
+>>> Quantity.below(5).bounds()
+(0.0, 4.0)
+)doc")
+        .def_static("above", &Quantity::above, py::arg("bound"), R"doc(
+``>bound``: a value above ``bound`` with no upper limit.
+
+>>> Quantity.above(1000), Quantity.above(1000).bounds()
+(Quantity('>1000'), (1001.0, inf))
+)doc")
+        .def_static("missing", &Quantity::missing, R"doc(
+A value that was not published; it is not zero, and it is never summed as zero.
+
+>>> Quantity.missing().is_missing, Quantity.missing().bounds()
+(True, (0.0, inf))
+)doc")
         .def_property_readonly("kind", [](const Quantity& q) {
             switch (q.kind()) {
                 case Quantity::state::exact: return "exact";
@@ -94,15 +115,22 @@ A published figure that may be censored or missing.
             }
             return "missing";
         }, "'exact', 'below' (<b), 'above' (>b) or 'missing'.")
-        .def_property_readonly("is_exact", &Quantity::is_exact)
-        .def_property_readonly("is_censored", &Quantity::is_censored)
-        .def_property_readonly("is_missing", &Quantity::is_missing)
+        .def_property_readonly("is_exact", &Quantity::is_exact, "True when the value is a known number.")
+        .def_property_readonly("is_censored", &Quantity::is_censored,
+                               "True for ``<b`` and ``>b``: only bounds are known.")
+        .def_property_readonly("is_missing", &Quantity::is_missing, "True when no value was published.")
         .def_property_readonly("value", &Quantity::value, "The value; ValidationError when censored or missing.")
         .def_property_readonly("bound", &Quantity::bound, "The censoring bound (NaN if not censored).")
         .def("bounds", [](const Quantity& q, bool integer) {
             const Bounds b = q.bounds(integer);
             return py::make_tuple(b.lower, b.upper);
-        }, py::kw_only(), py::arg("integer") = true, "``(lower, upper)``, closed; upper may be inf.")
+        }, py::kw_only(), py::arg("integer") = true, R"doc(
+What the value can be, ``(lower, upper)``, closed; upper may be inf. With ``integer=True`` (counts)
+``<5`` is (0, 4) and ``>1000`` is (1001, inf); with ``integer=False`` ``<5`` is (0, 5).
+
+>>> Quantity("<5").bounds(), Quantity("<5").bounds(integer=False), Quantity(263).bounds()
+((0.0, 4.0), (0.0, 5.0), (263.0, 263.0))
+)doc")
         .def("__str__", &Quantity::to_string)
         .def("__repr__", [](const Quantity& q) { return "Quantity('" + q.to_string() + "')"; })
         .def(py::self == py::self)
@@ -114,18 +142,32 @@ A published figure that may be censored or missing.
                             return Quantity::parse(state[1].cast<std::string>());
                         }));
 
-    py::class_<Observation>(m, "Observation", "One published figure; see ``Observations``.")
-        .def_readonly("measure", &Observation::measure)
-        .def_readonly("value", &Observation::value)
-        .def_readonly("period", &Observation::period)
-        .def_readonly("unit", &Observation::unit)
-        .def_readonly("area", &Observation::area)
-        .def_readonly("offence", &Observation::offence)
-        .def_readonly("age", &Observation::age)
-        .def_property_readonly("sex", [](const Observation& o) { return std::string(to_string(o.sex)); })
-        .def_readonly("source", &Observation::source)
-        .def_readonly("note", &Observation::note)
-        .def("to_dict", &observation_dict, "The row as a dict of strings, as in the tidy CSV table.")
+    py::class_<Observation>(m, "Observation", R"doc(
+One published figure, a row of ``Observations``: what was measured, its value, for which period,
+place, offence, age band and sex, according to which source.
+
+>>> ts.datasets.cambodia_2019().observations[1]
+Observation(victims_rescued=70, period=2019-H1, area=KHM, offence=sexual_assault, age=0-14, sex=all)
+)doc")
+        .def_readonly("measure", &Observation::measure,
+                      "What was measured, e.g. ``'victims_rescued'`` or ``'cases_with_arrest'``.")
+        .def_readonly("value", &Observation::value, "The value, a Quantity (possibly censored or missing).")
+        .def_readonly("period", &Observation::period, "The Period the figure covers.")
+        .def_readonly("unit", &Observation::unit, "The unit: count, percent, proportion or per_100000.")
+        .def_readonly("area", &Observation::area, "Where: an ISO 3166 code or a region's name; empty if unstated.")
+        .def_readonly("offence", &Observation::offence, "The offence or form of exploitation; ``'all'`` for a total.")
+        .def_readonly("age", &Observation::age, "The AgeBand of the people counted; ``all`` for every age.")
+        .def_property_readonly("sex", [](const Observation& o) { return std::string(to_string(o.sex)); },
+                               "The sex of the people counted: all, female, male, other or unknown.")
+        .def_readonly("source", &Observation::source, "The id of the source that published the figure.")
+        .def_readonly("note", &Observation::note, "Free text: the quoted sentence, a caveat; may be empty.")
+        .def("to_dict", &observation_dict, R"doc(
+The row as a dict of strings, as in the tidy CSV table.
+
+>>> row = ts.datasets.cambodia_2019().observations[1].to_dict()
+>>> row["measure"], row["value"], row["period"], row["age"]
+('victims_rescued', '70', '2019-H1', '0-14')
+)doc")
         .def("__repr__", [](const Observation& o) {
             return "Observation(" + o.measure + "=" + o.value.to_string() + (o.is_count() ? "" : " " + o.unit) +
                    ", period=" + o.period.to_string() + (o.area.empty() ? "" : ", area=" + o.area) +
@@ -133,12 +175,22 @@ A published figure that may be censored or missing.
                    ", sex=" + std::string(to_string(o.sex)) + ")";
         });
 
-    py::class_<Finding>(m, "Finding", "A problem ``Observations.check()`` found, naming the rows (0-based).")
+    py::class_<Finding>(m, "Finding", R"doc(
+A problem ``Observations.check()`` found, naming the rows (0-based).
+
+>>> obs = Observations()
+>>> obs.add("victims_rescued", 263, "2019-H1", area="KHM")
+>>> obs.add("victims_rescued", 270, "2019-H1", area="KHM", age="0-14")
+>>> finding = obs.check()[0]
+>>> finding.kind, finding.dimension, finding.rows
+('exceeds_total', 'age', [0, 1])
+)doc")
         .def_property_readonly("kind", [](const Finding& f) { return std::string(to_string(f.what)); },
                                "'exceeds_total', 'overlapping_bands', 'duplicate' or 'periods_do_not_nest'.")
-        .def_readonly("dimension", &Finding::dimension)
-        .def_readonly("rows", &Finding::rows)
-        .def_readonly("message", &Finding::message)
+        .def_readonly("dimension", &Finding::dimension,
+                      "The breakdown's dimension (age, sex, offence or period); empty for duplicates.")
+        .def_readonly("rows", &Finding::rows, "The rows involved, 0-based positions in the table.")
+        .def_readonly("message", &Finding::message, "What is wrong, in a sentence that names the figures.")
         .def("__repr__", [](const Finding& f) {
             return "Finding(" + std::string(to_string(f.what)) + ": " + f.message + ")";
         });
@@ -146,19 +198,30 @@ A published figure that may be censored or missing.
     py::class_<Series> series(m, "Series", R"doc(
 One measure over time, in time order: ``periods``, ``values`` (NaN where censored or missing),
 ``lower``/``upper`` (what each value can be), ``censored`` and ``x`` (period midpoints in decimal
-years, the x of a trend). The arrays are read-only views, not copies.
+years, the x of a trend). The arrays are read-only views, not copies. ``Observations.series``
+makes one.
+
+>>> obs = Observations()
+>>> for period, value in [("2019-H1", 263), ("2019-H2", "<5"), ("2020-H1", 120)]:
+...     obs.add("victims_rescued", value, period, area="KHM")
+>>> obs.series("victims_rescued")
+Series(victims_rescued, 3 periods: 2019-H1: 263, 2019-H2: <5, 2020-H1: 120)
 )doc");
-    series.def_property_readonly("measure", &Series::measure)
-        .def_property_readonly("unit", &Series::unit)
-        .def_property_readonly("periods", &Series::periods)
+    series.def_property_readonly("measure", &Series::measure, "The measure the series follows.")
+        .def_property_readonly("unit", &Series::unit, "The unit of every value (count, percent, ...).")
+        .def_property_readonly("periods", &Series::periods, "The periods, in time order (a list of Period).")
         .def_property_readonly("quantities", &Series::values, "Each value as a Quantity.")
-        .def_property_readonly("values", [](py::object self) { return view(self.cast<const Series&>().numbers(), self); })
-        .def_property_readonly("lower", [](py::object self) { return view(self.cast<const Series&>().lower(), self); })
-        .def_property_readonly("upper", [](py::object self) { return view(self.cast<const Series&>().upper(), self); })
-        .def_property_readonly("x", [](py::object self) { return view(self.cast<const Series&>().x(), self); })
+        .def_property_readonly("values", [](py::object self) { return view(self.cast<const Series&>().numbers(), self); },
+                               "Each value in the series' unit; NaN where censored or missing (float array).")
+        .def_property_readonly("lower", [](py::object self) { return view(self.cast<const Series&>().lower(), self); },
+                               "The least each value can be in the series' unit (``<5`` -> 0; float array).")
+        .def_property_readonly("upper", [](py::object self) { return view(self.cast<const Series&>().upper(), self); },
+                               "The most each value can be in the series' unit (``<5`` -> 4, missing -> inf).")
+        .def_property_readonly("x", [](py::object self) { return view(self.cast<const Series&>().x(), self); },
+                               "Each period's midpoint in decimal years (2019-H1 -> 2019.25), the x of a trend.")
         .def_property_readonly("censored", [](py::object self) {
             return view(self.cast<const Series&>().censored(), self).attr("view")("bool");
-        })
+        }, "True where the value is censored (``<b`` or ``>b``; bool array).")
         .def("__len__", &Series::size)
         .def("_same_period_last_year", [](const Series& s) {
             const auto y = s.same_period_last_year();
@@ -175,7 +238,8 @@ years, the x of a trend). The arrays are read-only views, not copies.
 
     py::class_<Observations> table(m, "Observations", R"doc(
 A table of observations: measure, value (possibly censored), unit, period, area, offence, age band,
-sex, source and note. Dimensions are stored as categorical codes.
+sex, source and note. Dimensions are stored as categorical codes. A dataset's figures are
+``Dataset.observations``; ``tipstats.io.read_glotip`` reads UNODC's export into one.
 
 >>> obs = Observations()
 >>> obs.add("victims_rescued", 263, "2019-H1", area="KHM", offence="sexual_assault")
@@ -208,19 +272,43 @@ sex, source and note. Dimensions are stored as categorical codes.
         }, py::arg("measure"), py::arg("value"), py::arg("period"), py::kw_only(), py::arg("unit") = "count",
              py::arg("area") = "", py::arg("offence") = "all", py::arg("age") = "all", py::arg("sex") = "all",
              py::arg("source") = "", py::arg("note") = "",
-             "Append one row after validating it (a count must be a whole number >= 0; the value may be "
-             "a number, '<5', '>1000' or None for missing). On error nothing is added.")
+             R"doc(
+Append one row after validating it: a count must be a whole number >= 0, a proportion lie in
+[0, 1]; the value may be a number, ``'<5'``, ``'>1000'``, a Quantity or None for missing; the
+period a Period or its text (``'2019'``, ``'2019-H1'``, ``'2019-01-01/2019-06-30'``). On error
+(ValidationError, ParseError or DomainError naming the field) nothing is added.
+
+>>> obs = Observations()
+>>> obs.add("victims_rescued", 263, "2019-H1", area="KHM", offence="sexual_assault")
+>>> obs.add("cases_with_arrest", 86, "2019", unit="percent", area="KHM", age="0-14")
+>>> len(obs), obs[1].unit
+(2, 'percent')
+)doc")
         .def("codes", [](const Observations& t, const std::string& dimension) {
             const auto& codes = t.codes(dimension_from(dimension));
             return py::array_t<std::int32_t>(static_cast<py::ssize_t>(codes.size()), codes.data());
-        }, py::arg("dimension"), "Each row's code into ``categories(dimension)`` (a copy).")
+        }, py::arg("dimension"), R"doc(
+Each row's code into ``categories(dimension)`` (an int32 array, a copy). ``dimension`` is one of
+measure, unit, period, area, offence, age, sex, source; another raises DomainError.
+
+>>> ts.datasets.cambodia_2019().observations.codes("measure")
+array([0, 0, 0, 1], dtype=int32)
+)doc")
         .def("categories", [](const Observations& t, const std::string& dimension) {
             return t.labels(dimension_from(dimension));
-        }, py::arg("dimension"), "The distinct values of a dimension, in order of first appearance.")
+        }, py::arg("dimension"), R"doc(
+The distinct values of a dimension as text, in order of first appearance (for ``sex`` the five
+sexes in code order).
+
+>>> obs = ts.datasets.cambodia_2019().observations
+>>> obs.categories("measure"), obs.categories("age")
+(['victims_rescued', 'cases_with_arrest'], ['all', '0-14', '15-17'])
+)doc")
         .def_property_readonly("values", [](const Observations& t) {
             return py::array_t<double>(static_cast<py::ssize_t>(t.size()), t.numbers().data());
         }, "Each row's value; NaN where censored or missing (a copy).")
-        .def_property_readonly("quantities", &Observations::quantities)
+        .def_property_readonly("quantities", &Observations::quantities,
+                               "Each row's value as a Quantity (a list), censoring and missing values kept.")
         .def("_value_columns", [](const Observations& t) {
             // kind code (0 exact, 1 below, 2 above, 3 missing), bound, and the text form
             const auto n = static_cast<py::ssize_t>(t.size());
@@ -235,12 +323,20 @@ sex, source and note. Dimensions are stored as categorical codes.
             }
             return py::make_tuple(kind, bound);
         })
-        .def_property_readonly("notes", &Observations::notes)
+        .def_property_readonly("notes", &Observations::notes, "Each row's note (a list of str; empty where none).")
         .def("check", &Observations::check, R"doc(
 Consistency findings: breakdowns (age, sex, offence, sub-periods) that add up to more than their
 total (censored parts count with their least value, a censored total with its greatest), breakdowns
-into overlapping age bands, duplicate rows, and periods that overlap without nesting. Empty when
-consistent.
+into overlapping age bands, duplicate rows, and periods that overlap without nesting. Returns a
+list of Finding, empty when consistent. Loading a document warns (ConsistencyWarning) with them.
+
+>>> ts.datasets.cambodia_2019().observations.check()
+[]
+>>> obs = Observations()
+>>> obs.add("victims_rescued", 263, "2019-H1", area="KHM")
+>>> obs.add("victims_rescued", 263, "2019-H1", area="KHM")
+>>> [finding.kind for finding in obs.check()]
+['duplicate']
 )doc")
         .def("series", [](const Observations& t, const std::string& measure, std::optional<std::string> unit,
                           std::optional<std::string> area, std::optional<std::string> offence,
@@ -256,13 +352,47 @@ consistent.
 The rows of ``measure`` matching the filters, in time order. Unset offence, age and sex mean their
 totals ("all"); unset unit, area and source must be unambiguous. Raises NotFoundError when nothing
 matches and ValidationError (naming what to filter on) when ambiguous.
+
+>>> obs = ts.datasets.cambodia_2019().observations
+>>> obs.series("victims_rescued", offence="sexual_assault", age="0-14")
+Series(victims_rescued, 1 periods: 2019-H1: 70)
 )doc")
-        .def("to_csv_text", &observations_to_csv, "The tidy CSV table as text.")
-        .def("save_csv", &save_observations_csv, py::arg("path"),
-             "Write the tidy CSV table; atomic (temporary file, then rename).")
-        .def_static("from_csv_text", &read_observations_csv, py::arg("text"), py::arg("file") = "",
-                    "Read a tidy CSV table; ParseError with line and column on bad input.")
-        .def_static("load_csv", &load_observations_csv, py::arg("path"))
+        .def("to_csv_text", &observations_to_csv, R"doc(
+The tidy CSV table as text: the header ``measure,value,unit,period,area,offence,age,sex,source,note``
+and one line per row (docs/format.md).
+
+>>> lines = ts.datasets.cambodia_2019().observations.to_csv_text().splitlines()
+>>> print(lines[0]); print(lines[1])
+measure,value,unit,period,area,offence,age,sex,source,note
+victims_rescued,263,count,2019-H1,KHM,sexual_assault,all,all,ppp-2019,"A Ministry of Interior report ...
+)doc")
+        .def("save_csv", &save_observations_csv, py::arg("path"), R"doc(
+Write the tidy CSV table to ``path`` (a str); atomic: a temporary file, then a rename, so a crash
+never leaves half a file. ``to_csv`` takes any path-like.
+
+>>> obs = ts.datasets.cambodia_2019().observations
+>>> obs.save_csv(str(tmp / "cambodia.csv"))
+>>> Observations.load_csv(str(tmp / "cambodia.csv")) == obs
+True
+)doc")
+        .def_static("from_csv_text", &read_observations_csv, py::arg("text"), py::arg("file") = "", R"doc(
+Read a tidy CSV table from text (all rows or none). ``file`` only names the text in errors.
+Raises ParseError with ``file``, ``line``, ``column`` and ``field`` on bad input, or when the
+text is not UTF-8.
+
+>>> obs = Observations.from_csv_text("measure,value,period,age\nvictims_rescued,263,2019-H1,all\n"
+...                                  "victims_rescued,70,2019-H1,0-14\n")
+>>> len(obs), str(obs[1].age)
+(2, '0-14')
+)doc")
+        .def_static("load_csv", &load_observations_csv, py::arg("path"), R"doc(
+Read a tidy CSV file (all rows or none); ``read_csv`` takes any path-like. Raises ParseError
+naming the file, line, column and field on bad input, bytes that are not UTF-8 included.
+
+>>> ts.datasets.cambodia_2019().observations.save_csv(str(tmp / "cambodia.csv"))
+>>> Observations.load_csv(str(tmp / "cambodia.csv"))
+<Observations: 4 rows, measures victims_rescued, cases_with_arrest>
+)doc")
         .def(py::self == py::self)
         .def(py::pickle([](const Observations& t) { return py::make_tuple(observations_state_version, observations_to_csv(t)); },
                         [](const py::tuple& state) {

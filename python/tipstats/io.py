@@ -29,14 +29,33 @@ GLOTIP_TERMS: dict = _core.io.glotip_terms
 
 
 def read_glotip(path: PathLike) -> Observations:
-    """Read a UNODC GLOTIP long-format CSV export (``data_glotip.xlsx`` saved as CSV).
+    r"""Read a UNODC GLOTIP long-format CSV export (``data_glotip.xlsx`` saved as CSV).
 
-    Indicator -> measure, Dimension/Category -> offence (``Total`` -> ``"all"``), Sex and Age ->
-    sex and age band (``Total`` -> all, ``Adult`` -> 18+, ``Minor`` -> 0-17), Iso3_code -> area,
-    Year -> a calendar-year period, Unit of measurement -> unit, txtVALUE -> a Quantity (``"<5"``
-    censored, ``"1,234"`` read as 1234), Source -> the note (source id ``"unodc-glotip"``). An
-    optional title row above the header is skipped. Unknown wordings raise ParseError naming the
-    file, line, column and column name.
+    Indicator -> measure, Iso3_code -> area, Year -> a calendar-year period, Unit of measurement
+    -> unit, txtVALUE -> a Quantity (``"<5"`` censored, ``"1,234"`` read as 1234), Source -> the
+    note (source id ``"unodc-glotip"``), Sex and Age -> sex and age band (``Total`` -> all,
+    ``18 years or over`` -> 18+, ``0 to 17 years`` -> 0-17). The Dimension says where the
+    Category goes: ``Total`` and ``by form of exploitation`` -> offence, ``by age group`` -> age
+    band, ``by sex`` -> sex. Every other dimension (``by citizenship``, ``by area of
+    citizenship``, ``by country of repatriation``, and any the export adds later) is kept in the
+    measure's name as ``<measure>:<dimension>=<Category>``, so that a full export reads without
+    filtering and a breakdown is never summed into its total. An optional title row above the
+    header is skipped. Any other unknown wording, or bytes that are not UTF-8, raises ParseError
+    naming the file, line, column and column name. The tables are ``GLOTIP_TERMS``.
+
+    >>> path = tmp / "data_glotip.csv"
+    >>> _ = path.write_text(
+    ...     "Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,"
+    ...     "Unit of measurement,txtVALUE,Source\n"
+    ...     "KHM,Cambodia,Asia,South-eastern Asia,Detected trafficking victims,Total,Total,Total,Total,"
+    ...     "2019,Counts,263,National authorities\n"
+    ...     "KHM,Cambodia,Asia,South-eastern Asia,Detected trafficking victims,by citizenship,Foreign,"
+    ...     "Total,Total,2019,Counts,<5,National authorities\n")
+    >>> obs = read_glotip(path)
+    >>> obs.categories("measure")
+    ['victims_detected', 'victims_detected:citizenship=Foreign']
+    >>> obs[1].value, obs[1].source
+    (Quantity('<5'), 'unodc-glotip')
     """
     return _core.io.load_glotip(os.fspath(path))
 
@@ -47,7 +66,7 @@ _FLAG = re.compile(r"^(?:%s)[A-Z]" % "|".join(CTDC_FLAG_PREFIXES))
 
 
 def read_ctdc(path: PathLike) -> pd.DataFrame:
-    """Read a CTDC case-level CSV (the global synthetic dataset's codebook) into a DataFrame.
+    r"""Read a CTDC case-level CSV (the global synthetic dataset's codebook) into a DataFrame.
 
     - ``yearOfRegistration``: nullable integer (``Int64``);
     - ``ageBroad``: CTDC's bands (``0--8``, ``9--17``, ... ``48+``) mapped through
@@ -60,6 +79,18 @@ def read_ctdc(path: PathLike) -> pd.DataFrame:
 
     Lines starting with ``#`` before the header are comments. A value that does not fit its column
     raises ParseError naming the file, line, column and column name.
+
+    >>> path = tmp / "ctdc.csv"
+    >>> _ = path.write_text("yearOfRegistration,gender,ageBroad,citizenship,isForcedLabour\n"
+    ...                     "2019,Female,9--17,KHM,1\n2019,Male,18--20,KHM,\n2020,Female,,THA,1\n")
+    >>> cases = read_ctdc(path)
+    >>> cases["ageBroad"].tolist(), int(cases["isForcedLabour"].sum())
+    (['9-17', '18-20', nan], 2)
+    >>> ts.tabulate(cases, ["citizenship", "isForcedLabour"])
+      citizenship  isForcedLabour  count
+    0         KHM           False      1
+    1         KHM            True      1
+    2         THA            True      1
     """
     file = os.fspath(path)
     try:

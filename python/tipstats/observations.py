@@ -35,6 +35,14 @@ def _to_pandas(self: Observations) -> pd.DataFrame:
     missing), ``censoring`` (categorical: exact, below, above, missing), ``bound`` (the censoring
     bound, else NaN), ``period_start`` and ``period_end`` (inclusive, datetime64) and ``note``.
     ``Observations.from_pandas`` reads it back unchanged.
+
+    >>> df = ts.datasets.cambodia_2019().observations.to_pandas()
+    >>> df[["measure", "value", "censoring", "period", "age"]]
+                 measure  value censoring   period    age
+    0    victims_rescued  263.0     exact  2019-H1    all
+    1    victims_rescued   70.0     exact  2019-H1   0-14
+    2    victims_rescued   31.0     exact  2019-H1  15-17
+    3  cases_with_arrest   86.0     exact     2019   0-14
     """
     kinds, bounds = self._value_columns()
     periods = [_core.Period(p) for p in self.categories("period")]
@@ -87,7 +95,14 @@ def _from_pandas(cls: type, frame: pd.DataFrame) -> Observations:
     ``"<5"``; alternatively the ``censoring`` and ``bound`` columns written by ``to_pandas``.
     Optional: ``unit`` (default count), ``area``, ``offence`` (all), ``age`` (all), ``sex`` (all),
     ``source``, ``note``; ``period_start``/``period_end`` are ignored (``period`` holds them).
-    Any other column is an error, so nothing is dropped silently. Errors name the row.
+    Any other column is an error, so nothing is dropped silently. Errors (ValidationError,
+    ParseError, DomainError) name the row.
+
+    >>> frame = pd.DataFrame({"measure": "victims_rescued", "value": [263, "<5", None],
+    ...                       "period": ["2019-H1", "2019-H2", "2020-H1"], "area": "KHM"})
+    >>> obs = Observations.from_pandas(frame)
+    >>> [str(q) for q in obs.quantities]
+    ['263', '<5', 'NA']
     """
     missing = [c for c in ("measure", "value", "period") if c not in frame.columns]
     if missing:
@@ -112,27 +127,59 @@ def _from_pandas(cls: type, frame: pd.DataFrame) -> Observations:
 
 
 def _save_csv(self: Observations, path: str | os.PathLike) -> None:
+    """Write the tidy CSV table to ``path`` (any path-like) atomically (docs/format.md).
+
+    >>> obs = ts.datasets.cambodia_2019().observations
+    >>> obs.to_csv(tmp / "cambodia.csv")
+    >>> (tmp / "cambodia.csv").read_text().splitlines()[0]
+    'measure,value,unit,period,area,offence,age,sex,source,note'
+    """
     self.save_csv(os.fspath(path))
+
+
+def _read_csv(path: str | os.PathLike) -> Observations:
+    """Read a tidy CSV table from ``path`` (any path-like), all rows or none.
+
+    Raises ParseError naming the file, line, column and field on bad input, bytes that are not
+    UTF-8 included.
+
+    >>> ts.datasets.cambodia_2019().observations.to_csv(tmp / "cambodia.csv")
+    >>> Observations.read_csv(tmp / "cambodia.csv")
+    <Observations: 4 rows, measures victims_rescued, cases_with_arrest>
+    """
+    return Observations.load_csv(os.fspath(path))
 
 
 Observations.to_pandas = _to_pandas
 Observations.from_pandas = classmethod(_from_pandas)
 Observations.to_csv = _save_csv
-Observations.to_csv.__doc__ = "Write the tidy CSV table to ``path`` atomically."
-Observations.read_csv = staticmethod(lambda path: Observations.load_csv(os.fspath(path)))
-Observations.read_csv.__doc__ = "Read a tidy CSV table; ParseError names file, line and column."
+Observations.read_csv = staticmethod(_read_csv)
 Observations.__repr__ = lambda self: f"<Observations: {len(self)} rows, measures {', '.join(self.categories('measure')) or '-'}>"
 
 
 class Resampled(NamedTuple):
-    """A series over coarser periods and the coarser periods left out as incomplete."""
+    """A series over coarser periods and the coarser periods left out as incomplete.
+
+    ``series`` is the resampled Series; ``incomplete`` lists the coarser periods whose parts do not
+    cover them (a list of Period). ``Series.resample`` returns it.
+    """
 
     series: Series
     incomplete: list
 
 
 def _series_to_pandas(self: Series) -> pd.DataFrame:
-    """One row per period: value, lower, upper, censored, x; indexed by the period text."""
+    """One row per period: value, lower, upper, censored, x; indexed by the period text.
+
+    >>> obs = Observations()
+    >>> for period, value in [("2019-H1", 263), ("2019-H2", "<5")]:
+    ...     obs.add("victims_rescued", value, period, area="KHM")
+    >>> obs.series("victims_rescued").to_pandas().round(2)
+             value  lower  upper  censored        x
+    period
+    2019-H1  263.0  263.0  263.0     False  2019.25
+    2019-H2    NaN    0.0    4.0      True  2019.75
+    """
     return pd.DataFrame(
         {"value": self.values, "lower": self.lower, "upper": self.upper, "censored": self.censored, "x": self.x},
         index=pd.Index([str(p) for p in self.periods], name="period"),
@@ -143,7 +190,16 @@ def _same_period_last_year(self: Series) -> pd.DataFrame:
     """Each period beside the same period a year earlier, and the percent change where both are exact.
 
     Columns: period, value, previous_period, previous_value (NaN where absent, censored or missing),
-    percent_change.
+    percent_change (``100 * (value - previous_value) / previous_value``).
+
+    >>> obs = Observations()
+    >>> for period, value in [("2019-H1", 263), ("2019-H2", 180), ("2020-H1", 120)]:
+    ...     obs.add("victims_rescued", value, period, area="KHM")
+    >>> obs.series("victims_rescued").same_period_last_year().round(1)
+        period  value previous_period  previous_value  percent_change
+    0  2019-H1  263.0         2018-H1             NaN             NaN
+    1  2019-H2  180.0         2018-H2             NaN             NaN
+    2  2020-H1  120.0         2019-H1           263.0           -54.4
     """
     periods, values, previous_periods, previous_values = self._same_period_last_year()
     current = np.array([q.value if q.is_exact else np.nan for q in values], dtype=float)
@@ -165,6 +221,17 @@ def _resample(self: Series, to: str = "year") -> Resampled:
     A coarser period gets a value only where the series' periods inside it are disjoint and cover it
     fully (or it is itself in the series); the others are returned in ``incomplete``. Sums with
     censored parts have no single value (NaN) but keep their bounds in ``lower``/``upper``.
+    Another ``to`` raises DomainError.
+
+    >>> obs = Observations()
+    >>> for period, value in [("2019-Q1", 60), ("2019-Q2", 70), ("2019-Q3", "<5"), ("2019-Q4", 80),
+    ...                       ("2020-Q1", 90)]:
+    ...     obs.add("victims_rescued", value, period, area="KHM")
+    >>> halves = obs.series("victims_rescued").resample("half")
+    >>> halves
+    Resampled(series=Series(victims_rescued, 2 periods: 2019-H1: 130, 2019-H2: NA), incomplete=[Period('2020-H1')])
+    >>> halves.series.lower, halves.series.upper
+    (array([130.,  80.]), array([130.,  84.]))
     """
     series, incomplete = self._resample(to)
     return Resampled(series, list(incomplete))

@@ -30,44 +30,33 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
     pandas' default ``groupby(by).size()`` (``dropna=True``) drops such rows instead; on data
     without missing values the two agree.
 
-    Parameters
-    ----------
-    data
+    ``data``
         A pandas DataFrame, or a mapping of column name to a one-dimensional numpy array, pandas
         Series or Categorical (all of one length).
-    by
+    ``by``
         A column name or a list of them.
-    threads
+    ``threads``
         Threads to count with; default every hardware thread. The kernel releases the GIL.
-    protect
+    ``protect``
         Opt-in disclosure control for publishing the table (see ``tipstats.privacy.protect`` and
         docs/privacy.md): ``"suppress"`` withholds small cells and enough others that no withheld
         cell can be recovered from the totals (``threshold=10``, margins added); ``"noise"`` adds
         differentially private noise (``epsilon=`` required). Further keyword arguments go to the
         method. None (default): the exact counts.
 
-    Cost
-    ----
-    Categorical columns are read through their codes and integer columns (8 to 64 bits, unsigned
-    up to 32; bool) through their values, in place: no copy. Other columns (strings, objects,
-    floats, dates, nullable extension types, uint64) are factorized first, which costs one array
-    of codes per column, as pandas' groupby does. When the product of the columns' value ranges is
+    What it costs: categorical columns are read through their codes and integer columns (8 to 64
+    bits, unsigned up to 32; bool) through their values, in place: no copy. Other columns
+    (strings, objects, floats, dates, nullable extension types, uint64) are factorized first,
+    which costs one array of codes per column, as pandas' groupby does. When the product of the columns' value ranges is
     small (years, age bands, sexes, exploitation types, countries) each thread counts into a
     dense table of every possible combination; otherwise the combined keys are ranked by a radix
     sort (one thread, about 48 bytes per row of working memory).
 
-    Raises
-    ------
-    NotFoundError
-        ``by`` names a column that ``data`` does not have (the error's ``key``).
-    ValidationError
-        Columns of different lengths, a column that is not one-dimensional, ``count`` or a
-        repeated name in ``by`` (the error's ``field`` names the column).
-    DomainError
-        ``by`` is empty or ``threads`` is below 1.
+    It raises NotFoundError when ``by`` names a column that ``data`` does not have (the error's
+    ``key``); ValidationError for columns of different lengths, a column that is not
+    one-dimensional, ``count`` or a repeated name in ``by`` (the error's ``field`` names the
+    column); DomainError when ``by`` is empty or ``threads`` is below 1.
 
-    Examples
-    --------
     >>> df = pd.DataFrame({"year": [2019, 2019, 2020], "gender": ["Female", None, "Female"]})
     >>> tabulate(df, by=["year", "gender"])
        year  gender  count

@@ -129,11 +129,15 @@ Observations read_observations_csv(std::string_view text, const std::string& fil
         const std::string name(detail::trim(csv.header[j]));
         std::size_t k = 0;
         while (k < observation_columns.size() && observation_columns[k] != name) ++k;
+        // The header is the file's first line, perhaps not a header at all (a 100 MB line of data):
+        // the name goes into the message and the field cut as quoted() cuts it.
+        const std::string shown = detail::quoted(name);
+        const parse_error::location at{file, 1, j + 1, shown.substr(1, shown.size() - 2)};
         if (k == observation_columns.size())
-            throw parse_error("unknown column '" + name + "' (expected measure, value, unit, period, area, offence, "
+            throw parse_error("unknown column " + shown + " (expected measure, value, unit, period, area, offence, "
                               "age, sex, source, note)",
-                              {file, 1, 0, name});
-        if (position[k]) throw parse_error("column '" + name + "' appears twice", {file, 1, 0, name});
+                              at);
+        if (position[k]) throw parse_error("column " + shown + " appears twice", at);
         position[k] = j;
     }
     for (const std::size_t k : {std::size_t{0}, std::size_t{1}, std::size_t{3}})

@@ -26,6 +26,34 @@ std::string_view look_up(const std::array<glotip_term, N>& table, std::string_vi
                       " (the accepted wordings are in tipstats/io/glotip.hpp and docs/format.md)");
 }
 
+/// The dimension's row in glotip_dimensions, or none when it is kept in the measure's name.
+std::optional<glotip_role> dimension_role(std::string_view dimension) {
+    for (const glotip_dimension& d : glotip_dimensions)
+        if (same_text(dimension, d.text)) return d.role;
+    return std::nullopt;
+}
+
+/// "by area of citizenship" -> "area_of_citizenship".
+std::string dimension_slug(std::string_view dimension) {
+    std::string_view d = detail::trim(dimension);
+    if (d.size() > 3 && same_text(d.substr(0, 2), "by") && d[2] == ' ') d.remove_prefix(3);
+    std::string slug;
+    for (const char c : d) {
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            slug += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        else if (!slug.empty() && slug.back() != '_')
+            slug += '_';
+    }
+    if (!slug.empty() && slug.back() == '_') slug.pop_back();
+    return slug;
+}
+
+AgeBand glotip_age(std::string_view text) {
+    for (const glotip_term& term : glotip_ages)
+        if (same_text(text, term.text)) return AgeBand::parse(term.value);
+    return AgeBand::from_label(text);
+}
+
 /// "1,234" -> "1234": commas only as separators of three-digit groups, so that a decimal comma
 /// ("1,5") is an error and not fifteen.
 std::string without_thousands_separators(std::string_view number) {
@@ -125,15 +153,37 @@ Observations read_glotip(std::string_view text, const std::string& file) {
         };
         try {
             std::string measure(look_up(glotip_indicators, cell(indicator), "indicator"));
+            const std::string& sex_text = cell(sex);
+            Sex sex_value = parse_sex(sex_text);
+            const std::string& age_text = cell(age);
+            AgeBand age_band = glotip_age(age_text);
             const std::string& dimension_text = cell(dimension);
-            if (std::none_of(glotip_dimensions.begin(), glotip_dimensions.end(),
-                             [&](std::string_view d) { return same_text(dimension_text, d); }))
-                throw parse_error("dimension " + detail::quoted(dimension_text) +
-                                  " has no place among tipstats' dimensions (known: Total, by form of exploitation); "
-                                  "remove these rows first");
-            std::string offence(look_up(glotip_offences, cell(category), "category"));
-            const Sex sex_value = parse_sex(cell(sex));
-            const AgeBand age_band = AgeBand::from_label(cell(age));
+            const std::optional<glotip_role> role = dimension_role(dimension_text);
+            const std::string& category_text = cell(category);
+            const auto given_twice = [&](const char* what, const std::string& column_text) {
+                return parse_error("the " + std::string(what) + " is given twice: Category " +
+                                   detail::quoted(category_text) + " of " + detail::quoted(dimension_text) + " and " +
+                                   detail::quoted(column_text));
+            };
+            std::string offence = "all";
+            if (!role) {
+                const std::string slug = dimension_slug(dimension_text);
+                if (slug.empty()) {
+                    at = dimension;
+                    throw parse_error("a dimension is needed (Total, by form of exploitation, by citizenship, ...)");
+                }
+                if (detail::trim(category_text).empty())
+                    throw parse_error("a category of " + detail::quoted(dimension_text) + " is needed");
+                measure += ":" + slug + "=" + std::string(detail::trim(category_text));
+            } else if (*role == glotip_role::offence) {
+                offence = look_up(glotip_offences, category_text, "category");
+            } else if (*role == glotip_role::age) {
+                if (!age_band.is_all()) throw given_twice("age", age_text);
+                age_band = glotip_age(category_text);
+            } else {
+                if (sex_value != Sex::all) throw given_twice("sex", sex_text);
+                sex_value = parse_sex(category_text);
+            }
             const Period period = Period::parse(cell(year));
             if (period.kind() != period_kind::year) throw parse_error("not a year: " + detail::quoted(cell(year)));
             std::string unit_value(look_up(glotip_units, cell(unit), "unit of measurement"));

@@ -52,7 +52,6 @@ public:
         ++*this;
         return before;
     }
-    friend bool operator==(const tracking_iterator& a, const tracking_iterator& b) { return a.at_ == b.at_; }
     friend bool operator!=(const tracking_iterator& a, const tracking_iterator& b) { return a.at_ != b.at_; }
 
 private:

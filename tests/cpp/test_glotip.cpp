@@ -36,7 +36,7 @@ tipstats::parse_error glotip_error(const std::string& text) {
 
 TEST_CASE("the GLOTIP sample export reads into observations", "[glotip]") {
     const auto table = io::load_glotip(data_dir + "/glotip_sample.csv");
-    REQUIRE(table.size() == 8);
+    REQUIRE(table.size() == 15);
     CHECK(table[0].measure == "victims_detected");
     CHECK(table[0].value == Quantity::exact(1234));  // thousands separator
     CHECK(table[0].area == "KHM");
@@ -62,6 +62,45 @@ TEST_CASE("the GLOTIP sample export reads into observations", "[glotip]") {
     CHECK(table[7].value == Quantity::exact(0.37));
 }
 
+TEST_CASE("every GLOTIP dimension reads: offence, age and sex are mapped, the others kept in the measure",
+          "[glotip]") {
+    const auto table = io::load_glotip(data_dir + "/glotip_sample.csv");
+    REQUIRE(table.size() == 15);
+    CHECK(table[8].measure == "victims_detected:citizenship=Domestic");
+    CHECK(table[8].value == Quantity::exact(1100));
+    CHECK(table[9].measure == "victims_detected:citizenship=Foreign");
+    CHECK(table[10].measure == "victims_detected:area_of_citizenship=South-eastern Asia");
+    CHECK(table[11].measure == "victims_detected:country_of_repatriation=Thailand");
+    CHECK(table[11].value == Quantity::below(5));
+    for (std::size_t i = 8; i <= 11; ++i) {
+        CHECK(table[i].offence == "all");
+        CHECK(table[i].age.is_all());
+        CHECK(table[i].sex == Sex::all);
+        CHECK(table[i].area == "KHM");
+    }
+    CHECK(table[12].measure == "victims_detected");  // "by age group": the category is the age band
+    CHECK(table[12].age == AgeBand::parse("0-17"));
+    CHECK(table[13].age == AgeBand::parse("18+"));  // the export's own wording in the Age column
+    CHECK(table[13].sex == Sex::female);
+    CHECK(table[14].measure == "persons_convicted");  // "by sex": the category is the sex
+    CHECK(table[14].sex == Sex::female);
+    CHECK(table[14].area == "THA");
+    // A breakdown kept in the measure is a series of its own, never summed into the total.
+    CHECK(table.series("victims_detected:citizenship=Foreign").size() == 1);
+    // The one finding is the sample's forced-labour figure (1,002,003, for the thousands
+    // separators) above its total; none involves the rows kept in the measure.
+    const auto findings = table.check();
+    REQUIRE(findings.size() == 1);
+    for (const std::size_t r : findings[0].rows) CHECK(r < 8);
+}
+
+TEST_CASE("a GLOTIP dimension the reader has never seen is kept verbatim", "[glotip]") {
+    const auto table = io::read_glotip(header + row("Persons prosecuted", "By Region of Origin (2024 edition)",
+                                                    " East Asia ", "Total", "Total", "2021", "Counts", "12"));
+    REQUIRE(table.size() == 1);
+    CHECK(table[0].measure == "persons_prosecuted:region_of_origin_2024_edition=East Asia");
+}
+
 TEST_CASE("a GLOTIP export without the title row reads too", "[glotip]") {
     const auto table = io::read_glotip("\xEF\xBB\xBF" + header +
                                        row("Detected trafficking victims", "Total", "Total", "Total", "Total", "2019",
@@ -82,9 +121,19 @@ TEST_CASE("GLOTIP errors name file, line, column and column name", "[glotip]") {
     for (const Case& c : {
              Case{title + header + ok + row("Victims of war", "Total", "Total", "Total", "Total", "2019", "Counts", "5"),
                   4, 5, "Indicator", "unknown indicator"},
-             Case{title + header + row("Persons convicted", "by citizenship", "Nationals", "Total", "Total", "2019",
-                                       "Counts", "5"),
-                  3, 6, "Dimension", "no place"},
+             Case{title + header + row("Persons convicted", " ", "Nationals", "Total", "Total", "2019", "Counts", "5"),
+                  3, 6, "Dimension", "a dimension is needed"},
+             Case{header + row("Persons convicted", "by citizenship", "", "Total", "Total", "2019", "Counts", "5"), 2,
+                  7, "Category", "a category of 'by citizenship' is needed"},
+             Case{header + row("Persons convicted", "by age group", "Elderly", "Total", "Total", "2019", "Counts", "5"),
+                  2, 7, "Category", "unknown age band label"},
+             Case{header + row("Persons convicted", "by age group", "0 to 17 years", "Total", "Adult", "2019", "Counts",
+                               "5"),
+                  2, 7, "Category", "the age is given twice"},
+             Case{header + row("Persons convicted", "by sex", "Female", "Male", "Total", "2019", "Counts", "5"), 2, 7,
+                  "Category", "the sex is given twice"},
+             Case{header + row("Persons convicted", "by sex", "Robot", "Total", "Total", "2019", "Counts", "5"), 2, 7,
+                  "Category", "unknown sex label"},
              Case{title + header + row("Persons convicted", "by form of exploitation", "Piracy", "Total", "Total",
                                        "2019", "Counts", "5"),
                   3, 7, "Category", "unknown category"},

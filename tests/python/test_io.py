@@ -15,7 +15,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 def test_glotip_sample_reads_with_censoring_and_separators():
     table = io.read_glotip(DATA / "glotip_sample.csv")
     df = table.to_pandas() if hasattr(table, "to_pandas") else None
-    assert len(table) == 8
+    assert len(table) == 15
     first = table[0]
     assert first.measure == "victims_detected"
     assert str(first.value) == "1234"
@@ -25,7 +25,32 @@ def test_glotip_sample_reads_with_censoring_and_separators():
     assert table[4].offence == "forced_labour"
     assert table[5].value.is_missing
     assert table[7].unit == "per_100000"
-    assert df is None or len(df) == 8
+    assert df is None or len(df) == 15
+
+
+def test_glotip_reads_every_dimension():
+    table = io.read_glotip(DATA / "glotip_sample.csv")
+    df = table.to_pandas()
+    kept = df[df["measure"].str.contains(":")]
+    assert kept["measure"].tolist() == [
+        "victims_detected:citizenship=Domestic",
+        "victims_detected:citizenship=Foreign",
+        "victims_detected:area_of_citizenship=South-eastern Asia",
+        "victims_detected:country_of_repatriation=Thailand",
+    ]
+    assert set(kept["offence"]) == {"all"} and set(kept["age"]) == {"all"} and set(kept["sex"]) == {"all"}
+    assert str(table[12].age) == "0-17" and table[12].measure == "victims_detected"  # by age group
+    assert str(table[13].age) == "18+"  # "18 years or over"
+    assert table[14].sex == "female" and table[14].measure == "persons_convicted"  # by sex
+    # Domestic and Foreign add up to the total, each a series of its own.
+    domestic = table.series("victims_detected:citizenship=Domestic").values[0]
+    foreign = table.series("victims_detected:citizenship=Foreign").values[0]
+    total = table.series("victims_detected", area="KHM", unit="count").values[0]
+    assert domestic + foreign == total == 1234
+    # The sample's one finding is its forced-labour figure above the total (rows 0, 3, 4).
+    assert [max(f.rows) for f in table.check()] == [4]
+    assert io.GLOTIP_TERMS["Dimension"]["by form of exploitation"] == "offence"
+    assert io.GLOTIP_TERMS["Age"]["18 years or over"] == "18+"
 
 
 def test_glotip_errors_carry_their_place(tmp_path):
@@ -93,3 +118,33 @@ def test_ctdc_refuses_bytes_that_are_not_utf8(tmp_path):
     with pytest.raises(tipstats.ParseError) as caught:
         io.read_ctdc(path)
     assert caught.value.line == 3
+
+
+def _latin1(path, text):
+    """Write ``text`` as Latin-1 (é is the single byte 0xE9), as a spreadsheet saving "ANSI" does."""
+    path.write_bytes(text.encode("latin-1"))
+    return path
+
+
+@pytest.mark.parametrize("read", [tipstats.Observations.load_csv, tipstats.Observations.read_csv])
+def test_observations_csv_with_latin1_bytes_names_line_and_column(tmp_path, read):
+    path = _latin1(tmp_path / "latin1.csv", "measure,value,period,note\nvictims,263,2019,ok\nvictims,70,2019,café\n")
+    with pytest.raises(tipstats.ParseError) as caught:
+        read(path if read is tipstats.Observations.read_csv else str(path))
+    e = caught.value
+    assert (e.file, e.line, e.column) == (str(path), 3, 20)  # "victims,70,2019,caf" is 19 characters
+    assert "not UTF-8" in str(e)
+
+
+def test_glotip_with_latin1_bytes_names_line_and_column(tmp_path):
+    path = _latin1(tmp_path / "glotip_latin1.csv",
+                   "Title row,,,,,,,,,,,,\n"
+                   "Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,"
+                   "txtVALUE,Source\n"
+                   "CIV,Côte d'Ivoire,Africa,Western Africa,Detected trafficking victims,Total,Total,Total,Total,"
+                   "2019,Counts,5,National authorities\n")
+    with pytest.raises(tipstats.ParseError) as caught:
+        io.read_glotip(path)
+    e = caught.value
+    assert (e.file, e.line, e.column) == (str(path), 3, 6)  # the title row counts: ô is on line 3
+    assert "not UTF-8" in str(e)
