@@ -13,13 +13,13 @@ import pytest
 
 import tipstats
 
-# Two large, different datasets (~1.5 MB each); the writer saves them in turn, as fast as it can.
+# Two large, different, consistent datasets (~1.5 MB each, one row per month); the writer saves them in turn, as fast as it can.
 MAKE = r'''
 import json
 import tipstats
 
 def make(version):
-    rows = [{"measure": "victims", "value": version * 1000003 + i, "period": str(1990 + i % 30),
+    rows = [{"measure": "victims", "value": version * 1000003 + i, "period": "%d-%02d" % (1900 + i // 12, i % 12 + 1),
              "area": "KHM", "note": "ជួញដូរ %d" % i} for i in range(15000)]
     return tipstats.Dataset.from_json(json.dumps({"tipstats": 1, "title": "version %d" % version,
                                                   "observations": rows}))
