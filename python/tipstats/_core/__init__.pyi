@@ -382,19 +382,36 @@ class Quantity:
     @staticmethod
     def above(bound: typing.SupportsFloat | typing.SupportsIndex) -> Quantity:
         """
-        ``>bound``.
+        ``>bound``: a value above ``bound`` with no upper limit.
+        
+        >>> Quantity.above(1000), Quantity.above(1000).bounds()
+        (Quantity('>1000'), (1001.0, inf))
         """
     @staticmethod
     def below(bound: typing.SupportsFloat | typing.SupportsIndex) -> Quantity:
         """
-        ``<bound``: a value in [0, bound).
+        ``<bound``: a value in [0, bound), as GLOTIP publishes counts under 5.
+        
+        >>> Quantity.below(5).bounds()
+        (0.0, 4.0)
         """
     @staticmethod
     def missing() -> Quantity:
-        ...
+        """
+        A value that was not published; it is not zero, and it is never summed as zero.
+        
+        >>> Quantity.missing().is_missing, Quantity.missing().bounds()
+        (True, (0.0, inf))
+        """
     @staticmethod
     def parse(text: str) -> Quantity:
-        ...
+        """
+        Read a value as reports publish it: a number, ``<b`` (censored below b), ``>b`` (above b), or
+        empty/``NA`` for missing. Raises ParseError on other text.
+        
+        >>> Quantity.parse("263"), Quantity.parse("<5"), Quantity.parse("NA")
+        (Quantity('263'), Quantity('<5'), Quantity('NA'))
+        """
     def __eq__(self, arg0: Quantity) -> bool:
         ...
     def __getstate__(self) -> tuple[int, str]:
@@ -413,7 +430,11 @@ class Quantity:
         ...
     def bounds(self, *, integer: bool = True) -> tuple[float, float]:
         """
-        ``(lower, upper)``, closed; upper may be inf.
+        What the value can be, ``(lower, upper)``, closed; upper may be inf. With ``integer=True`` (counts)
+        ``<5`` is (0, 4) and ``>1000`` is (1001, inf); with ``integer=False`` ``<5`` is (0, 5).
+        
+        >>> Quantity("<5").bounds(), Quantity("<5").bounds(integer=False), Quantity(263).bounds()
+        ((0.0, 4.0), (0.0, 5.0), (263.0, 263.0))
         """
     @property
     def bound(self) -> float:
@@ -422,13 +443,19 @@ class Quantity:
         """
     @property
     def is_censored(self) -> bool:
-        ...
+        """
+        True for ``<b`` and ``>b``: only bounds are known.
+        """
     @property
     def is_exact(self) -> bool:
-        ...
+        """
+        True when the value is a known number.
+        """
     @property
     def is_missing(self) -> bool:
-        ...
+        """
+        True when no value was published.
+        """
     @property
     def kind(self) -> str:
         """
@@ -441,7 +468,11 @@ class Quantity:
         """
 class Observation:
     """
-    One published figure; see ``Observations``.
+    One published figure, a row of ``Observations``: what was measured, its value, for which period,
+    place, offence, age band and sex, according to which source.
+    
+    >>> ts.datasets.cambodia_2019().observations[1]
+    Observation(victims_rescued=70, period=2019-H1, area=KHM, offence=sexual_assault, age=0-14, sex=all)
     """
     def __reduce__(self) -> tuple:
         ...
@@ -452,46 +483,79 @@ class Observation:
     def to_dict(self) -> dict:
         """
         The row as a dict of strings, as in the tidy CSV table.
+        
+        >>> row = ts.datasets.cambodia_2019().observations[1].to_dict()
+        >>> row["measure"], row["value"], row["period"], row["age"]
+        ('victims_rescued', '70', '2019-H1', '0-14')
         """
     @property
     def age(self) -> AgeBand:
-        ...
+        """
+        The AgeBand of the people counted; ``all`` for every age.
+        """
     @property
     def area(self) -> str:
-        ...
+        """
+        Where: an ISO 3166 code or a region's name; empty if unstated.
+        """
     @property
     def measure(self) -> str:
-        ...
+        """
+        What was measured, e.g. ``'victims_rescued'`` or ``'cases_with_arrest'``.
+        """
     @property
     def note(self) -> str:
-        ...
+        """
+        Free text: the quoted sentence, a caveat; may be empty.
+        """
     @property
     def offence(self) -> str:
-        ...
+        """
+        The offence or form of exploitation; ``'all'`` for a total.
+        """
     @property
     def period(self) -> Period:
-        ...
+        """
+        The Period the figure covers.
+        """
     @property
     def sex(self) -> str:
-        ...
+        """
+        The sex of the people counted: all, female, male, other or unknown.
+        """
     @property
     def source(self) -> str:
-        ...
+        """
+        The id of the source that published the figure.
+        """
     @property
     def unit(self) -> str:
-        ...
+        """
+        The unit: count, percent, proportion or per_100000.
+        """
     @property
     def value(self) -> Quantity:
-        ...
+        """
+        The value, a Quantity (possibly censored or missing).
+        """
 class Finding:
     """
     A problem ``Observations.check()`` found, naming the rows (0-based).
+    
+    >>> obs = Observations()
+    >>> obs.add("victims_rescued", 263, "2019-H1", area="KHM")
+    >>> obs.add("victims_rescued", 270, "2019-H1", area="KHM", age="0-14")
+    >>> finding = obs.check()[0]
+    >>> finding.kind, finding.dimension, finding.rows
+    ('exceeds_total', 'age', [0, 1])
     """
     def __repr__(self) -> str:
         ...
     @property
     def dimension(self) -> str:
-        ...
+        """
+        The breakdown's dimension (age, sex, offence or period); empty for duplicates.
+        """
     @property
     def kind(self) -> str:
         """
@@ -499,15 +563,26 @@ class Finding:
         """
     @property
     def message(self) -> str:
-        ...
+        """
+        What is wrong, in a sentence that names the figures.
+        """
     @property
     def rows(self) -> list[int]:
-        ...
+        """
+        The rows involved, 0-based positions in the table.
+        """
 class Series:
     """
     One measure over time, in time order: ``periods``, ``values`` (NaN where censored or missing),
     ``lower``/``upper`` (what each value can be), ``censored`` and ``x`` (period midpoints in decimal
-    years, the x of a trend). The arrays are read-only views, not copies.
+    years, the x of a trend). The arrays are read-only views, not copies. ``Observations.series``
+    makes one.
+    
+    >>> obs = Observations()
+    >>> for period, value in [("2019-H1", 263), ("2019-H2", "<5"), ("2020-H1", 120)]:
+    ...     obs.add("victims_rescued", value, period, area="KHM")
+    >>> obs.series("victims_rescued")
+    Series(victims_rescued, 3 periods: 2019-H1: 263, 2019-H2: <5, 2020-H1: 120)
     """
     def __len__(self) -> int:
         ...
@@ -530,6 +605,17 @@ class Series:
             A coarser period gets a value only where the series' periods inside it are disjoint and cover it
             fully (or it is itself in the series); the others are returned in ``incomplete``. Sums with
             censored parts have no single value (NaN) but keep their bounds in ``lower``/``upper``.
+            Another ``to`` raises DomainError.
+        
+            >>> obs = Observations()
+            >>> for period, value in [("2019-Q1", 60), ("2019-Q2", 70), ("2019-Q3", "<5"), ("2019-Q4", 80),
+            ...                       ("2020-Q1", 90)]:
+            ...     obs.add("victims_rescued", value, period, area="KHM")
+            >>> halves = obs.series("victims_rescued").resample("half")
+            >>> halves
+            Resampled(series=Series(victims_rescued, 2 periods: 2019-H1: 130, 2019-H2: NA), incomplete=[Period('2020-H1')])
+            >>> halves.series.lower, halves.series.upper
+            (array([130.,  80.]), array([130.,  84.]))
             
         """
     def same_period_last_year(self) -> pandas.DataFrame:
@@ -537,25 +623,52 @@ class Series:
         Each period beside the same period a year earlier, and the percent change where both are exact.
         
             Columns: period, value, previous_period, previous_value (NaN where absent, censored or missing),
-            percent_change.
+            percent_change (``100 * (value - previous_value) / previous_value``).
+        
+            >>> obs = Observations()
+            >>> for period, value in [("2019-H1", 263), ("2019-H2", 180), ("2020-H1", 120)]:
+            ...     obs.add("victims_rescued", value, period, area="KHM")
+            >>> obs.series("victims_rescued").same_period_last_year().round(1)
+                period  value previous_period  previous_value  percent_change
+            0  2019-H1  263.0         2018-H1             NaN             NaN
+            1  2019-H2  180.0         2018-H2             NaN             NaN
+            2  2020-H1  120.0         2019-H1           263.0           -54.4
             
         """
     def to_pandas(self) -> pandas.DataFrame:
         """
         One row per period: value, lower, upper, censored, x; indexed by the period text.
+        
+            >>> obs = Observations()
+            >>> for period, value in [("2019-H1", 263), ("2019-H2", "<5")]:
+            ...     obs.add("victims_rescued", value, period, area="KHM")
+            >>> obs.series("victims_rescued").to_pandas().round(2)
+                     value  lower  upper  censored        x
+            period
+            2019-H1  263.0  263.0  263.0     False  2019.25
+            2019-H2    NaN    0.0    4.0      True  2019.75
+            
         """
     @property
     def censored(self) -> typing.Any:
-        ...
+        """
+        True where the value is censored (``<b`` or ``>b``; bool array).
+        """
     @property
     def lower(self) -> numpy.typing.NDArray[numpy.float64]:
-        ...
+        """
+        The least each value can be in the series' unit (``<5`` -> 0; float array).
+        """
     @property
     def measure(self) -> str:
-        ...
+        """
+        The measure the series follows.
+        """
     @property
     def periods(self) -> list[Period]:
-        ...
+        """
+        The periods, in time order (a list of Period).
+        """
     @property
     def quantities(self) -> list[Quantity]:
         """
@@ -563,20 +676,29 @@ class Series:
         """
     @property
     def unit(self) -> str:
-        ...
+        """
+        The unit of every value (count, percent, ...).
+        """
     @property
     def upper(self) -> numpy.typing.NDArray[numpy.float64]:
-        ...
+        """
+        The most each value can be in the series' unit (``<5`` -> 4, missing -> inf).
+        """
     @property
     def values(self) -> numpy.typing.NDArray[numpy.float64]:
-        ...
+        """
+        Each value in the series' unit; NaN where censored or missing (float array).
+        """
     @property
     def x(self) -> numpy.typing.NDArray[numpy.float64]:
-        ...
+        """
+        Each period's midpoint in decimal years (2019-H1 -> 2019.25), the x of a trend.
+        """
 class Observations:
     """
     A table of observations: measure, value (possibly censored), unit, period, area, offence, age band,
-    sex, source and note. Dimensions are stored as categorical codes.
+    sex, source and note. Dimensions are stored as categorical codes. A dataset's figures are
+    ``Dataset.observations``; ``tipstats.io.read_glotip`` reads UNODC's export into one.
     
     >>> obs = Observations()
     >>> obs.add("victims_rescued", 263, "2019-H1", area="KHM", offence="sexual_assault")
@@ -588,15 +710,37 @@ class Observations:
     @staticmethod
     def from_csv_text(text: str, file: str = '') -> Observations:
         """
-        Read a tidy CSV table; ParseError with line and column on bad input.
+        Read a tidy CSV table from text (all rows or none). ``file`` only names the text in errors.
+        Raises ParseError with ``file``, ``line``, ``column`` and ``field`` on bad input, or when the
+        text is not UTF-8.
+        
+        >>> obs = Observations.from_csv_text("measure,value,period,age\\nvictims_rescued,263,2019-H1,all\\n"
+        ...                                  "victims_rescued,70,2019-H1,0-14\\n")
+        >>> len(obs), str(obs[1].age)
+        (2, '0-14')
         """
     @staticmethod
     def load_csv(path: os.PathLike | str | bytes) -> Observations:
-        ...
-    @staticmethod
-    def read_csv(path):
         """
-        Read a tidy CSV table; ParseError names file, line and column.
+        Read a tidy CSV file (all rows or none); ``read_csv`` takes any path-like. Raises ParseError
+        naming the file, line, column and field on bad input, bytes that are not UTF-8 included.
+        
+        >>> ts.datasets.cambodia_2019().observations.save_csv(str(tmp / "cambodia.csv"))
+        >>> Observations.load_csv(str(tmp / "cambodia.csv"))
+        <Observations: 4 rows, measures victims_rescued, cases_with_arrest>
+        """
+    @staticmethod
+    def read_csv(path: str | os.PathLike) -> Observations:
+        """
+        Read a tidy CSV table from ``path`` (any path-like), all rows or none.
+        
+            Raises ParseError naming the file, line, column and field on bad input, bytes that are not
+            UTF-8 included.
+        
+            >>> ts.datasets.cambodia_2019().observations.to_csv(tmp / "cambodia.csv")
+            >>> Observations.read_csv(tmp / "cambodia.csv")
+            <Observations: 4 rows, measures victims_rescued, cases_with_arrest>
+            
         """
     @classmethod
     def from_pandas(cls: type, frame: pandas.DataFrame) -> Observations:
@@ -607,7 +751,14 @@ class Observations:
             ``"<5"``; alternatively the ``censoring`` and ``bound`` columns written by ``to_pandas``.
             Optional: ``unit`` (default count), ``area``, ``offence`` (all), ``age`` (all), ``sex`` (all),
             ``source``, ``note``; ``period_start``/``period_end`` are ignored (``period`` holds them).
-            Any other column is an error, so nothing is dropped silently. Errors name the row.
+            Any other column is an error, so nothing is dropped silently. Errors (ValidationError,
+            ParseError, DomainError) name the row.
+        
+            >>> frame = pd.DataFrame({"measure": "victims_rescued", "value": [263, "<5", None],
+            ...                       "period": ["2019-H1", "2019-H2", "2020-H1"], "area": "KHM"})
+            >>> obs = Observations.from_pandas(frame)
+            >>> [str(q) for q in obs.quantities]
+            ['263', '<5', 'NA']
             
         """
     def __eq__(self, arg0: Observations) -> bool:
@@ -630,40 +781,88 @@ class Observations:
         ...
     def add(self, measure: str, value: typing.Any, period: typing.Any, *, unit: str = 'count', area: str = '', offence: str = 'all', age: typing.Any = 'all', sex: str = 'all', source: str = '', note: str = '') -> None:
         """
-        Append one row after validating it (a count must be a whole number >= 0; the value may be a number, '<5', '>1000' or None for missing). On error nothing is added.
+        Append one row after validating it: a count must be a whole number >= 0, a proportion lie in
+        [0, 1]; the value may be a number, ``'<5'``, ``'>1000'``, a Quantity or None for missing; the
+        period a Period or its text (``'2019'``, ``'2019-H1'``, ``'2019-01-01/2019-06-30'``). On error
+        (ValidationError, ParseError or DomainError naming the field) nothing is added.
+        
+        >>> obs = Observations()
+        >>> obs.add("victims_rescued", 263, "2019-H1", area="KHM", offence="sexual_assault")
+        >>> obs.add("cases_with_arrest", 86, "2019", unit="percent", area="KHM", age="0-14")
+        >>> len(obs), obs[1].unit
+        (2, 'percent')
         """
     def categories(self, dimension: str) -> list[str]:
         """
-        The distinct values of a dimension, in order of first appearance.
+        The distinct values of a dimension as text, in order of first appearance (for ``sex`` the five
+        sexes in code order).
+        
+        >>> obs = ts.datasets.cambodia_2019().observations
+        >>> obs.categories("measure"), obs.categories("age")
+        (['victims_rescued', 'cases_with_arrest'], ['all', '0-14', '15-17'])
         """
     def check(self) -> list[Finding]:
         """
         Consistency findings: breakdowns (age, sex, offence, sub-periods) that add up to more than their
         total (censored parts count with their least value, a censored total with its greatest), breakdowns
-        into overlapping age bands, duplicate rows, and periods that overlap without nesting. Empty when
-        consistent.
+        into overlapping age bands, duplicate rows, and periods that overlap without nesting. Returns a
+        list of Finding, empty when consistent. Loading a document warns (ConsistencyWarning) with them.
+        
+        >>> ts.datasets.cambodia_2019().observations.check()
+        []
+        >>> obs = Observations()
+        >>> obs.add("victims_rescued", 263, "2019-H1", area="KHM")
+        >>> obs.add("victims_rescued", 263, "2019-H1", area="KHM")
+        >>> [finding.kind for finding in obs.check()]
+        ['duplicate']
         """
     def codes(self, dimension: str) -> numpy.typing.NDArray[numpy.int32]:
         """
-        Each row's code into ``categories(dimension)`` (a copy).
+        Each row's code into ``categories(dimension)`` (an int32 array, a copy). ``dimension`` is one of
+        measure, unit, period, area, offence, age, sex, source; another raises DomainError.
+        
+        >>> ts.datasets.cambodia_2019().observations.codes("measure")
+        array([0, 0, 0, 1], dtype=int32)
         """
     def save_csv(self, path: os.PathLike | str | bytes) -> None:
         """
-        Write the tidy CSV table; atomic (temporary file, then rename).
+        Write the tidy CSV table to ``path`` (a str); atomic: a temporary file, then a rename, so a crash
+        never leaves half a file. ``to_csv`` takes any path-like.
+        
+        >>> obs = ts.datasets.cambodia_2019().observations
+        >>> obs.save_csv(str(tmp / "cambodia.csv"))
+        >>> Observations.load_csv(str(tmp / "cambodia.csv")) == obs
+        True
         """
     def series(self, measure: str, *, unit: str | None = None, area: str | None = None, offence: str | None = None, age: typing.Any = None, sex: str | None = None, source: str | None = None) -> Series:
         """
         The rows of ``measure`` matching the filters, in time order. Unset offence, age and sex mean their
         totals ("all"); unset unit, area and source must be unambiguous. Raises NotFoundError when nothing
         matches and ValidationError (naming what to filter on) when ambiguous.
+        
+        >>> obs = ts.datasets.cambodia_2019().observations
+        >>> obs.series("victims_rescued", offence="sexual_assault", age="0-14")
+        Series(victims_rescued, 1 periods: 2019-H1: 70)
         """
     def to_csv(self, path: str | os.PathLike) -> None:
         """
-        Write the tidy CSV table to ``path`` atomically.
+        Write the tidy CSV table to ``path`` (any path-like) atomically (docs/format.md).
+        
+            >>> obs = ts.datasets.cambodia_2019().observations
+            >>> obs.to_csv(tmp / "cambodia.csv")
+            >>> (tmp / "cambodia.csv").read_text().splitlines()[0]
+            'measure,value,unit,period,area,offence,age,sex,source,note'
+            
         """
     def to_csv_text(self) -> str:
         """
-        The tidy CSV table as text.
+        The tidy CSV table as text: the header ``measure,value,unit,period,area,offence,age,sex,source,note``
+        and one line per row (docs/format.md).
+        
+        >>> lines = ts.datasets.cambodia_2019().observations.to_csv_text().splitlines()
+        >>> print(lines[0]); print(lines[1])
+        measure,value,unit,period,area,offence,age,sex,source,note
+        victims_rescued,263,count,2019-H1,KHM,sexual_assault,all,all,ppp-2019,"A Ministry of Interior report ...
         """
     def to_pandas(self) -> pandas.DataFrame:
         """
@@ -674,14 +873,26 @@ class Observations:
             missing), ``censoring`` (categorical: exact, below, above, missing), ``bound`` (the censoring
             bound, else NaN), ``period_start`` and ``period_end`` (inclusive, datetime64) and ``note``.
             ``Observations.from_pandas`` reads it back unchanged.
+        
+            >>> df = ts.datasets.cambodia_2019().observations.to_pandas()
+            >>> df[["measure", "value", "censoring", "period", "age"]]
+                         measure  value censoring   period    age
+            0    victims_rescued  263.0     exact  2019-H1    all
+            1    victims_rescued   70.0     exact  2019-H1   0-14
+            2    victims_rescued   31.0     exact  2019-H1  15-17
+            3  cases_with_arrest   86.0     exact     2019   0-14
             
         """
     @property
     def notes(self) -> list[str]:
-        ...
+        """
+        Each row's note (a list of str; empty where none).
+        """
     @property
     def quantities(self) -> list[Quantity]:
-        ...
+        """
+        Each row's value as a Quantity (a list), censoring and missing values kept.
+        """
     @property
     def values(self) -> numpy.typing.NDArray[numpy.float64]:
         """
