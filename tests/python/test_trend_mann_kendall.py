@@ -63,6 +63,7 @@ def test_modified_tests_with_trailing_missing_values_match_pymannkendall():
     assert_matches(trend.mann_kendall(y, method="yue_wang"), mk.yue_wang_modification_test(y))
 
 
+@pytest.mark.filterwarnings("ignore:invalid value encountered in sqrt:RuntimeWarning")  # pymannkendall
 def test_negative_corrected_variance_gives_nan_as_pymannkendall():
     # Hamed-Rao's correction is below zero on this short series: no test, so z and p are NaN (as in
     # pymannkendall), the trend is "no trend", and S, tau and the slope are still reported. The
