@@ -27,7 +27,7 @@ from ._core import DomainError
 from ._core import trend as _core
 from ._display import VersionedState
 from ._errors import domain_error
-from ._progress import Progress, chunks
+from ._progress import Progress, ProgressArg, chunks
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,8 +60,6 @@ _JoinpointModel = Literal["loglinear", "linear"]
 _Selection = Literal["permutation", "bic", "wbic"]
 _Adjustment = Literal["nci", "bonferroni"]
 _Zeros = Literal["error", "add_half"]
-#: ``progress=``: False, True (a bar on standard error) or a callable ``progress(done, total)``.
-_ProgressArg = Union[bool, Callable[[int, int], object]]
 #: What the ``*_batch`` functions return with ``as_frame=False``: one array (or list of str) per column.
 _Columns = Dict[str, Union[NDArray[Any], List[str]]]
 
@@ -120,7 +118,7 @@ def _matrix(values: ArrayLike) -> Tuple[NDArray[np.float64], Any]:
 _ROW_ARGUMENT = re.compile(r"Y\[(\d+)\]")
 
 
-def _run_batch(run: Callable[[slice], Dict[str, Any]], matrix: NDArray[np.float64], progress: _ProgressArg,
+def _run_batch(run: Callable[[slice], Dict[str, Any]], matrix: NDArray[np.float64], progress: ProgressArg,
                threads: int) -> Dict[str, Any]:
     """The columns of ``run(slice(None))``, the compiled batch function on every row of ``matrix``,
     in one call; or, with ``progress``, chunk by chunk (each chunk on all cores), reporting the rows
@@ -222,26 +220,26 @@ def mann_kendall(y: ArrayLike, x: Optional[ArrayLike] = None, method: _MannKenda
 def mann_kendall_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, method: _MannKendallMethod = "original",
                        period: Optional[int] = None, lag: Optional[int] = None, alpha: float = 0.05,
                        threads: int = 0, as_frame: Literal[True] = True,
-                       progress: _ProgressArg = False) -> pd.DataFrame: ...
+                       progress: ProgressArg = False) -> pd.DataFrame: ...
 
 
 @overload
 def mann_kendall_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, method: _MannKendallMethod = "original",
                        period: Optional[int] = None, lag: Optional[int] = None, alpha: float = 0.05,
-                       threads: int = 0, *, as_frame: Literal[False], progress: _ProgressArg = False) -> _Columns: ...
+                       threads: int = 0, *, as_frame: Literal[False], progress: ProgressArg = False) -> _Columns: ...
 
 
 @overload
 def mann_kendall_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, method: _MannKendallMethod = "original",
                        period: Optional[int] = None, lag: Optional[int] = None, alpha: float = 0.05,
                        threads: int = 0, *, as_frame: bool,
-                       progress: _ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
+                       progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
 
 
 def mann_kendall_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, method: _MannKendallMethod = "original",
                        period: Optional[int] = None, lag: Optional[int] = None, alpha: float = 0.05,
                        threads: int = 0, as_frame: bool = True,
-                       progress: _ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
+                       progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
     """:func:`mann_kendall` on every row of ``Y`` (one series per row), on all cores.
 
     The test of Mann (1945) and Kendall (1975), with the options of :func:`mann_kendall`.
@@ -308,21 +306,21 @@ def sens_slope(y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95)
 
 @overload
 def sens_slope_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0,
-                     as_frame: Literal[True] = True, progress: _ProgressArg = False) -> pd.DataFrame: ...
+                     as_frame: Literal[True] = True, progress: ProgressArg = False) -> pd.DataFrame: ...
 
 
 @overload
 def sens_slope_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0, *,
-                     as_frame: Literal[False], progress: _ProgressArg = False) -> _Columns: ...
+                     as_frame: Literal[False], progress: ProgressArg = False) -> _Columns: ...
 
 
 @overload
 def sens_slope_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0, *,
-                     as_frame: bool, progress: _ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
+                     as_frame: bool, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
 
 
 def sens_slope_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0,
-                     as_frame: bool = True, progress: _ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
+                     as_frame: bool = True, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
     """:func:`sens_slope` on every row of ``Y``: the Theil (1950) - Sen (1968) slope and its interval.
 
     Columns: slope, intercept, lower, upper, n.
@@ -415,24 +413,24 @@ def loglinear(counts: ArrayLike, x: Optional[ArrayLike] = None, exposure: Option
 @overload
 def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
                     dispersion: _Dispersion = "poisson", level: float = 0.95, threads: int = 0,
-                    as_frame: Literal[True] = True, progress: _ProgressArg = False) -> pd.DataFrame: ...
+                    as_frame: Literal[True] = True, progress: ProgressArg = False) -> pd.DataFrame: ...
 
 
 @overload
 def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
                     dispersion: _Dispersion = "poisson", level: float = 0.95, threads: int = 0, *,
-                    as_frame: Literal[False], progress: _ProgressArg = False) -> _Columns: ...
+                    as_frame: Literal[False], progress: ProgressArg = False) -> _Columns: ...
 
 
 @overload
 def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
                     dispersion: _Dispersion = "poisson", level: float = 0.95, threads: int = 0, *, as_frame: bool,
-                    progress: _ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
+                    progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
 
 
 def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
                     dispersion: _Dispersion = "poisson", level: float = 0.95, threads: int = 0,
-                    as_frame: bool = True, progress: _ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
+                    as_frame: bool = True, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
     """:func:`loglinear` on every row of ``Y``: Poisson log-linear trends (McCullagh & Nelder 1989).
 
     ``exposure`` is one row shared by all series or one row per series. Columns: intercept, slope,
@@ -511,21 +509,21 @@ def linear(y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95) -> 
 
 @overload
 def linear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0,
-                 as_frame: Literal[True] = True, progress: _ProgressArg = False) -> pd.DataFrame: ...
+                 as_frame: Literal[True] = True, progress: ProgressArg = False) -> pd.DataFrame: ...
 
 
 @overload
 def linear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0, *,
-                 as_frame: Literal[False], progress: _ProgressArg = False) -> _Columns: ...
+                 as_frame: Literal[False], progress: ProgressArg = False) -> _Columns: ...
 
 
 @overload
 def linear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0, *,
-                 as_frame: bool, progress: _ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
+                 as_frame: bool, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
 
 
 def linear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0,
-                 as_frame: bool = True, progress: _ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
+                 as_frame: bool = True, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
     """:func:`linear` on every row of ``Y``: least-squares trends (Draper & Smith 1998).
 
     Columns: intercept, slope, se, t, p_value, lower, upper, sigma, r_squared, n.
@@ -792,7 +790,7 @@ def joinpoint_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, model: _Joinpoi
                     permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2, min_obs_between: int = 2,
                     weights: Optional[ArrayLike] = None, seed: Optional[int] = None, level: float = 0.95,
                     adjustment: _Adjustment = "nci", zeros: _Zeros = "error", threads: int = 0,
-                    as_frame: Literal[True] = True, progress: _ProgressArg = False) -> pd.DataFrame: ...
+                    as_frame: Literal[True] = True, progress: ProgressArg = False) -> pd.DataFrame: ...
 
 
 @overload
@@ -801,7 +799,7 @@ def joinpoint_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, model: _Joinpoi
                     permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2, min_obs_between: int = 2,
                     weights: Optional[ArrayLike] = None, seed: Optional[int] = None, level: float = 0.95,
                     adjustment: _Adjustment = "nci", zeros: _Zeros = "error", threads: int = 0, *,
-                    as_frame: Literal[False], progress: _ProgressArg = False) -> _Columns: ...
+                    as_frame: Literal[False], progress: ProgressArg = False) -> _Columns: ...
 
 
 @overload
@@ -810,7 +808,7 @@ def joinpoint_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, model: _Joinpoi
                     permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2, min_obs_between: int = 2,
                     weights: Optional[ArrayLike] = None, seed: Optional[int] = None, level: float = 0.95,
                     adjustment: _Adjustment = "nci", zeros: _Zeros = "error", threads: int = 0, *, as_frame: bool,
-                    progress: _ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
+                    progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
 
 
 def joinpoint_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, model: _JoinpointModel = "loglinear",
@@ -818,7 +816,7 @@ def joinpoint_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, model: _Joinpoi
                     permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2, min_obs_between: int = 2,
                     weights: Optional[ArrayLike] = None, seed: Optional[int] = None, level: float = 0.95,
                     adjustment: _Adjustment = "nci", zeros: _Zeros = "error", threads: int = 0,
-                    as_frame: bool = True, progress: _ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
+                    as_frame: bool = True, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
     """:func:`joinpoint` on every row of ``Y`` (default selection BIC; the permutation test works
     too, each row on one thread, every row with the same ``seed``).
 
