@@ -10,9 +10,12 @@ from __future__ import annotations
 import math
 import os
 import sys
-from typing import Callable, Iterator, Optional, Tuple
+from typing import Callable, Iterator, Optional, Tuple, Union
 
 from ._errors import domain_error
+
+#: A ``progress=`` argument: False, True (a bar on standard error) or ``progress(done, total)``.
+ProgressArg = Union[bool, Callable[[int, int], object]]
 
 # About this many updates over a run: enough to see it move, few enough that the chunks stay large.
 _UPDATES = 100
@@ -72,7 +75,7 @@ class Progress:
     Reports ``done`` (counts that do not go down) to the display ``progress`` asks for; on leaving
     without an error, reports ``total`` if it was not reached, so a run always ends at its total."""
 
-    def __init__(self, progress, total: int, description: str, unit: str):
+    def __init__(self, progress: Optional[ProgressArg], total: int, description: str, unit: str):
         if progress is None or progress is False:
             self._sink = None
         elif progress is True:

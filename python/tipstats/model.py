@@ -5,44 +5,52 @@ The classes themselves live in the compiled core and are exported by ``tipstats`
 adds these views.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 import html
+import os
+import re
 import warnings
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-from ._core import Agreement, AgreementRegistry, Continuity, Coverage, Dataset, Partner, PartnerRegistry
+import pandas as pd
+
+from ._core import (AgeBand, Agreement, AgreementRegistry, Continuity, Coverage, Dataset, Observations, Partner,
+                    PartnerRegistry, Period, Quantity, Series)
 
 __all__ = ["ConsistencyWarning"]
 
 
-def _today():
+def _today() -> dt.date:
     """The day the notebook views report statuses on (a function, so tests can fix it)."""
     return dt.date.today()
 
 
-def _cell(value):
+def _cell(value: object) -> str:
     return "" if value is None else html.escape(str(value))
 
 
-def _table(header, rows):
+def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     head = "".join(f"<th>{_cell(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _fields(title, pairs):
+def _fields(title: str, pairs: Sequence[Tuple[str, object]]) -> str:
     rows = "".join(f"<tr><th style='text-align:left'>{_cell(k)}</th><td>{_cell(v)}</td></tr>"
                    for k, v in pairs if v not in (None, "", []))
     return f"<b>{_cell(title)}</b><table>{rows}</table>"
 
 
-def _partner_html(self):
+def _partner_html(self: Partner) -> str:
     return _fields(f"Partner {self.id}", [
         ("name", self.name), ("acronym", self.acronym), ("kind", self.kind), ("country", self.country),
         ("part of", self.parent_id), ("other names", ", ".join(self.other_names)),
         ("focus", ", ".join(self.focus)), ("sources", ", ".join(s.source for s in self.sources))])
 
 
-def _agreement_html(self):
+def _agreement_html(self: Agreement) -> str:
     return _fields(f"Agreement {self.id}", [
         ("kind", self.kind), ("title", self.title), ("parties", ", ".join(self.party_ids)),
         ("signed", self.signed), ("start", self.start), ("end", self.end), ("term (months)", self.term_months),
@@ -51,7 +59,7 @@ def _agreement_html(self):
         ("sources", ", ".join(s.source for s in self.sources))])
 
 
-def _dataset_html(self):
+def _dataset_html(self: Dataset) -> str:
     today = _today()
     partners = _table(["id", "name", "kind", "country", "part of"],
                       [(p.id, p.name, p.kind, p.country, p.parent_id) for p in self.partners])
@@ -67,14 +75,14 @@ def _dataset_html(self):
             f"<p>{len(observations)} observations</p>{figures}")
 
 
-def _continuity_html(self):
+def _continuity_html(self: Continuity) -> str:
     rows = [(t.from_id, t.to_id, t.gap_days) for t in self.transitions]
     first, second = self.partner_ids
     return (f"<b>Continuity {_cell(first)} / {_cell(second)}</b>: {_cell(', '.join(self.agreement_ids))}"
             + _table(["from", "to", "gap (days; negative: overlap)"], rows))
 
 
-def _coverage_html(self):
+def _coverage_html(self: Coverage) -> str:
     return _fields(f"Coverage of {self.window}", [
         ("window (days)", self.window_days), ("certainly covered", self.certain_days),
         ("possibly covered", self.possible_days)])
@@ -87,15 +95,13 @@ Continuity._repr_html_ = _continuity_html
 Coverage._repr_html_ = _coverage_html
 
 
-def _partners_to_pandas(self):
+def _partners_to_pandas(self: PartnerRegistry) -> pd.DataFrame:
     """The partners as a pandas DataFrame: one row per partner, indexed by id; list fields joined with "; ".
 
     >>> frame = ts.datasets.cambodia_2019().partners.to_pandas()
     >>> frame.loc["aple", ["acronym", "kind", "focus"]].tolist()
     ['APLE', 'ngo', 'trafficking; children']
     """
-    import pandas as pd
-
     rows = [{"id": p.id, "name": p.name, "acronym": p.acronym, "kind": p.kind, "country": p.country,
              "parent_id": p.parent_id, "other_names": "; ".join(p.other_names), "focus": "; ".join(p.focus),
              "sources": "; ".join(s.source for s in p.sources)} for p in self]
@@ -103,7 +109,7 @@ def _partners_to_pandas(self):
     return pd.DataFrame(rows, columns=columns).set_index("id")
 
 
-def _agreements_to_pandas(self, on=None):
+def _agreements_to_pandas(self: AgreementRegistry, on: Optional[dt.date] = None) -> pd.DataFrame:
     """The agreements as a pandas DataFrame: one row per agreement, indexed by id, with its term as
     date ranges (earliest and latest first and last day) and, if ``on`` is given (a ``datetime.date``),
     its status on that day. Partial signing dates stay text ("2019").
@@ -114,12 +120,10 @@ def _agreements_to_pandas(self, on=None):
     >>> frame["term_months"].tolist()
     [<NA>, <NA>, <NA>, <NA>, 36]
     """
-    import pandas as pd
-
-    def bound(bounds, i):
+    def bound(bounds: Optional[Tuple[dt.date, dt.date]], i: int) -> Optional[dt.date]:
         return None if bounds is None else bounds[i]
 
-    rows = []
+    rows: List[Dict[str, Any]] = []
     for a in self:
         start, end = a.start_bounds, a.end_bounds
         row = {"id": a.id, "kind": a.kind, "parties": "; ".join(a.party_ids),
@@ -138,7 +142,7 @@ def _agreements_to_pandas(self, on=None):
     return frame
 
 
-def _dataset_series(self, measure, **filters):
+def _dataset_series(self: Dataset, measure: str, **filters: Union[str, AgeBand, None]) -> Series:
     """One measure over time, as ``Observations.series``. Unset offence, age and sex mean their
     totals; raises NotFoundError when no rows match.
 
@@ -148,7 +152,8 @@ def _dataset_series(self, measure, **filters):
     return self.observations.series(measure, **filters)
 
 
-def _dataset_add_observation(self, measure, value, period, **fields):
+def _dataset_add_observation(self: Dataset, measure: str, value: Union[float, str, Quantity, None],
+                             period: Union[str, Period], **fields: Union[str, AgeBand]) -> None:
     """Add one observation (as ``Observations.add``); it must cite a known source, if any
     (ValidationError otherwise), and the dataset is unchanged when it fails.
 
@@ -158,8 +163,6 @@ def _dataset_add_observation(self, measure, value, period, **fields):
     >>> len(ds.observations)
     5
     """
-    from ._core import Observations
-
     row = Observations()
     row.add(measure, value, period, **fields)
     self.add_observations(row)
@@ -173,7 +176,7 @@ class ConsistencyWarning(UserWarning):
     """
 
 
-def _checked(dataset):
+def _checked(dataset: Dataset) -> Dataset:
     findings = dataset.observations.check()
     if findings:
         kinds = sorted({f.kind for f in findings})
@@ -183,16 +186,28 @@ def _checked(dataset):
     return dataset
 
 
-def _wrap_loader(loader):
-    def load(*args, **kwargs):
-        return _checked(loader(*args, **kwargs))
-
-    load.__doc__ = loader.__doc__ + "\n\nWarns (ConsistencyWarning) when ``observations.check()`` finds problems."
-    return staticmethod(load)
+_compiled_load = Dataset.load
+_compiled_from_json = Dataset.from_json
 
 
-Dataset.load = _wrap_loader(Dataset.load)
-Dataset.from_json = _wrap_loader(Dataset.from_json)
+def _load(path: Union[str, os.PathLike[str]]) -> Dataset:
+    return _checked(_compiled_load(path))
+
+
+def _from_json(text: str) -> Dataset:
+    return _checked(_compiled_from_json(text))
+
+
+def _checking(loader: Callable[..., Dataset], compiled: Callable[..., Dataset]) -> staticmethod[..., Dataset]:
+    """``loader`` as a static method with the compiled function's docstring, less the signature
+    pybind11 writes on its first line (the loader's annotations say it), plus the warning."""
+    text = re.sub(r"^\w+\(.*\) -> .*\n", "", compiled.__doc__).strip()
+    loader.__doc__ = text + "\n\nWarns (ConsistencyWarning) when ``observations.check()`` finds problems."
+    return staticmethod(loader)
+
+
+Dataset.load = _checking(_load, _compiled_load)
+Dataset.from_json = _checking(_from_json, _compiled_from_json)
 Dataset.series = _dataset_series
 Dataset.add_observation = _dataset_add_observation
 PartnerRegistry.to_pandas = _partners_to_pandas

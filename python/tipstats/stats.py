@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, fields
-from typing import Any, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, Literal, Optional, Tuple, Union, overload
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from ._core import DomainError
 from ._display import VersionedState
@@ -44,11 +45,19 @@ __all__ = [
     "CLAIM_TOLERANCE",
 ]
 
+# A scalar argument gives a float; any other argument gives an array (a 0-d array gives a float at
+# run time, which numpy's own stubs do not model either).
+_Scalar = Union[float, np.floating[Any], np.integer[Any]]
+_Array = NDArray[np.float64]
+_ProportionMethod = Literal["wilson", "exact", "jeffreys", "agresti_coull", "wald"]
+_PoissonMethod = Literal["exact", "byar"]
+_StandardizeMethod = Literal["fay_feuer", "tiwari"]
+
 #: Relative tolerance of the vague qualifiers ("nearly", "about", "just over") in :func:`check_claim`.
 CLAIM_TOLERANCE: float = _k.claim_tolerance
 
 
-def _call(kernel, *args, threads: Optional[int] = None, **options):
+def _call(kernel: Callable[..., Any], *args: ArrayLike, threads: Optional[int] = None, **options: Any) -> Any:
     """Broadcast ``args``, run ``kernel`` on flat float64 arrays, and give back the caller's shape."""
     arrays = [np.asarray(a, dtype=np.float64) for a in args]
     shape = np.broadcast_shapes(*(a.shape for a in arrays))
@@ -63,7 +72,15 @@ def _call(kernel, *args, threads: Optional[int] = None, **options):
     return shaped if isinstance(result, tuple) else shaped[0]
 
 
-def percent_change(current, previous, *, threads=None):
+@overload
+def percent_change(current: _Scalar, previous: _Scalar, *, threads: Optional[int] = None) -> float: ...
+
+
+@overload
+def percent_change(current: ArrayLike, previous: ArrayLike, *, threads: Optional[int] = None) -> _Array: ...
+
+
+def percent_change(current: ArrayLike, previous: ArrayLike, *, threads: Optional[int] = None) -> Union[float, _Array]:
     """Percent change from ``previous`` to ``current``: ``100 * (current - previous) / previous``.
 
     Counts must be finite and >= 0; ``previous`` must be positive (a change from zero is undefined).
@@ -74,7 +91,16 @@ def percent_change(current, previous, *, threads=None):
     return _call(_k.percent_change, current, previous, threads=threads)
 
 
-def implied_baseline(current, percent_change, *, threads=None):
+@overload
+def implied_baseline(current: _Scalar, percent_change: _Scalar, *, threads: Optional[int] = None) -> float: ...
+
+
+@overload
+def implied_baseline(current: ArrayLike, percent_change: ArrayLike, *, threads: Optional[int] = None) -> _Array: ...
+
+
+def implied_baseline(current: ArrayLike, percent_change: ArrayLike, *,
+                     threads: Optional[int] = None) -> Union[float, _Array]:
     """The previous value a reported change implies: ``current / (1 + percent_change / 100)``.
 
     "263 victims, an increase of 150 %" implies 105.2 the year before. ``percent_change`` > -100.
@@ -85,7 +111,15 @@ def implied_baseline(current, percent_change, *, threads=None):
     return _call(_k.implied_baseline, current, percent_change, threads=threads)
 
 
-def share(part, total, *, threads=None):
+@overload
+def share(part: _Scalar, total: _Scalar, *, threads: Optional[int] = None) -> float: ...
+
+
+@overload
+def share(part: ArrayLike, total: ArrayLike, *, threads: Optional[int] = None) -> _Array: ...
+
+
+def share(part: ArrayLike, total: ArrayLike, *, threads: Optional[int] = None) -> Union[float, _Array]:
     """The fraction ``part / total`` of a total, in [0, 1].
 
     Requires ``0 <= part <= total`` and ``total > 0``, else raises :class:`tipstats.DomainError`
@@ -102,7 +136,18 @@ def share(part, total, *, threads=None):
     return _call(_k.share, part, total, threads=threads)
 
 
-def proportion_ci(x, n, level=0.95, method="wilson", *, threads=None):
+@overload
+def proportion_ci(x: _Scalar, n: _Scalar, level: _Scalar = 0.95, method: _ProportionMethod = "wilson", *,
+                  threads: Optional[int] = None) -> Tuple[float, float]: ...
+
+
+@overload
+def proportion_ci(x: ArrayLike, n: ArrayLike, level: ArrayLike = 0.95, method: _ProportionMethod = "wilson", *,
+                  threads: Optional[int] = None) -> Tuple[_Array, _Array]: ...
+
+
+def proportion_ci(x: ArrayLike, n: ArrayLike, level: ArrayLike = 0.95, method: _ProportionMethod = "wilson", *,
+                  threads: Optional[int] = None) -> Union[Tuple[float, float], Tuple[_Array, _Array]]:
     """Confidence interval ``(lower, upper)`` for the binomial proportion ``x / n``.
 
     With ``q = x / n``, ``alpha = 1 - level`` and ``z`` the normal quantile at ``1 - alpha / 2``:
@@ -132,7 +177,18 @@ def proportion_ci(x, n, level=0.95, method="wilson", *, threads=None):
     return _call(_k.proportion_ci, x, n, level, method=method, threads=threads)
 
 
-def poisson_ci(x, level=0.95, method="exact", *, threads=None):
+@overload
+def poisson_ci(x: _Scalar, level: _Scalar = 0.95, method: _PoissonMethod = "exact", *,
+               threads: Optional[int] = None) -> Tuple[float, float]: ...
+
+
+@overload
+def poisson_ci(x: ArrayLike, level: ArrayLike = 0.95, method: _PoissonMethod = "exact", *,
+               threads: Optional[int] = None) -> Tuple[_Array, _Array]: ...
+
+
+def poisson_ci(x: ArrayLike, level: ArrayLike = 0.95, method: _PoissonMethod = "exact", *,
+               threads: Optional[int] = None) -> Union[Tuple[float, float], Tuple[_Array, _Array]]:
     """Confidence interval ``(lower, upper)`` for a Poisson mean given the count ``x``.
 
     ``"exact"`` (default)
@@ -159,7 +215,17 @@ def poisson_ci(x, level=0.95, method="exact", *, threads=None):
     return _call(_k.poisson_ci, x, level, method=method, threads=threads)
 
 
-def rate(count, population, per=100_000, *, threads=None):
+@overload
+def rate(count: _Scalar, population: _Scalar, per: _Scalar = 100_000, *, threads: Optional[int] = None) -> float: ...
+
+
+@overload
+def rate(count: ArrayLike, population: ArrayLike, per: ArrayLike = 100_000, *,
+         threads: Optional[int] = None) -> _Array: ...
+
+
+def rate(count: ArrayLike, population: ArrayLike, per: ArrayLike = 100_000, *,
+         threads: Optional[int] = None) -> Union[float, _Array]:
     """A crude rate: ``count / population * per`` (default: per 100,000 people).
 
     ``count`` must be finite and >= 0, ``population`` and ``per`` positive; bad values raise
@@ -175,7 +241,19 @@ def rate(count, population, per=100_000, *, threads=None):
     return _call(_k.rate, count, population, per, threads=threads)
 
 
-def rate_ci(count, population, per=100_000, level=0.95, method="exact", *, threads=None):
+@overload
+def rate_ci(count: _Scalar, population: _Scalar, per: _Scalar = 100_000, level: _Scalar = 0.95,
+            method: _PoissonMethod = "exact", *, threads: Optional[int] = None) -> Tuple[float, float]: ...
+
+
+@overload
+def rate_ci(count: ArrayLike, population: ArrayLike, per: ArrayLike = 100_000, level: ArrayLike = 0.95,
+            method: _PoissonMethod = "exact", *, threads: Optional[int] = None) -> Tuple[_Array, _Array]: ...
+
+
+def rate_ci(count: ArrayLike, population: ArrayLike, per: ArrayLike = 100_000, level: ArrayLike = 0.95,
+            method: _PoissonMethod = "exact", *,
+            threads: Optional[int] = None) -> Union[Tuple[float, float], Tuple[_Array, _Array]]:
     """Confidence interval ``(lower, upper)`` of a rate ``count / population * per``.
 
     The :func:`poisson_ci` of ``count`` (``method`` ``"exact"``, Garwood 1936, Biometrika 28:437-442,
@@ -192,7 +270,7 @@ def rate_ci(count, population, per=100_000, level=0.95, method="exact", *, threa
 class _Result(VersionedState):
     """Shared behaviour of result objects: ``to_dict``, repr, HTML repr and versioned pickling."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> Dict[str, Any]:
         """The fields as a plain dict, in their order.
 
         >>> change_ci(263, 106).to_dict()
@@ -224,13 +302,13 @@ class _Unpacks(_Result):
 
     _unpacked: Tuple[str, ...] = ()
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(tuple(getattr(self, name) for name in self._unpacked))
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._unpacked)
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: int) -> Any:
         return tuple(self)[i]
 
 
@@ -288,7 +366,8 @@ class StandardizedRate(_Unpacks):
     _unpacked = ("rate", "lower", "upper")
 
 
-def rate_ratio(x1, t1, x2, t2, level=0.95, *, threads=None) -> RateRatio:
+def rate_ratio(x1: ArrayLike, t1: ArrayLike, x2: ArrayLike, t2: ArrayLike, level: float = 0.95, *,
+               threads: Optional[int] = None) -> RateRatio:
     """Ratio ``(x1/t1) / (x2/t2)`` of two Poisson rates with the exact conditional interval.
 
     Given ``x1 + x2``, ``x1`` is binomial with ``p = r t1 / (r t1 + t2)``; the Clopper-Pearson interval
@@ -315,7 +394,8 @@ def rate_ratio(x1, t1, x2, t2, level=0.95, *, threads=None) -> RateRatio:
     return RateRatio(ratio, lower, upper, p, level)
 
 
-def change_ci(current, previous, level=0.95, *, threads=None) -> Change:
+def change_ci(current: ArrayLike, previous: ArrayLike, level: float = 0.95, *,
+              threads: Optional[int] = None) -> Change:
     """Percent change between two Poisson counts over periods of equal length, with interval and p-value.
 
     ``100 (current / previous - 1)``; the interval is ``100 (r - 1)`` for the exact conditional interval
@@ -336,7 +416,8 @@ def change_ci(current, previous, level=0.95, *, threads=None) -> Change:
     return Change(change, lower, upper, p, level)
 
 
-def standardized_rate(counts, populations, standard, per=100_000, level=0.95, method="fay_feuer") -> StandardizedRate:
+def standardized_rate(counts: ArrayLike, populations: ArrayLike, standard: ArrayLike, per: float = 100_000,
+                      level: float = 0.95, method: _StandardizeMethod = "fay_feuer") -> StandardizedRate:
     """Directly standardised (age-adjusted) rate with a gamma confidence interval.
 
     With weights ``w_i = standard_i / (populations_i * sum(standard))``, the rate is ``y = Σ w_i x_i``
@@ -419,7 +500,8 @@ class ClaimCheck(_Result):
         return self.explanation
 
 
-def check_claim(claim: str, current=None, previous=None, *, part=None, total=None) -> ClaimCheck:
+def check_claim(claim: str, current: Optional[float] = None, previous: Optional[float] = None, *,
+                part: Optional[float] = None, total: Optional[float] = None) -> ClaimCheck:
     """Check a reported percentage against counts.
 
     ``claim`` is the wording, e.g. ``"an increase of nearly 150 per cent"`` (a change: it needs a

@@ -18,15 +18,19 @@ import html
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Literal, Optional, Tuple, Union, overload
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from ._core import DomainError
 from ._core import trend as _core
 from ._display import VersionedState
 from ._errors import domain_error
-from ._progress import Progress, chunks
+from ._progress import Progress, ProgressArg, chunks
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "AverageChange",
@@ -50,6 +54,16 @@ __all__ = [
 ]
 
 
+_MannKendallMethod = Literal["original", "hamed_rao", "yue_wang"]
+_Dispersion = Literal["poisson", "quasi"]
+_JoinpointModel = Literal["loglinear", "linear"]
+_Selection = Literal["permutation", "bic", "wbic"]
+_Adjustment = Literal["nci", "bonferroni"]
+_Zeros = Literal["error", "add_half"]
+#: What the ``*_batch`` functions return with ``as_frame=False``: one array (or list of str) per column.
+_Columns = Dict[str, Union[NDArray[Any], List[str]]]
+
+
 def _format(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.6g}"
@@ -64,7 +78,7 @@ def _format(value: Any) -> str:
 class _Result(VersionedState):
     """Common behaviour of the result classes: readable repr, HTML table, dict, versioned pickling."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> Dict[str, Any]:
         """The fields as a plain dict (nested results become dicts too).
 
         >>> sens_slope([88, 95, 102, 99, 121]).to_dict()
@@ -85,18 +99,18 @@ class _Result(VersionedState):
         return f"<table><caption>{html.escape(type(self).__name__)}</caption>{rows}</table>"
 
 
-def _vector(values, name: str) -> np.ndarray:
+def _vector(values: ArrayLike, name: str) -> NDArray[np.float64]:
     a = np.asarray(values, dtype=float)
     if a.ndim != 1:
         raise domain_error(name, f"must be one-dimensional, got {a.ndim} dimensions")
     return np.ascontiguousarray(a)
 
 
-def _optional_vector(values, name: str) -> Optional[np.ndarray]:
+def _optional_vector(values: Optional[ArrayLike], name: str) -> Optional[NDArray[np.float64]]:
     return None if values is None else _vector(values, name)
 
 
-def _matrix(values) -> Tuple[np.ndarray, Any]:
+def _matrix(values: ArrayLike) -> Tuple[NDArray[np.float64], Any]:
     index = values.index if hasattr(values, "iloc") else None  # keep a pandas DataFrame's row labels
     return np.ascontiguousarray(np.asarray(values, dtype=float)), index
 
@@ -104,7 +118,8 @@ def _matrix(values) -> Tuple[np.ndarray, Any]:
 _ROW_ARGUMENT = re.compile(r"Y\[(\d+)\]")
 
 
-def _run_batch(run, matrix: np.ndarray, progress, threads: int) -> dict:
+def _run_batch(run: Callable[[slice], Dict[str, Any]], matrix: NDArray[np.float64], progress: ProgressArg,
+               threads: int) -> Dict[str, Any]:
     """The columns of ``run(slice(None))``, the compiled batch function on every row of ``matrix``,
     in one call; or, with ``progress``, chunk by chunk (each chunk on all cores), reporting the rows
     done, and joined: the same values, since every row is computed on its own."""
@@ -128,7 +143,7 @@ def _run_batch(run, matrix: np.ndarray, progress, threads: int) -> dict:
             for name in pieces[0]}
 
 
-def _frame(columns: dict, index, as_frame: bool):
+def _frame(columns: Dict[str, Any], index: Any, as_frame: bool) -> Union[pd.DataFrame, _Columns]:
     if not as_frame:
         return columns
     import pandas as pd  # noqa: PLC0415 - pandas is only needed for frames
@@ -162,8 +177,8 @@ class MannKendallResult(_Result):
     period: Optional[int]
 
 
-def mann_kendall(y, x=None, method: str = "original", period: Optional[int] = None,
-                 lag: Optional[int] = None, alpha: float = 0.05) -> MannKendallResult:
+def mann_kendall(y: ArrayLike, x: Optional[ArrayLike] = None, method: _MannKendallMethod = "original",
+                 period: Optional[int] = None, lag: Optional[int] = None, alpha: float = 0.05) -> MannKendallResult:
     """Mann-Kendall trend test.
 
     ``S = sum_{i<j} sign(y_j - y_i)``; ``Var S = [n(n-1)(2n+5) - sum_t t(t-1)(2t+5)] / 18`` over tie
@@ -201,9 +216,30 @@ def mann_kendall(y, x=None, method: str = "original", period: Optional[int] = No
     return MannKendallResult(method=method, period=period, **r)
 
 
-def mann_kendall_batch(Y, x=None, method: str = "original", period: Optional[int] = None,
-                       lag: Optional[int] = None, alpha: float = 0.05, threads: int = 0,
-                       as_frame: bool = True, progress=False):
+@overload
+def mann_kendall_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, method: _MannKendallMethod = "original",
+                       period: Optional[int] = None, lag: Optional[int] = None, alpha: float = 0.05,
+                       threads: int = 0, as_frame: Literal[True] = True,
+                       progress: ProgressArg = False) -> pd.DataFrame: ...
+
+
+@overload
+def mann_kendall_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, method: _MannKendallMethod = "original",
+                       period: Optional[int] = None, lag: Optional[int] = None, alpha: float = 0.05,
+                       threads: int = 0, *, as_frame: Literal[False], progress: ProgressArg = False) -> _Columns: ...
+
+
+@overload
+def mann_kendall_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, method: _MannKendallMethod = "original",
+                       period: Optional[int] = None, lag: Optional[int] = None, alpha: float = 0.05,
+                       threads: int = 0, *, as_frame: bool,
+                       progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
+
+
+def mann_kendall_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, method: _MannKendallMethod = "original",
+                       period: Optional[int] = None, lag: Optional[int] = None, alpha: float = 0.05,
+                       threads: int = 0, as_frame: bool = True,
+                       progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
     """:func:`mann_kendall` on every row of ``Y`` (one series per row), on all cores.
 
     The test of Mann (1945) and Kendall (1975), with the options of :func:`mann_kendall`.
@@ -250,7 +286,7 @@ class SensSlopeResult(_Result):
     n: int
 
 
-def sens_slope(y, x=None, level: float = 0.95) -> SensSlopeResult:
+def sens_slope(y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95) -> SensSlopeResult:
     """Theil (1950) - Sen (1968) slope with its rank-based confidence interval.
 
     ``slope`` is the median of the N pairwise slopes ``(y_j - y_i) / (x_j - x_i)``, ``intercept``
@@ -268,7 +304,23 @@ def sens_slope(y, x=None, level: float = 0.95) -> SensSlopeResult:
     return SensSlopeResult(**_core.sens_slope(_vector(y, "y"), _optional_vector(x, "x"), level))
 
 
-def sens_slope_batch(Y, x=None, level: float = 0.95, threads: int = 0, as_frame: bool = True, progress=False):
+@overload
+def sens_slope_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0,
+                     as_frame: Literal[True] = True, progress: ProgressArg = False) -> pd.DataFrame: ...
+
+
+@overload
+def sens_slope_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0, *,
+                     as_frame: Literal[False], progress: ProgressArg = False) -> _Columns: ...
+
+
+@overload
+def sens_slope_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0, *,
+                     as_frame: bool, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
+
+
+def sens_slope_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0,
+                     as_frame: bool = True, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
     """:func:`sens_slope` on every row of ``Y``: the Theil (1950) - Sen (1968) slope and its interval.
 
     Columns: slope, intercept, lower, upper, n.
@@ -328,7 +380,8 @@ class LogLinearResult(_Result):
     iterations: int
 
 
-def loglinear(counts, x=None, exposure=None, dispersion: str = "poisson", level: float = 0.95) -> LogLinearResult:
+def loglinear(counts: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
+              dispersion: _Dispersion = "poisson", level: float = 0.95) -> LogLinearResult:
     """Poisson log-linear trend and its annual percent change (APC).
 
     Fits ``log E[count_i] = a + b x_i + log(exposure_i)`` by iteratively reweighted least squares
@@ -357,8 +410,27 @@ def loglinear(counts, x=None, exposure=None, dispersion: str = "poisson", level:
         level=level, n=r["n"], iterations=r["iterations"])
 
 
-def loglinear_batch(Y, x=None, exposure=None, dispersion: str = "poisson", level: float = 0.95,
-                    threads: int = 0, as_frame: bool = True, progress=False):
+@overload
+def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
+                    dispersion: _Dispersion = "poisson", level: float = 0.95, threads: int = 0,
+                    as_frame: Literal[True] = True, progress: ProgressArg = False) -> pd.DataFrame: ...
+
+
+@overload
+def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
+                    dispersion: _Dispersion = "poisson", level: float = 0.95, threads: int = 0, *,
+                    as_frame: Literal[False], progress: ProgressArg = False) -> _Columns: ...
+
+
+@overload
+def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
+                    dispersion: _Dispersion = "poisson", level: float = 0.95, threads: int = 0, *, as_frame: bool,
+                    progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
+
+
+def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
+                    dispersion: _Dispersion = "poisson", level: float = 0.95, threads: int = 0,
+                    as_frame: bool = True, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
     """:func:`loglinear` on every row of ``Y``: Poisson log-linear trends (McCullagh & Nelder 1989).
 
     ``exposure`` is one row shared by all series or one row per series. Columns: intercept, slope,
@@ -387,7 +459,7 @@ def loglinear_batch(Y, x=None, exposure=None, dispersion: str = "poisson", level
     e = None if exposure is None else np.ascontiguousarray(np.asarray(exposure, dtype=float))
     xs = _optional_vector(x, "x")
 
-    def run(rows: slice):
+    def run(rows: slice) -> Dict[str, Any]:
         # exposure with one row per series goes with its rows; a shared row (or a bad shape) as it is
         per_series = e is not None and e.ndim == 2 and len(e) == len(matrix) > 1
         return _core.loglinear_batch(matrix[rows], xs, e[rows] if per_series else e, dispersion, level, threads)
@@ -418,7 +490,7 @@ class LinearResult(_Result):
     n: int
 
 
-def linear(y, x=None, level: float = 0.95) -> LinearResult:
+def linear(y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95) -> LinearResult:
     """Ordinary least squares trend ``y = a + b x``.
 
     ``se = sigma / sqrt(sum (x - mean x)^2)`` with ``sigma^2 = SSE / (n - 2)``; ``ci = b -+
@@ -435,7 +507,23 @@ def linear(y, x=None, level: float = 0.95) -> LinearResult:
                         intercept=r["intercept"], sigma=r["sigma"], r_squared=r["r_squared"], level=level, n=r["n"])
 
 
-def linear_batch(Y, x=None, level: float = 0.95, threads: int = 0, as_frame: bool = True, progress=False):
+@overload
+def linear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0,
+                 as_frame: Literal[True] = True, progress: ProgressArg = False) -> pd.DataFrame: ...
+
+
+@overload
+def linear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0, *,
+                 as_frame: Literal[False], progress: ProgressArg = False) -> _Columns: ...
+
+
+@overload
+def linear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0, *,
+                 as_frame: bool, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
+
+
+def linear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95, threads: int = 0,
+                 as_frame: bool = True, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
     """:func:`linear` on every row of ``Y``: least-squares trends (Draper & Smith 1998).
 
     Columns: intercept, slope, se, t, p_value, lower, upper, sigma, r_squared, n.
@@ -519,7 +607,7 @@ class AverageChange(_Result):
     t_based: bool
 
 
-def _average_change(d: dict) -> AverageChange:
+def _average_change(d: Dict[str, Any]) -> AverageChange:
     return AverageChange(start=d["start"], end=d["end"], aapc=d["aapc"], aapc_ci=(d["aapc_lower"], d["aapc_upper"]),
                          slope=d["slope"], slope_ci=(d["slope_lower"], d["slope_upper"]), t_based=d["t_based"])
 
@@ -576,7 +664,7 @@ class JoinpointResult(_Result):
             self.model, list(self.joinpoints), list(self.x), list(self.coefficients), list(self.covariance),
             self.x_centre, self.df, self.level, float(start), float(end)))
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """The segments as a DataFrame: start, end, slope, slope_lower, slope_upper, apc, apc_lower,
         apc_upper, p_value.
 
@@ -619,7 +707,7 @@ class JoinpointResult(_Result):
         return f"<table><caption>{caption}</caption>{head}{rows}</table>"
 
 
-def _joinpoint_result(d: dict, aapc_range) -> JoinpointResult:
+def _joinpoint_result(d: Dict[str, Any], aapc_range: Optional[Tuple[float, float]]) -> JoinpointResult:
     segments = tuple(JoinpointSegment(start=s["start"], end=s["end"], slope=s["slope"],
                                       slope_ci=(s["slope_lower"], s["slope_upper"]), apc=s["apc"],
                                       apc_ci=(s["apc_lower"], s["apc_upper"]), p_value=s["p_value"])
@@ -638,11 +726,12 @@ def _joinpoint_result(d: dict, aapc_range) -> JoinpointResult:
     return result
 
 
-def joinpoint(y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_joinpoints: int = 3,
-              selection: str = "permutation", permutations: int = 4499, alpha: float = 0.05,
-              min_obs_end: int = 2, min_obs_between: int = 2, weights=None, seed: Optional[int] = None,
-              level: float = 0.95, aapc_range: Optional[Tuple[float, float]] = None, adjustment: str = "nci",
-              zeros: str = "error", threads: int = 0) -> JoinpointResult:
+def joinpoint(y: ArrayLike, x: Optional[ArrayLike] = None, model: _JoinpointModel = "loglinear",
+              min_joinpoints: int = 0, max_joinpoints: int = 3, selection: _Selection = "permutation",
+              permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2, min_obs_between: int = 2,
+              weights: Optional[ArrayLike] = None, seed: Optional[int] = None, level: float = 0.95,
+              aapc_range: Optional[Tuple[float, float]] = None, adjustment: _Adjustment = "nci",
+              zeros: _Zeros = "error", threads: int = 0) -> JoinpointResult:
     """Joinpoint regression as NCI's Joinpoint program fits it.
 
     Model: continuous segmented regression ``E[z] = b0 + b1 x + sum_m d_m (x - tau_m)_+`` of
@@ -695,11 +784,39 @@ def joinpoint(y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_
     return _joinpoint_result(d, aapc_range)
 
 
-def joinpoint_batch(Y, x=None, model: str = "loglinear", min_joinpoints: int = 0, max_joinpoints: int = 3,
-                    selection: str = "bic", permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2,
-                    min_obs_between: int = 2, weights=None, seed: Optional[int] = None, level: float = 0.95,
-                    adjustment: str = "nci", zeros: str = "error", threads: int = 0, as_frame: bool = True,
-                    progress=False):
+@overload
+def joinpoint_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, model: _JoinpointModel = "loglinear",
+                    min_joinpoints: int = 0, max_joinpoints: int = 3, selection: _Selection = "bic",
+                    permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2, min_obs_between: int = 2,
+                    weights: Optional[ArrayLike] = None, seed: Optional[int] = None, level: float = 0.95,
+                    adjustment: _Adjustment = "nci", zeros: _Zeros = "error", threads: int = 0,
+                    as_frame: Literal[True] = True, progress: ProgressArg = False) -> pd.DataFrame: ...
+
+
+@overload
+def joinpoint_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, model: _JoinpointModel = "loglinear",
+                    min_joinpoints: int = 0, max_joinpoints: int = 3, selection: _Selection = "bic",
+                    permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2, min_obs_between: int = 2,
+                    weights: Optional[ArrayLike] = None, seed: Optional[int] = None, level: float = 0.95,
+                    adjustment: _Adjustment = "nci", zeros: _Zeros = "error", threads: int = 0, *,
+                    as_frame: Literal[False], progress: ProgressArg = False) -> _Columns: ...
+
+
+@overload
+def joinpoint_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, model: _JoinpointModel = "loglinear",
+                    min_joinpoints: int = 0, max_joinpoints: int = 3, selection: _Selection = "bic",
+                    permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2, min_obs_between: int = 2,
+                    weights: Optional[ArrayLike] = None, seed: Optional[int] = None, level: float = 0.95,
+                    adjustment: _Adjustment = "nci", zeros: _Zeros = "error", threads: int = 0, *, as_frame: bool,
+                    progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
+
+
+def joinpoint_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, model: _JoinpointModel = "loglinear",
+                    min_joinpoints: int = 0, max_joinpoints: int = 3, selection: _Selection = "bic",
+                    permutations: int = 4499, alpha: float = 0.05, min_obs_end: int = 2, min_obs_between: int = 2,
+                    weights: Optional[ArrayLike] = None, seed: Optional[int] = None, level: float = 0.95,
+                    adjustment: _Adjustment = "nci", zeros: _Zeros = "error", threads: int = 0,
+                    as_frame: bool = True, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
     """:func:`joinpoint` on every row of ``Y`` (default selection BIC; the permutation test works
     too, each row on one thread, every row with the same ``seed``).
 

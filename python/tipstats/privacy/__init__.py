@@ -11,7 +11,7 @@ See docs/privacy.md for when each fits, the threat model and the references.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
 import pandas as pd
 
@@ -19,11 +19,16 @@ from .._errors import domain_error
 from ._kanon import CTDC_K, KAnonymity, generalize_age, generalize_year, k_anonymity
 from ._noise import MECHANISMS, NoisyCounts, noisy_counts
 from ._suppress import Audit, audit, suppress
+from ._table import Columns
+
+if TYPE_CHECKING:
+    import argparse
 
 PROTECTIONS = (None, "suppress", "noise")
 
 
-def protect(table: pd.DataFrame, by, method: Optional[str] = None, **options) -> pd.DataFrame:
+def protect(table: pd.DataFrame, by: Columns, method: Optional[Literal["suppress", "noise"]] = None,
+            **options: Any) -> pd.DataFrame:
     """A table of counts made safe to publish by `method`, for `tabulate(..., protect=method)`.
 
     - None: the table unchanged (a copy);
@@ -60,7 +65,7 @@ def protect(table: pd.DataFrame, by, method: Optional[str] = None, **options) ->
     return noisy_counts(table, by=by, **options).table
 
 
-def add_protect_arguments(parser) -> None:
+def add_protect_arguments(parser: argparse.ArgumentParser) -> None:
     """Add `--protect suppress|noise`, `--threshold`, `--epsilon` and `--seed` to an argparse parser.
 
     For your own command-line tools that print tables of counts (as ``tipstats tabulate`` does);
@@ -84,7 +89,7 @@ def add_protect_arguments(parser) -> None:
     group.add_argument("--seed", type=int, default=None, help="with --protect noise: reproducible noise (not for releases)")
 
 
-def protect_from_arguments(table: pd.DataFrame, by, arguments) -> pd.DataFrame:
+def protect_from_arguments(table: pd.DataFrame, by: Columns, arguments: argparse.Namespace) -> pd.DataFrame:
     """:func:`protect` with the options that :func:`add_protect_arguments` added and argparse parsed.
 
     ``--protect suppress`` calls :func:`suppress` (Kelly, Golden & Assad 1992) with ``--threshold``;

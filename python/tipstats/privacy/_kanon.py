@@ -5,10 +5,11 @@ from __future__ import annotations
 import numbers
 import re
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Any, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from .._errors import domain_error
 
@@ -93,11 +94,12 @@ def k_anonymity(records: pd.DataFrame, quasi_identifiers: Sequence[str], k: int 
 _BAND = re.compile(r"^\s*(\d+)\s*(?:-{1,2}|to)\s*(\d+)\s*$|^\s*(\d+)\s*\+\s*$")
 
 
-def _band_labels(edges: Sequence[int]) -> list:
+def _band_labels(edges: Sequence[int]) -> List[str]:
     return [f"{lo}-{hi - 1}" for lo, hi in zip(edges[:-1], edges[1:])] + [f"{edges[-1]}+"]
 
 
-def generalize_age(ages, bands: Sequence[int] = (0, 9, 18, 21, 24, 27, 30, 39, 48)) -> pd.Series:
+def generalize_age(ages: Union[pd.Series[Any], NDArray[Any], Sequence[Union[float, str, None]]],
+                   bands: Sequence[int] = (0, 9, 18, 21, 24, 27, 30, 39, 48)) -> pd.Series[str]:
     """Ages (whole years) or age bands mapped to coarser bands.
 
     `bands` are the increasing lower edges in years; band i covers [bands[i], bands[i+1]) and is
@@ -137,7 +139,7 @@ def generalize_age(ages, bands: Sequence[int] = (0, 9, 18, 21, 24, 27, 30, 39, 4
     return pd.Series(categorical, index=series.index, name=getattr(ages, "name", None))
 
 
-def _age_range(age, index: int):
+def _age_range(age: object, index: int) -> Tuple[float, float]:
     """[lo, hi] in years, hi inclusive (inf for an open band), of an age or an age band label."""
     if isinstance(age, str):
         match = _BAND.match(age)
@@ -156,7 +158,8 @@ def _age_range(age, index: int):
     return float(np.floor(age)), float(np.floor(age))
 
 
-def generalize_year(years, width: int = 5, origin: Optional[int] = 0) -> pd.Series:
+def generalize_year(years: Union[pd.Series[Any], NDArray[Any], Sequence[Union[float, str, None]]], width: int = 5,
+                    origin: Optional[int] = 0) -> pd.Series[str]:
     """Years mapped to periods of `width` years, labelled "2015-2019", aligned so that a period starts
     at `origin` + a multiple of `width` (origin 0: 2015-2019, 2020-2024 for width 5). Missing years stay
     missing. Returns an ordered categorical Series covering the observed range.

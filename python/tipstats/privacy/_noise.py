@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import numbers
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Literal, Optional
 
 import numpy as np
 import pandas as pd
 
 from .._errors import domain_error
 from . import _table
-from ._table import Grid
+from ._table import Columns, Grid
 
 MECHANISMS = ("geometric", "laplace")
 
@@ -65,8 +65,9 @@ def _positive(name: str, x, integral: bool = False) -> float:
     return float(x)
 
 
-def noisy_counts(table: pd.DataFrame, epsilon: float, mechanism: str = "geometric", seed: Optional[int] = None,
-                 *, by=None, value: str = "count", sensitivity: float = 1, margins: bool = False) -> NoisyCounts:
+def noisy_counts(table: pd.DataFrame, epsilon: float, mechanism: Literal["geometric", "laplace"] = "geometric",
+                 seed: Optional[int] = None, *, by: Optional[Columns] = None, value: str = "count",
+                 sensitivity: float = 1, margins: bool = False) -> NoisyCounts:
     """Release a table of counts under epsilon-differential privacy.
 
     Noise is added to the inner cells only (rows with no "all" label): when each person is counted in

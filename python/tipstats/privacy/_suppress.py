@@ -5,15 +5,15 @@ from __future__ import annotations
 import html
 import numbers
 from dataclasses import dataclass, field
-from typing import Dict, Optional, Tuple
+from typing import Dict, Literal, Optional, Tuple
 
 import numpy as np
 import pandas as pd
 
 from .._errors import domain_error, validation_error
-from .._progress import Progress
+from .._progress import Progress, ProgressArg
 from . import _table
-from ._table import TOTAL
+from ._table import TOTAL, Columns
 
 PRIMARY = "primary"
 SECONDARY = "secondary"
@@ -191,7 +191,8 @@ def _protected(width: np.ndarray, threshold: float) -> np.ndarray:
     return width >= threshold * (1.0 - _WIDTH_SLACK) - _WIDTH_SLACK
 
 
-def audit(published: pd.DataFrame, by, value: str = "count", threshold: float = 10, *, progress=False) -> Audit:
+def audit(published: pd.DataFrame, by: Columns, value: str = "count", threshold: float = 10, *,
+          progress: ProgressArg = False) -> Audit:
     """Attack a published table by linear programming and report what it reveals.
 
     For every withheld cell (`value` NaN), solves min and max of the cell subject to: each cell labelled
@@ -323,8 +324,8 @@ def _secondary(matrix, x: np.ndarray, primary: np.ndarray, threshold: float, cos
     return withheld & ~primary
 
 
-def suppress(table: pd.DataFrame, by, value: str = "count", threshold: float = 10, margins: bool = True,
-             cost: str = "value", *, progress=False) -> pd.DataFrame:
+def suppress(table: pd.DataFrame, by: Columns, value: str = "count", threshold: float = 10, margins: bool = True,
+             cost: Literal["value", "cells"] = "value", *, progress: ProgressArg = False) -> pd.DataFrame:
     """Withhold the cells of a table of counts that could identify people, and enough others that none
     can be recovered by arithmetic.
 

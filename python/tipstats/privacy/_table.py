@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import product
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -17,6 +17,9 @@ import pandas as pd
 from .._errors import domain_error, validation_error
 
 TOTAL = "all"
+
+#: The `by` argument: one column name or several.
+Columns = Union[str, Sequence[str]]
 
 
 @dataclass
@@ -50,7 +53,7 @@ class Grid:
         return mask.ravel()
 
 
-def check_by(table: pd.DataFrame, by, value: str, argument: str = "table") -> List[str]:
+def check_by(table: pd.DataFrame, by: Columns, value: str, argument: str = "table") -> List[str]:
     """The `by` argument as a list of known, distinct columns other than `value`."""
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"{argument} must be a pandas DataFrame, not {type(table).__name__}")
