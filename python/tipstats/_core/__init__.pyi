@@ -1030,7 +1030,7 @@ class Partner:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def _repr_html_(self):
+    def _repr_html_(self) -> str:
         ...
     def to_dict(self) -> typing.Any:
         """
@@ -1227,7 +1227,7 @@ class Agreement:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def _repr_html_(self):
+    def _repr_html_(self) -> str:
         ...
     def has_party(self, partner_id: str) -> bool:
         """
@@ -1419,7 +1419,7 @@ class Continuity:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def _repr_html_(self):
+    def _repr_html_(self) -> str:
         ...
     @property
     def agreement_ids(self) -> list[str]:
@@ -1465,7 +1465,7 @@ class Coverage:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def _repr_html_(self):
+    def _repr_html_(self) -> str:
         ...
     @property
     def certain_days(self) -> int:
@@ -1593,7 +1593,7 @@ class PartnerRegistry:
         >>> [p.id for p in ts.datasets.cambodia_2019().partners.parent_chain("ncct")]
         ['ncct', 'moi']
         """
-    def to_pandas(self):
+    def to_pandas(self) -> pandas.DataFrame:
         """
         The partners as a pandas DataFrame: one row per partner, indexed by id; list fields joined with "; ".
         
@@ -1727,7 +1727,7 @@ class AgreementRegistry:
         >>> ts.datasets.cambodia_2019().agreements.status_on(datetime.date(2020, 6, 1))["moi-cpu-2019"]
         'active'
         """
-    def to_pandas(self, on = None):
+    def to_pandas(self, on: datetime.date | None = None) -> pandas.DataFrame:
         """
         The agreements as a pandas DataFrame: one row per agreement, indexed by id, with its term as
             date ranges (earliest and latest first and last day) and, if ``on`` is given (a ``datetime.date``),
@@ -1778,12 +1778,10 @@ class Dataset:
         >>> ds.partners.ids
         ['aple']
         
-        
-        
         Warns (ConsistencyWarning) when ``observations.check()`` finds problems.
         """
     @staticmethod
-    def load(path: typing.Any) -> Dataset:
+    def load(path: str | os.PathLike[str]) -> Dataset:
         """
         Read a dataset document (UTF-8) from ``path`` (text or a path-like object). Errors name the file,
         line, column and field.
@@ -1791,8 +1789,6 @@ class Dataset:
         >>> ts.datasets.cambodia_2019().save(tmp / "cambodia.json")
         >>> ts.Dataset.load(tmp / "cambodia.json")
         Dataset('Cambodia 2019: ...', 7 partners, 5 agreements, 4 observations, 1 source)
-        
-        
         
         Warns (ConsistencyWarning) when ``observations.check()`` finds problems.
         """
@@ -1806,7 +1802,7 @@ class Dataset:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def _repr_html_(self):
+    def _repr_html_(self) -> str:
         ...
     def add_agreement(self, agreement: Agreement) -> None:
         """
@@ -1831,7 +1827,7 @@ class Dataset:
         >>> len(ds.notes)
         3
         """
-    def add_observation(self, measure, value, period, **fields):
+    def add_observation(self, measure: str, value: float | str | Quantity | None, period: str | Period, **fields: str | AgeBand) -> None:
         """
         Add one observation (as ``Observations.add``); it must cite a known source, if any
             (ValidationError otherwise), and the dataset is unchanged when it fails.
@@ -1886,7 +1882,7 @@ class Dataset:
         >>> ts.Dataset.load(tmp / "cambodia.json") == ds
         True
         """
-    def series(self, measure, **filters):
+    def series(self, measure: str, **filters: str | AgeBand | None) -> Series:
         """
         One measure over time, as ``Observations.series``. Unset offence, age and sex mean their
             totals; raises NotFoundError when no rows match.
