@@ -1,6 +1,7 @@
 // tipstats.Quantity, Observation, Observations, Finding and Series. Series' numeric columns reach
 // numpy as views (a Series never changes); an Observations table grows, so its columns are copies.
 #include "casters.hpp"
+#include "pickle_state.hpp"
 #include "register.hpp"
 
 #include <tipstats/io/csv.hpp>
@@ -16,7 +17,15 @@ using namespace tipstats;
 
 namespace {
 
-constexpr int observations_state_version = 1;
+using python::check_pickled_state;
+using python::pickle_state_version;
+
+Finding::kind finding_kind(const std::string& text) {
+    for (auto k : {Finding::kind::exceeds_total, Finding::kind::overlapping_bands, Finding::kind::duplicate,
+                   Finding::kind::periods_do_not_nest})
+        if (to_string(k) == text) return k;
+    throw parse_error("cannot unpickle tipstats.Finding: unknown kind '" + text + "'");
+}
 
 Dimension dimension_from(const std::string& name) {
     for (std::size_t d = 0; d < dimension_names.size(); ++d)
@@ -135,10 +144,9 @@ What the value can be, ``(lower, upper)``, closed; upper may be inf. With ``inte
         .def("__repr__", [](const Quantity& q) { return "Quantity('" + q.to_string() + "')"; })
         .def(py::self == py::self)
         .def("__hash__", [](const Quantity& q) { return std::hash<std::string>{}(q.to_string()); })
-        .def(py::pickle([](const Quantity& q) { return py::make_tuple(observations_state_version, q.to_string()); },
+        .def(py::pickle([](const Quantity& q) { return py::make_tuple(pickle_state_version, q.to_string()); },
                         [](const py::tuple& state) {
-                            if (state.size() != 2 || state[0].cast<int>() != observations_state_version)
-                                throw parse_error("unsupported pickled state for Quantity");
+                            check_pickled_state<Quantity>(state, 2);
                             return Quantity::parse(state[1].cast<std::string>());
                         }));
 
@@ -193,7 +201,19 @@ A problem ``Observations.check()`` found, naming the rows (0-based).
         .def_readonly("message", &Finding::message, "What is wrong, in a sentence that names the figures.")
         .def("__repr__", [](const Finding& f) {
             return "Finding(" + std::string(to_string(f.what)) + ": " + f.message + ")";
-        });
+        })
+        .def("__eq__", [](const Finding& a, const Finding& b) {
+            return a.what == b.what && a.dimension == b.dimension && a.rows == b.rows && a.message == b.message;
+        })
+        .def(py::pickle(
+            [](const Finding& f) {
+                return py::make_tuple(pickle_state_version, std::string(to_string(f.what)), f.dimension, f.rows, f.message);
+            },
+            [](const py::tuple& state) {
+                check_pickled_state<Finding>(state, 5);
+                return Finding{finding_kind(state[1].cast<std::string>()), state[2].cast<std::string>(),
+                               state[3].cast<std::vector<std::size_t>>(), state[4].cast<std::string>()};
+            }));
 
     py::class_<Series> series(m, "Series", R"doc(
 One measure over time, in time order: ``periods``, ``values`` (NaN where censored or missing),
@@ -394,10 +414,9 @@ naming the file, line, column and field on bad input, bytes that are not UTF-8 i
 <Observations: 4 rows, measures victims_rescued, cases_with_arrest>
 )doc")
         .def(py::self == py::self)
-        .def(py::pickle([](const Observations& t) { return py::make_tuple(observations_state_version, observations_to_csv(t)); },
+        .def(py::pickle([](const Observations& t) { return py::make_tuple(pickle_state_version, observations_to_csv(t)); },
                         [](const py::tuple& state) {
-                            if (state.size() != 2 || state[0].cast<int>() != observations_state_version)
-                                throw parse_error("unsupported pickled state for Observations");
+                            check_pickled_state<Observations>(state, 2);
                             return read_observations_csv(state[1].cast<std::string>());
                         }));
     py::implicitly_convertible<py::str, Quantity>();

@@ -1,5 +1,6 @@
 """Notebook views and pickling for the objects that had none: time periods, partial dates, age bands,
-quantities, observations, series, sources and the registries (``_repr_html_``), pickling of
+quantities, observations, series, findings, sources, the registries and the small parts of agreements
+and notes (``_repr_html_``), pickling of
 ``Observation`` and ``Series``, and a versioned pickle state for the Python result classes.
 
 The compiled classes pickle as ``(version, text)`` (version 1); the Python results pickle as
@@ -16,16 +17,24 @@ from typing import Any, Iterable, Sequence
 from ._core import (
     AgeBand,
     AgreementRegistry,
+    Finding,
+    Note,
     Observation,
     Observations,
     PartialDate,
+    Party,
     PartnerRegistry,
     Period,
     Quantity,
     Series,
+    Signatory,
     Source,
+    SourceRef,
     SourceRegistry,
+    StatusChange,
+    Transition,
 )
+from ._errors import parse_error
 
 STATE_VERSION = 1
 
@@ -56,10 +65,7 @@ class VersionedState:
                 **{f.name: getattr(self, f.name) for f in dataclasses.fields(self)}}  # type: ignore[arg-type]
 
     def __setstate__(self, state: dict) -> None:
-        version = state.get("tipstats_state")
-        if version != STATE_VERSION:
-            raise ValueError(f"cannot unpickle {type(self).__name__}: state version {version!r}, this tipstats "
-                             f"reads version {STATE_VERSION}")
+        check_state_version(f"tipstats.{type(self).__name__}", state.get("tipstats_state"))
         for name, value in state.items():
             if name != "tipstats_state":
                 object.__setattr__(self, name, value)
@@ -124,23 +130,54 @@ def _agreements_html(self: AgreementRegistry) -> str:
                        for a in self], f"{len(self)} agreements")
 
 
+def _finding_html(self: Finding) -> str:
+    return _fields(f"Finding: {self.kind}", [("dimension", self.dimension), ("rows", ", ".join(map(str, self.rows))),
+                                             ("message", self.message)])
+
+
+def _note_html(self: Note) -> str:
+    return _fields("Note", [("text", self.text), ("sources", ", ".join(ref.source for ref in self.sources))])
+
+
+def _party_html(self: Party) -> str:
+    return _fields("Party", [("partner", self.partner_id), ("role", self.role)])
+
+
+def _signatory_html(self: Signatory) -> str:
+    return _fields("Signatory", [("name", self.name), ("title", self.title), ("for", self.partner_id)])
+
+
+def _source_ref_html(self: SourceRef) -> str:
+    return _fields("Source reference", [("source", self.source), ("quote", self.quote)])
+
+
+def _status_change_html(self: StatusChange) -> str:
+    return _fields("Status change", [("status", self.status), ("date", self.date), ("note", self.note)])
+
+
+def _transition_html(self: Transition) -> str:
+    return _fields("Transition", [("from", self.from_id), ("to", self.to_id), ("gap (days)", self.gap_days),
+                                  ("overlap (days)", self.overlap_days)])
+
+
 def _observation_from_state(version: int, csv_text: str) -> Observation:
-    _check_version("Observation", version)
+    check_state_version("tipstats.Observation", version)
     return Observations.from_csv_text(csv_text)[0]
 
 
 def _series_from_state(version: int, measure: str, unit: str, periods: list, values: list) -> Series:
-    _check_version("Series", version)
+    check_state_version("tipstats.Series", version)
     table = Observations()
     for period, value in zip(periods, values):
         table.add(measure, value, period, unit=unit)
     return table.series(measure, unit=unit)
 
 
-def _check_version(name: str, version: int) -> None:
+def check_state_version(name: str, version: Any) -> None:
+    """The ParseError the compiled classes raise for a pickle of another state version."""
     if version != STATE_VERSION:
-        raise ValueError(f"cannot unpickle {name}: state version {version!r}, this tipstats reads version "
-                         f"{STATE_VERSION}")
+        raise parse_error(f"cannot unpickle {name}: state version {version!r}, this tipstats reads version "
+                          f"{STATE_VERSION}")
 
 
 def _observation_reduce(self: Observation) -> tuple:
@@ -172,5 +209,12 @@ Source._repr_html_ = _source_html
 SourceRegistry._repr_html_ = _sources_html
 PartnerRegistry._repr_html_ = _partners_html
 AgreementRegistry._repr_html_ = _agreements_html
+Finding._repr_html_ = _finding_html
+Note._repr_html_ = _note_html
+Party._repr_html_ = _party_html
+Signatory._repr_html_ = _signatory_html
+SourceRef._repr_html_ = _source_ref_html
+StatusChange._repr_html_ = _status_change_html
+Transition._repr_html_ = _transition_html
 Observation.__reduce__ = _observation_reduce
 Series.__reduce__ = _series_reduce

@@ -32,6 +32,12 @@ def objects():
     censored.add("victims_rescued", 12, "2019-H1", area="KHM", age="15-17")
     censored.add("victims_rescued", None, "2020-H1", area="KHM", age="15-17")
     counts = [105, 130, 160, 210, 263, 250, 240, 236]
+    inconsistent = ts.Observations()
+    inconsistent.add("victims_rescued", 263, "2019-H1", area="KHM")
+    inconsistent.add("victims_rescued", 270, "2019-H1", area="KHM", age="0-14")
+    renewed = ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("cpu", "Child Protection Unit")],
+                         [ts.Agreement("first", ["moi", "cpu"], start="2016-01-01", term_months=36),
+                          ts.Agreement("second", ["moi", "cpu"], kind="renewal", renews="first", start="2019-03-01")])
     return {
         "partner": ds.partners["aple"],
         "agreement": ds.agreements["moi-cpu-2019"],
@@ -41,6 +47,13 @@ def objects():
         "sources": ds.sources,
         "source": ds.sources["ppp-2019"],
         "continuity": ds.agreements.continuity("moi", "aple"),
+        "transition": renewed.agreements.continuity("moi", "cpu").transitions[0],
+        "party": ds.agreements["moi-cpu-2019"].parties[0],
+        "signatory": ts.Signatory("James McCabe", title="Executive director", partner_id="cpu"),
+        "status_change": ts.StatusChange("terminated", "2021-06", note="made up for the test"),
+        "source_ref": ds.agreements["moi-cpu-2019"].sources[0],
+        "note": ds.notes[0],
+        "finding": inconsistent.check()[0],
         "observations": ds.observations,
         "observation": ds.observations[1],
         "series": censored.series("victims_rescued", age="15-17"),
@@ -120,11 +133,18 @@ def test_a_pickle_of_an_unknown_state_version_is_refused():
     result = objects()["change"]
     state = dict(result.__getstate__(), tipstats_state=99)
     blank = object.__new__(type(result))
-    with pytest.raises(ValueError, match="state version 99"):
+    with pytest.raises(ts.ParseError, match="state version 99"):
         blank.__setstate__(state)
     function, arguments = objects()["series"].__reduce__()
-    with pytest.raises(ValueError, match="state version 2"):
+    with pytest.raises(ts.ParseError, match="state version 2"):
         function(2, *arguments[1:])
+    finding = objects()["finding"]
+    state = finding.__getstate__()
+    blank = ts.Finding.__new__(ts.Finding)
+    with pytest.raises(ts.ParseError, match="Finding: state version 2"):
+        blank.__setstate__((2,) + state[1:])
+    with pytest.raises(ts.ParseError, match="unknown kind 'typo'"):
+        blank.__setstate__(state[:1] + ("typo",) + state[2:])
 
 
 def test_views_escape_html():
