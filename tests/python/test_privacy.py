@@ -369,6 +369,12 @@ def test_k_anonymity_bad_input():
     assert (info.value.argument, info.value.index) == ("quasi_identifiers", 1)
     with pytest.raises(ts.DomainError, match="'k'"):
         privacy.k_anonymity(records, ["gender"], k=0)
+    with pytest.raises(ts.DomainError, match="named twice"):
+        privacy.k_anonymity(records, ["gender", "gender"])
+    with pytest.raises(ts.DomainError, match="at least one column"):
+        privacy.k_anonymity(records, [])
+    with pytest.raises(TypeError, match="records must be a pandas DataFrame"):
+        privacy.k_anonymity(records.to_numpy(), ["gender"])
 
 
 # --- noisy counts ------------------------------------------------------------------------------------

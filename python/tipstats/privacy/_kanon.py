@@ -12,6 +12,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from .._errors import domain_error
+from ._table import Columns, check_columns
 
 CTDC_K = 11  # CTDC publishes k-anonymised records with k = 11 (CTDC data codebook)
 
@@ -51,7 +52,7 @@ class KAnonymity:
         return f"<p><b>{html.escape(repr(self))}</b></p>" + self.classes.sort_values("size").to_html(index=False)
 
 
-def k_anonymity(records: pd.DataFrame, quasi_identifiers: Sequence[str], k: int = CTDC_K) -> KAnonymity:
+def k_anonymity(records: pd.DataFrame, quasi_identifiers: Columns, k: int = CTDC_K) -> KAnonymity:
     """Check that every combination of quasi-identifiers is shared by at least `k` records.
 
     A table of records is k-anonymous when each record is indistinguishable from at least k - 1 others
@@ -71,16 +72,7 @@ def k_anonymity(records: pd.DataFrame, quasi_identifiers: Sequence[str], k: int 
     >>> result.violations["class_size"].tolist()
     [1, 2, 2, 1]
     """
-    if not isinstance(records, pd.DataFrame):
-        raise TypeError(f"records must be a pandas DataFrame, not {type(records).__name__}")
-    if isinstance(quasi_identifiers, str):
-        quasi_identifiers = [quasi_identifiers]
-    quasi_identifiers = list(quasi_identifiers)
-    if not quasi_identifiers:
-        raise domain_error("quasi_identifiers", "name at least one column")
-    for i, column in enumerate(quasi_identifiers):
-        if column not in records.columns:
-            raise domain_error("quasi_identifiers", f"no column {column!r} in records", i)
+    quasi_identifiers = check_columns(records, quasi_identifiers, "quasi_identifiers", "records")
     if isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 1:
         raise domain_error("k", f"must be a whole number of at least 1, not {k!r}")
     k = int(k)

@@ -53,22 +53,26 @@ class Grid:
         return mask.ravel()
 
 
+def check_columns(frame: pd.DataFrame, columns: Columns, argument: str, frame_name: str) -> List[str]:
+    """`columns` (one name or several) as a list of distinct columns of `frame`; errors name `argument`."""
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{frame_name} must be a pandas DataFrame, not {type(frame).__name__}")
+    names = [columns] if isinstance(columns, str) else list(columns)
+    if not names:
+        raise domain_error(argument, "name at least one column")
+    for i, column in enumerate(names):
+        if column not in frame.columns:
+            raise domain_error(argument, f"no column {column!r} in {frame_name}", i)
+    if len(set(names)) != len(names):
+        raise domain_error(argument, "a column is named twice")
+    return names
+
+
 def check_by(table: pd.DataFrame, by: Columns, value: str, argument: str = "table") -> List[str]:
     """The `by` argument as a list of known, distinct columns other than `value`."""
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"{argument} must be a pandas DataFrame, not {type(table).__name__}")
-    if isinstance(by, str):
-        by = [by]
-    by = list(by)
-    if not by:
-        raise domain_error("by", "name at least one column")
-    for i, column in enumerate(by):
-        if column not in table.columns:
-            raise domain_error("by", f"no column {column!r} in {argument}", i)
-        if column == value:
-            raise domain_error("by", f"column {column!r} is also the value column", i)
-    if len(set(by)) != len(by):
-        raise domain_error("by", "a column is named twice")
+    by = check_columns(table, by, "by", argument)
+    if value in by:
+        raise domain_error("by", f"column {value!r} is also the value column", by.index(value))
     if value not in table.columns:
         raise domain_error("value", f"no column {value!r} in {argument}")
     return by
