@@ -781,7 +781,7 @@ agreement between the two partners (a Coverage). Raises ParseError naming ``wind
 Partners, agreements and the sources they cite, checked as a whole: a Dataset is complete and
 consistent or not built at all (ValidationError naming the field, e.g.
 ``agreements[2].parties[0].partner_id``). Saved and loaded as a versioned JSON document
-(``{"tipstats": 1, ...}``); errors in a file name its line and column.
+(``{"tipstats": 2, ...}``); errors in a file name its line and column.
 
 >>> ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("aple", "Action Pour Les Enfants")],
 ...            [ts.Agreement("moi-aple-2019", ["moi", "aple"], signed="2019")], title="Cambodia")
@@ -873,7 +873,7 @@ The dataset as a JSON document (text), ``indent`` spaces per level; ``Dataset.fr
 
 >>> print(ts.Dataset([ts.Partner("aple", "Action Pour Les Enfants", kind="ngo")]).to_json(indent=1))
 {
- "tipstats": 1,
+ "tipstats": 2,
  "sources": [],
  "partners": [
   {
@@ -916,7 +916,7 @@ The dataset document as a dict (what ``to_json`` writes).
 
 >>> d = ts.datasets.cambodia_2019().to_dict()
 >>> d["tipstats"], len(d["partners"]), d["agreements"][4]["id"]
-(1, 7, 'moi-cpu-2019')
+(2, 7, 'moi-cpu-2019')
 )doc")
         .def("__eq__", [](const Dataset& a, const Dataset& b) { return a == b; })
         .def("__repr__", &dataset_repr);

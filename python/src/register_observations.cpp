@@ -21,17 +21,16 @@ using python::check_pickled_state;
 using python::pickle_state_version;
 
 Finding::kind finding_kind(const std::string& text) {
-    for (auto k : {Finding::kind::exceeds_total, Finding::kind::overlapping_bands, Finding::kind::duplicate,
-                   Finding::kind::periods_do_not_nest})
-        if (to_string(k) == text) return k;
+    for (std::size_t k = 0; k < finding_kind_names.size(); ++k)
+        if (finding_kind_names[k] == text) return static_cast<Finding::kind>(k);
     throw parse_error("cannot unpickle tipstats.Finding: unknown kind '" + text + "'");
 }
 
-Dimension dimension_from(const std::string& name) {
-    for (std::size_t d = 0; d < dimension_names.size(); ++d)
-        if (dimension_names[d] == name) return static_cast<Dimension>(d);
-    throw domain_error("dimension", "unknown dimension '" + name +
-                                        "' (expected measure, unit, period, area, offence, age, sex or source)");
+/// Keyword arguments naming extra dimensions: name -> category text.
+std::map<std::string, std::string> categories_from(const py::kwargs& categories) {
+    std::map<std::string, std::string> out;
+    for (const auto& [name, category] : categories) out.emplace(py::str(name), py::str(category));
+    return out;
 }
 
 /// A value as users write it: a number, "<5", ">1000", None/NaN for missing, or a Quantity.
@@ -75,6 +74,7 @@ py::dict observation_dict(const Observation& o) {
     d["age"] = o.age.to_string();
     d["sex"] = std::string(to_string(o.sex));
     d["source"] = o.source;
+    for (const auto& [name, category] : o.extra_dimensions) d[py::str(name)] = category;
     d["note"] = o.note;
     return d;
 }
@@ -169,8 +169,20 @@ Observation(victims_rescued=70, period=2019-H1, area=KHM, offence=sexual_assault
                                "The sex of the people counted: all, female, male, other or unknown.")
         .def_readonly("source", &Observation::source, "The id of the source that published the figure.")
         .def_readonly("note", &Observation::note, "Free text: the quoted sentence, a caveat; may be empty.")
+        .def_readonly("extra_dimensions", &Observation::extra_dimensions,
+                      "The categories of the table's extra dimensions that are not their total, e.g. "
+                      "``{'citizenship': 'Romania'}`` (a dict; a dimension not in it is ``'all'``).")
+        .def("category", &Observation::category, py::arg("dimension"), R"doc(
+The row's category along an extra dimension: ``'all'`` (the total) when the row does not name it.
+
+>>> obs = Observations(dimensions=["citizenship"])
+>>> obs.add("victims_detected", 60, "2017", area="ALB", citizenship="Albania")
+>>> obs[0].category("citizenship")
+'Albania'
+)doc")
         .def("to_dict", &observation_dict, R"doc(
-The row as a dict of strings, as in the tidy CSV table.
+The row as a dict of strings, as in the tidy CSV table (extra dimensions that are not their total
+included).
 
 >>> row = ts.datasets.cambodia_2019().observations[1].to_dict()
 >>> row["measure"], row["value"], row["period"], row["age"]
@@ -180,7 +192,11 @@ The row as a dict of strings, as in the tidy CSV table.
             return "Observation(" + o.measure + "=" + o.value.to_string() + (o.is_count() ? "" : " " + o.unit) +
                    ", period=" + o.period.to_string() + (o.area.empty() ? "" : ", area=" + o.area) +
                    ", offence=" + o.offence + ", age=" + o.age.to_string() +
-                   ", sex=" + std::string(to_string(o.sex)) + ")";
+                   ", sex=" + std::string(to_string(o.sex)) + [&] {
+                       std::string extra;
+                       for (const auto& [name, category] : o.extra_dimensions) extra += ", " + name + "=" + category;
+                       return extra;
+                   }() + ")";
         });
 
     py::class_<Finding>(m, "Finding", R"doc(
@@ -194,25 +210,32 @@ A problem ``Observations.check()`` found, naming the rows (0-based).
 ('exceeds_total', 'age', [0, 1])
 )doc")
         .def_property_readonly("kind", [](const Finding& f) { return std::string(to_string(f.what)); },
-                               "'exceeds_total', 'overlapping_bands', 'duplicate' or 'periods_do_not_nest'.")
+                               "What was found: 'exceeds_total', 'overlapping_bands', 'duplicate', "
+                               "'repeated_label', 'periods_do_not_nest', 'uncoded_area' or 'damaged_text'.")
         .def_readonly("dimension", &Finding::dimension,
-                      "The breakdown's dimension (age, sex, offence or period); empty for duplicates.")
+                      "The dimension concerned (age, sex, offence, an extra dimension such as citizenship, "
+                      "period, area, note); empty when none is.")
         .def_readonly("rows", &Finding::rows, "The rows involved, 0-based positions in the table.")
+        .def_readonly("lines", &Finding::lines,
+                      "The rows' lines in the file the table was read from (empty for a table built in memory).")
         .def_readonly("message", &Finding::message, "What is wrong, in a sentence that names the figures.")
         .def("__repr__", [](const Finding& f) {
             return "Finding(" + std::string(to_string(f.what)) + ": " + f.message + ")";
         })
         .def("__eq__", [](const Finding& a, const Finding& b) {
-            return a.what == b.what && a.dimension == b.dimension && a.rows == b.rows && a.message == b.message;
+            return a.what == b.what && a.dimension == b.dimension && a.rows == b.rows && a.message == b.message &&
+                   a.lines == b.lines;
         })
         .def(py::pickle(
             [](const Finding& f) {
-                return py::make_tuple(pickle_state_version, std::string(to_string(f.what)), f.dimension, f.rows, f.message);
+                return py::make_tuple(pickle_state_version, std::string(to_string(f.what)), f.dimension, f.rows, f.message,
+                                      f.lines);
             },
             [](const py::tuple& state) {
-                check_pickled_state<Finding>(state, 5);
+                check_pickled_state<Finding>(state, 6);
                 return Finding{finding_kind(state[1].cast<std::string>()), state[2].cast<std::string>(),
-                               state[3].cast<std::vector<std::size_t>>(), state[4].cast<std::string>()};
+                               state[3].cast<std::vector<std::size_t>>(), state[4].cast<std::string>(),
+                               state[5].cast<std::vector<std::size_t>>()};
             }));
 
     py::class_<Series> series(m, "Series", R"doc(
@@ -227,7 +250,44 @@ makes one.
 >>> obs.series("victims_rescued")
 Series(victims_rescued, 3 periods: 2019-H1: 263, 2019-H2: <5, 2020-H1: 120)
 )doc");
-    series.def_property_readonly("measure", &Series::measure, "The measure the series follows.")
+    series.def(py::init([](std::string measure, std::string unit, const std::vector<py::object>& periods,
+                           const std::vector<py::object>& values, std::optional<std::vector<double>> lower,
+                           std::optional<std::vector<double>> upper) {
+                   if (lower.has_value() != upper.has_value())
+                       throw domain_error(lower ? "upper" : "lower", "give both lower and upper bounds, or neither");
+                   if (values.size() != periods.size())
+                       throw domain_error("values", "has " + std::to_string(values.size()) + " values for " +
+                                                        std::to_string(periods.size()) + " periods");
+                   std::vector<Period> ps;
+                   std::vector<Quantity> qs;
+                   for (const auto& p : periods) ps.push_back(period_from(p));
+                   for (const auto& v : values) qs.push_back(quantity_from(v));
+                   if (!lower) return Series(std::move(measure), std::move(unit), std::move(ps), std::move(qs));
+                   if (lower->size() != qs.size() || upper->size() != qs.size())
+                       throw domain_error("lower", "needs one lower and one upper bound per value");
+                   std::vector<Bounds> bounds;
+                   for (std::size_t i = 0; i < qs.size(); ++i) {
+                       const Bounds b{(*lower)[i], (*upper)[i]};
+                       const Bounds own = qs[i].bounds(unit == "count");
+                       if (std::isnan(b.lower) || std::isnan(b.upper) || b.lower > b.upper || b.lower < own.lower ||
+                           b.upper > own.upper)
+                           throw domain_error("lower", "bounds must be ordered and within what the value allows", i);
+                       bounds.push_back(b);
+                   }
+                   return Series(std::move(measure), std::move(unit), std::move(ps), std::move(qs), std::move(bounds));
+               }),
+               py::arg("measure"), py::arg("unit"), py::arg("periods"), py::arg("values"), py::kw_only(),
+               py::arg("lower") = py::none(), py::arg("upper") = py::none(), R"doc(
+A series from its periods and values (numbers, ``'<5'``, Quantity or None); ``lower``/``upper``
+narrow what values that are not exact can be (e.g. a sum with censored parts). Periods are put
+in time order. ``Observations.series`` is the usual way to get one.
+
+>>> Series("victims_detected", "count", ["2018", "2017"], [60, "<5"])
+Series(victims_detected, 2 periods: 2017: <5, 2018: 60)
+>>> Series("victims_detected", "count", ["2017"], [None], lower=[52], upper=[56]).censored
+array([ True])
+)doc")
+        .def_property_readonly("measure", &Series::measure, "The measure the series follows.")
         .def_property_readonly("unit", &Series::unit, "The unit of every value (count, percent, ...).")
         .def_property_readonly("periods", &Series::periods, "The periods, in time order (a list of Period).")
         .def_property_readonly("quantities", &Series::values, "Each value as a Quantity.")
@@ -267,7 +327,33 @@ sex, source and note. Dimensions are stored as categorical codes. A dataset's fi
 >>> obs.check()
 []
 )doc");
-    table.def(py::init<>())
+    table.def(py::init([](const std::vector<std::string>& dimensions) { return Observations(dimensions); }),
+              py::arg("dimensions") = std::vector<std::string>{}, R"doc(
+An empty table; ``dimensions`` declares its extra dimensions (breakdowns beyond offence, age and
+sex, such as GLOTIP's ``citizenship``): lower-case names of letters, digits and ``_``.
+
+>>> obs = Observations(dimensions=["citizenship"])
+>>> obs.extra_dimensions
+['citizenship']
+)doc")
+        .def("add_dimension", &Observations::add_dimension, py::arg("name"), R"doc(
+Declare one more extra dimension; the rows already in the table are its total (``'all'``).
+
+>>> obs = ts.datasets.cambodia_2019().observations
+>>> obs.add_dimension("province")
+>>> obs.extra_dimensions, obs[0].category("province")
+(['province'], 'all')
+)doc")
+        .def_property_readonly("extra_dimensions", &Observations::extra_dimensions,
+                               "The table's extra dimensions (a list of names), in the order declared.")
+        .def_property_readonly("dimensions", &Observations::dimensions,
+                               "Every dimension: measure, unit, period, area, offence, age, sex, source, then "
+                               "the extra dimensions.")
+        .def_property_readonly("origin", &Observations::origin,
+                               "The file the table was read from ('' when built in memory).")
+        .def_property_readonly("lines", [](const Observations& t) {
+            return py::array_t<std::size_t>(static_cast<py::ssize_t>(t.lines().size()), t.lines().data());
+        }, "Each row's line in the file the table was read from (empty when built in memory).")
         .def("__len__", &Observations::size)
         .def("__getitem__", [](const Observations& t, py::ssize_t i) {
             const auto n = static_cast<py::ssize_t>(t.size());
@@ -278,7 +364,7 @@ sex, source and note. Dimensions are stored as categorical codes. A dataset's fi
         .def("add", [](Observations& t, const std::string& measure, const py::object& value, const py::object& period,
                        const std::string& unit, const std::string& area, const std::string& offence,
                        const py::object& age, const std::string& sex, const std::string& source,
-                       const std::string& note) {
+                       const std::string& note, const py::kwargs& categories) {
             t.add(Observation{.measure = measure,
                               .value = quantity_from(value),
                               .period = period_from(period),
@@ -288,37 +374,42 @@ sex, source and note. Dimensions are stored as categorical codes. A dataset's fi
                               .age = age_from(age),
                               .sex = parse_sex(sex),
                               .source = source,
-                              .note = note});
+                              .note = note,
+                              .extra_dimensions = categories_from(categories)});
         }, py::arg("measure"), py::arg("value"), py::arg("period"), py::kw_only(), py::arg("unit") = "count",
              py::arg("area") = "", py::arg("offence") = "all", py::arg("age") = "all", py::arg("sex") = "all",
              py::arg("source") = "", py::arg("note") = "",
              R"doc(
 Append one row after validating it: a count must be a whole number >= 0, a proportion lie in
 [0, 1]; the value may be a number, ``'<5'``, ``'>1000'``, a Quantity or None for missing; the
-period a Period or its text (``'2019'``, ``'2019-H1'``, ``'2019-01-01/2019-06-30'``). On error
-(ValidationError, ParseError or DomainError naming the field) nothing is added.
+period a Period or its text (``'2019'``, ``'2019-H1'``, ``'2019-01-01/2019-06-30'``). Other keyword
+arguments give the row's category along the table's extra dimensions (``citizenship="Romania"``);
+an extra dimension not given is its total, ``'all'``, and one the table has not declared is an
+error. On error (ValidationError, ParseError or DomainError naming the field) nothing is added.
 
->>> obs = Observations()
+>>> obs = Observations(dimensions=["citizenship"])
 >>> obs.add("victims_rescued", 263, "2019-H1", area="KHM", offence="sexual_assault")
 >>> obs.add("cases_with_arrest", 86, "2019", unit="percent", area="KHM", age="0-14")
->>> len(obs), obs[1].unit
-(2, 'percent')
+>>> obs.add("victims_rescued", 12, "2019-H1", area="KHM", offence="sexual_assault", citizenship="Viet Nam")
+>>> len(obs), obs[1].unit, obs[2].category("citizenship")
+(3, 'percent', 'Viet Nam')
 )doc")
         .def("codes", [](const Observations& t, const std::string& dimension) {
-            const auto& codes = t.codes(dimension_from(dimension));
+            const auto& codes = t.codes(std::string_view(dimension));
             return py::array_t<std::int32_t>(static_cast<py::ssize_t>(codes.size()), codes.data());
         }, py::arg("dimension"), R"doc(
 Each row's code into ``categories(dimension)`` (an int32 array, a copy). ``dimension`` is one of
-measure, unit, period, area, offence, age, sex, source; another raises DomainError.
+measure, unit, period, area, offence, age, sex, source or an extra dimension of the table; another
+raises DomainError.
 
 >>> ts.datasets.cambodia_2019().observations.codes("measure")
 array([0, 0, 0, 1], dtype=int32)
 )doc")
         .def("categories", [](const Observations& t, const std::string& dimension) {
-            return t.labels(dimension_from(dimension));
+            return t.labels(std::string_view(dimension));
         }, py::arg("dimension"), R"doc(
 The distinct values of a dimension as text, in order of first appearance (for ``sex`` the five
-sexes in code order).
+sexes in code order; an extra dimension starts with its total, ``'all'``).
 
 >>> obs = ts.datasets.cambodia_2019().observations
 >>> obs.categories("measure"), obs.categories("age")
@@ -344,11 +435,23 @@ sexes in code order).
             return py::make_tuple(kind, bound);
         })
         .def_property_readonly("notes", &Observations::notes, "Each row's note (a list of str; empty where none).")
-        .def("check", &Observations::check, R"doc(
-Consistency findings: breakdowns (age, sex, offence, sub-periods) that add up to more than their
-total (censored parts count with their least value, a censored total with its greatest), breakdowns
-into overlapping age bands, duplicate rows, and periods that overlap without nesting. Returns a
-list of Finding, empty when consistent. Loading a document warns (ConsistencyWarning) with them.
+        .def("check", &Observations::check, py::call_guard<py::gil_scoped_release>(), R"doc(
+Consistency findings, as a list of Finding (empty when consistent):
+
+- ``exceeds_total``: a breakdown along any dimension (age, sex, offence, an extra dimension such as
+  citizenship, sub-periods) adds up to more than its total; censored parts count with their least
+  value, a censored total with its greatest;
+- ``overlapping_bands``: a breakdown into age bands that overlap;
+- ``duplicate`` / ``repeated_label``: rows with the same labels (measure, period, place, breakdown
+  and source) and the same value (one figure entered twice?) or different values (unnamed
+  sub-categories, as UNODC's GLOTIP export has them). Either way they are added when held against a
+  total, and ``series`` adds them;
+- ``periods_do_not_nest``: periods that overlap without one containing the other;
+- ``uncoded_area``: an area that is not an ISO 3166 code (a place's name such as Sark);
+- ``damaged_text``: a label or note with U+FFFD, the mark of characters lost in a conversion.
+
+A table read from a file names the rows by their lines in it (``Finding.lines``). Loading a
+document or an export warns (ConsistencyWarning) with the number of findings by kind.
 
 >>> ts.datasets.cambodia_2019().observations.check()
 []
@@ -360,18 +463,21 @@ list of Finding, empty when consistent. Loading a document warns (ConsistencyWar
 )doc")
         .def("series", [](const Observations& t, const std::string& measure, std::optional<std::string> unit,
                           std::optional<std::string> area, std::optional<std::string> offence,
-                          const py::object& age, std::optional<std::string> sex, std::optional<std::string> source) {
+                          const py::object& age, std::optional<std::string> sex, std::optional<std::string> source,
+                          const py::kwargs& categories) {
             SeriesFilter filter{.unit = std::move(unit), .area = std::move(area), .offence = std::move(offence),
-                                .source = std::move(source)};
+                                .source = std::move(source), .extra = categories_from(categories)};
             if (!age.is_none()) filter.age = age_from(age);
             if (sex) filter.sex = parse_sex(*sex);
             return t.series(measure, filter);
         }, py::arg("measure"), py::kw_only(), py::arg("unit") = py::none(), py::arg("area") = py::none(),
              py::arg("offence") = py::none(), py::arg("age") = py::none(), py::arg("sex") = py::none(),
              py::arg("source") = py::none(), R"doc(
-The rows of ``measure`` matching the filters, in time order. Unset offence, age and sex mean their
-totals ("all"); unset unit, area and source must be unambiguous. Raises NotFoundError when nothing
-matches and ValidationError (naming what to filter on) when ambiguous.
+The rows of ``measure`` matching the filters, in time order. Unset offence, age, sex and extra
+dimensions (given as keywords, ``citizenship="Romania"``) mean their totals ("all"); unset unit,
+area and source must be unambiguous. Rows with the same labels and period are unnamed parts of
+their category and are added (a sum with censored parts is known by its bounds). Raises
+NotFoundError when nothing matches and ValidationError (naming what to filter on) when ambiguous.
 
 >>> obs = ts.datasets.cambodia_2019().observations
 >>> obs.series("victims_rescued", offence="sexual_assault", age="0-14")

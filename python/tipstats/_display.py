@@ -95,12 +95,14 @@ _OBSERVATION_COLUMNS = ("measure", "value", "unit", "period", "area", "offence",
 
 def _observation_html(self: Observation) -> str:
     row = self.to_dict()
-    return _fields("Observation", [(c, row[c]) for c in _OBSERVATION_COLUMNS + ("note",)])
+    extra = tuple(self.extra_dimensions)
+    return _fields("Observation", [(c, row[c]) for c in _OBSERVATION_COLUMNS + extra + ("note",)])
 
 
 def _observations_html(self: Observations) -> str:
-    rows = [[i] + [r[c] for c in _OBSERVATION_COLUMNS] for i, r in ((i, self[i].to_dict()) for i in range(len(self)))]
-    return html_table(("row",) + _OBSERVATION_COLUMNS, rows, f"Observations: {len(self)} rows")
+    columns = _OBSERVATION_COLUMNS + tuple(self.extra_dimensions)
+    rows = [[i] + [r.get(c, "all") for c in columns] for i, r in ((i, self[i].to_dict()) for i in range(len(self)))]
+    return html_table(("row",) + columns, rows, f"Observations: {len(self)} rows")
 
 
 def _series_html(self: Series) -> str:
@@ -131,8 +133,9 @@ def _agreements_html(self: AgreementRegistry) -> str:
 
 
 def _finding_html(self: Finding) -> str:
-    return _fields(f"Finding: {self.kind}", [("dimension", self.dimension), ("rows", ", ".join(map(str, self.rows))),
-                                             ("message", self.message)])
+    located = [("lines", ", ".join(map(str, self.lines)))] if self.lines else []
+    return _fields(f"Finding: {self.kind}", [("dimension", self.dimension), ("rows", ", ".join(map(str, self.rows)))]
+                   + located + [("message", self.message)])
 
 
 def _note_html(self: Note) -> str:
@@ -165,12 +168,10 @@ def _observation_from_state(version: int, csv_text: str) -> Observation:
     return Observations.from_csv_text(csv_text)[0]
 
 
-def _series_from_state(version: int, measure: str, unit: str, periods: list, values: list) -> Series:
+def _series_from_state(version: int, measure: str, unit: str, periods: list, values: list, lower: list,
+                       upper: list) -> Series:
     check_state_version("tipstats.Series", version)
-    table = Observations()
-    for period, value in zip(periods, values):
-        table.add(measure, value, period, unit=unit)
-    return table.series(measure, unit=unit)
+    return Series(measure, unit, periods, values, lower=lower, upper=upper)
 
 
 def check_state_version(name: str, version: Any) -> None:
@@ -181,10 +182,11 @@ def check_state_version(name: str, version: Any) -> None:
 
 
 def _observation_reduce(self: Observation) -> tuple:
-    one = Observations()
+    one = Observations(dimensions=list(self.extra_dimensions))
     row = self.to_dict()
     one.add(row["measure"], _quantity_argument(self.value), row["period"], unit=row["unit"], area=row["area"],
-            offence=row["offence"], age=row["age"], sex=row["sex"], source=row["source"], note=row["note"])
+            offence=row["offence"], age=row["age"], sex=row["sex"], source=row["source"], note=row["note"],
+            **self.extra_dimensions)
     return _observation_from_state, (STATE_VERSION, one.to_csv_text())
 
 
@@ -193,9 +195,10 @@ def _quantity_argument(q: Quantity) -> Any:
 
 
 def _series_reduce(self: Series) -> tuple:
-    """A series keeps its measure, unit, periods and values; the filters that selected it are not kept."""
+    """A series keeps its measure, unit, periods, values and bounds; the filters that selected it are not kept."""
     return _series_from_state, (STATE_VERSION, self.measure, self.unit, [str(p) for p in self.periods],
-                                [_quantity_argument(q) for q in self.quantities])
+                                [_quantity_argument(q) for q in self.quantities], self.lower.tolist(),
+                                self.upper.tolist())
 
 
 Period._repr_html_ = _period_html

@@ -1,7 +1,8 @@
 """Reading the data researchers already have: UNODC GLOTIP exports and CTDC case-level files.
 
-``read_glotip(path)`` returns :class:`tipstats.Observations` (the C++ importer; its mapping tables are
-``GLOTIP_TERMS`` and docs/format.md). ``read_ctdc(path)`` returns a pandas DataFrame of case
+``read_glotip(path)`` reads the portal's ``data_glotip.xlsx`` or its sheet saved as CSV into
+:class:`tipstats.Observations` (the C++ importer; its mapping tables are ``GLOTIP_TERMS`` and
+docs/format.md). ``read_ctdc(path)`` returns a pandas DataFrame of case
 records, one row per record, with categorical columns ready for :func:`tipstats.tabulate`.
 Every parse error is a :class:`tipstats.ParseError` with ``file``, ``line``, ``column`` and
 ``field`` (the column's name) as attributes and in its message.
@@ -9,55 +10,156 @@ Every parse error is a :class:`tipstats.ParseError` with ``file``, ``line``, ``c
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
-from typing import Union
+from typing import Any, Dict, List, Literal, Tuple, Union, overload
 
 import numpy as np
 import pandas as pd
 
 from . import _core
 from ._core import AgeBand, Observations, ParseError
-from ._errors import parse_error
+from ._errors import domain_error, parse_error
+from .model import warn_on_findings
 
-__all__ = ["GLOTIP_TERMS", "CTDC_FLAG_PREFIXES", "read_glotip", "read_ctdc"]
+__all__ = ["GLOTIP_SHEET", "GLOTIP_TERMS", "CTDC_FLAG_PREFIXES", "read_glotip", "read_ctdc"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-#: The GLOTIP wordings the importer knows, by column: export text -> tipstats value.
-GLOTIP_TERMS: dict = _core.io.glotip_terms
+#: The GLOTIP wordings the importer knows, by column: export text -> tipstats value. Wordings not
+#: listed are kept in their own words (an indicator as a measure, a dimension as an extra dimension,
+#: an offence as a category), named as ``"Persons arrested" -> "persons_arrested"``.
+GLOTIP_TERMS: Dict[str, Dict[str, str]] = _core.io.glotip_terms
+
+#: The sheet of the portal's data_glotip.xlsx that holds the data.
+GLOTIP_SHEET = "data_glotip_1"
+
+_ErrorPolicy = Literal["raise", "collect"]
+_REJECTED_COLUMNS = ["line", "column", "field", "reason"]
 
 
-def read_glotip(path: PathLike) -> Observations:
-    r"""Read a UNODC GLOTIP long-format CSV export (``data_glotip.xlsx`` saved as CSV).
+@overload
+def read_glotip(path: PathLike, errors: Literal["raise"] = "raise", *, check: bool = True) -> Observations: ...
 
-    Indicator -> measure, Iso3_code -> area, Year -> a calendar-year period, Unit of measurement
-    -> unit, txtVALUE -> a Quantity (``"<5"`` censored, ``"1,234"`` read as 1234), Source -> the
-    note (source id ``"unodc-glotip"``), Sex and Age -> sex and age band (``Total`` -> all,
-    ``18 years or over`` -> 18+, ``0 to 17 years`` -> 0-17). The Dimension says where the
-    Category goes: ``Total`` and ``by form of exploitation`` -> offence, ``by age group`` -> age
-    band, ``by sex`` -> sex. Every other dimension (``by citizenship``, ``by area of
-    citizenship``, ``by country of repatriation``, and any the export adds later) is kept in the
-    measure's name as ``<measure>:<dimension>=<Category>``, so that a full export reads without
-    filtering and a breakdown is never summed into its total. An optional title row above the
-    header is skipped. Any other unknown wording, or bytes that are not UTF-8, raises ParseError
-    naming the file, line, column and column name. The tables are ``GLOTIP_TERMS``.
+
+@overload
+def read_glotip(path: PathLike, errors: Literal["collect"], *,
+                check: bool = True) -> Tuple[Observations, pd.DataFrame]: ...
+
+
+def read_glotip(path: PathLike, errors: _ErrorPolicy = "raise", *,
+                check: bool = True) -> Union[Observations, Tuple[Observations, pd.DataFrame]]:
+    r"""Read UNODC's GLOTIP export as the data portal publishes it: ``data_glotip.xlsx``, or its
+    sheet saved as CSV.
+
+    Every data row becomes one observation (none dropped, none invented), with any preamble rows
+    (the export has two, ``UNODC,`` and the export date) skipped before the header. Indicator ->
+    measure (``victims_detected``, ``persons_prosecuted``, ``persons_convicted``,
+    ``persons_in_formal_contact``, ``offences``; an indicator the export adds later becomes a
+    measure named from its wording), Iso3_code -> area (the Country's name where there is no code,
+    e.g. Sark), Year -> a calendar-year period, txtVALUE -> a Quantity (``"<5"`` censored,
+    ``"1,234"`` read as 1234), Source -> the note (source id ``"unodc-glotip"``), Sex and Age -> sex
+    and age band. The Dimension says where the Category goes: ``Total`` and ``by form of
+    exploitation`` -> offence, ``by sex`` / ``by age group`` -> sex / age, ``by citizenship``,
+    ``by area of citizenship``, ``by country of repatriation`` (and any dimension the export adds
+    later) -> an extra dimension of the table (``citizenship``, ...). An empty Category is the
+    category ``"unknown"``. The mapping tables are :data:`GLOTIP_TERMS`; docs/format.md has all of it.
+
+    A row that cannot be read (a value that is not a number, an unknown sex) raises ParseError
+    naming the file, line, column and column name; with ``errors="collect"`` such rows are set aside
+    instead and returned beside the observations as a DataFrame (line, column, field, reason), so
+    nothing is dropped silently. A file that is not an export (no header in the first 20 rows, an
+    HTML page, a damaged workbook, an empty file) always raises ParseError.
+
+    With ``check=True`` the table is checked as :meth:`Dataset.load` checks documents: a
+    :class:`tipstats.ConsistencyWarning` gives the number of findings by kind (never values);
+    ``obs.check()`` lists them with the file's line numbers (``Finding.lines``).
 
     >>> path = tmp / "data_glotip.csv"
     >>> _ = path.write_text(
+    ...     "UNODC,\n14/04/2025\n"
     ...     "Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,"
     ...     "Unit of measurement,txtVALUE,Source\n"
     ...     "KHM,Cambodia,Asia,South-eastern Asia,Detected trafficking victims,Total,Total,Total,Total,"
-    ...     "2019,Counts,263,National authorities\n"
-    ...     "KHM,Cambodia,Asia,South-eastern Asia,Detected trafficking victims,by citizenship,Foreign,"
-    ...     "Total,Total,2019,Counts,<5,National authorities\n")
+    ...     "2019,Counts,263,GLOTIP\n"
+    ...     "KHM,Cambodia,Asia,South-eastern Asia,Detected trafficking victims,by citizenship,Viet Nam,"
+    ...     "Total,Total,2019,Counts,<5,GLOTIP\n")
     >>> obs = read_glotip(path)
-    >>> obs.categories("measure")
-    ['victims_detected', 'victims_detected:citizenship=Foreign']
-    >>> obs[1].value, obs[1].source
-    (Quantity('<5'), 'unodc-glotip')
+    >>> obs.extra_dimensions, obs.categories("citizenship")
+    (['citizenship'], ['all', 'Viet Nam'])
+    >>> obs[1].value, obs[1].category("citizenship"), obs.lines.tolist()
+    (Quantity('<5'), 'Viet Nam', [4, 5])
     """
-    return _core.io.load_glotip(os.fspath(path))
+    if errors not in ("raise", "collect"):
+        raise domain_error("errors", f"is 'raise' or 'collect', not {errors!r}")
+    file = os.fspath(path)
+    kind = _sniff(file)
+    collect = errors == "collect"
+    if kind == "xlsx":
+        cells, lines = _sheet_cells(file)
+        observations, rejected = _core.io.read_glotip_cells(cells, lines, file, collect)
+    else:
+        observations, rejected = _core.io.load_glotip(file, collect)
+    if check:
+        warn_on_findings(observations, os.path.basename(file), "its check()", stacklevel=2)
+    if not collect:
+        return observations
+    return observations, pd.DataFrame(rejected, columns=_REJECTED_COLUMNS).astype({"line": "int64", "column": "int64"})
+
+
+def _sniff(file: str) -> str:
+    """"xlsx" for a zip container, else "csv"; ParseError for what is neither an export nor a workbook."""
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(1024)
+    except OSError as e:
+        raise parse_error(f"cannot read the file: {e.strerror}", file) from None
+    if not head:
+        raise parse_error("the file is empty", file)
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
+        raise parse_error("an HTML or XML page, not a GLOTIP export (portals send one on errors: download the "
+                          "file again)", file, 1, 1)
+    return "csv"
+
+
+def _sheet_cells(file: str) -> Tuple[List[List[str]], List[int]]:
+    """The GLOTIP sheet's rows as text, from sheet row 1, and their row numbers."""
+    try:
+        from python_calamine import CalamineWorkbook  # noqa: PLC0415 - only .xlsx files need it
+    except ImportError:  # pragma: no cover - a dependency of tipstats
+        raise parse_error("reading .xlsx needs python-calamine: pip install python-calamine", file) from None
+    try:
+        workbook = CalamineWorkbook.from_path(file)
+        names = workbook.sheet_names
+        name = GLOTIP_SHEET if GLOTIP_SHEET in names else (names[0] if names else None)
+        if name is None:
+            raise parse_error("the workbook has no sheet", file)
+        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except ParseError:
+        raise
+    except Exception as e:  # calamine reports a damaged or truncated workbook with its own errors
+        raise parse_error(f"not a readable .xlsx workbook ({type(e).__name__}: {e})", file) from None
+    cells = [[_cell_text(value) for value in row] for row in rows]
+    return cells, list(range(1, len(cells) + 1))
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as the sheet shows it when saved as CSV: whole numbers without a decimal point."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
 
 
 #: Column-name prefixes of CTDC's yes/no flags (isForcedLabour, meansOfControlDebtBondage, ...).

@@ -12,6 +12,7 @@ import html
 import os
 import re
 import warnings
+from collections import Counter
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 import pandas as pd
@@ -143,8 +144,8 @@ def _agreements_to_pandas(self: AgreementRegistry, on: Optional[dt.date] = None)
 
 
 def _dataset_series(self: Dataset, measure: str, **filters: Union[str, AgeBand, None]) -> Series:
-    """One measure over time, as ``Observations.series``. Unset offence, age and sex mean their
-    totals; raises NotFoundError when no rows match.
+    """One measure over time, as ``Observations.series``. Unset offence, age, sex and extra
+    dimensions mean their totals; raises NotFoundError when no rows match.
 
     >>> ts.datasets.cambodia_2019().series("victims_rescued", offence="sexual_assault", age="0-14")
     Series(victims_rescued, 1 periods: 2019-H1: 70)
@@ -176,13 +177,22 @@ class ConsistencyWarning(UserWarning):
     """
 
 
+def warn_on_findings(observations: Observations, where: str, remedy: str, stacklevel: int) -> None:
+    """Warn (ConsistencyWarning) with the number of ``observations.check()`` findings by kind.
+
+    Counts and kinds only: the findings' messages quote values, which are never logged.
+    """
+    findings = observations.check()
+    if not findings:
+        return
+    counts = Counter(f.kind for f in findings)
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    warnings.warn(f"{len(findings)} consistency finding(s) in {where} ({kinds}); see {remedy}", ConsistencyWarning,
+                  stacklevel=stacklevel + 1)
+
+
 def _checked(dataset: Dataset) -> Dataset:
-    findings = dataset.observations.check()
-    if findings:
-        kinds = sorted({f.kind for f in findings})
-        # Counts and kinds only: the findings' messages quote values, which are not logged.
-        warnings.warn(f"{len(findings)} consistency finding(s) in the observations ({', '.join(kinds)}); "
-                      "see dataset.observations.check()", ConsistencyWarning, stacklevel=3)
+    warn_on_findings(dataset.observations, "the observations", "dataset.observations.check()", stacklevel=3)
     return dataset
 
 

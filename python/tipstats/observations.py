@@ -31,9 +31,10 @@ def _to_pandas(self: Observations) -> pd.DataFrame:
     """The table as a tidy DataFrame.
 
     Columns: the dimensions as categoricals (``measure``, ``unit``, ``period``, ``area``,
-    ``offence``, ``age``, ``sex``, ``source``), ``value`` (float; NaN where censored or
-    missing), ``censoring`` (categorical: exact, below, above, missing), ``bound`` (the censoring
-    bound, else NaN), ``period_start`` and ``period_end`` (inclusive, datetime64) and ``note``.
+    ``offence``, ``age``, ``sex``, ``source``, then the table's extra dimensions, such as
+    ``citizenship``), ``value`` (float; NaN where censored or missing), ``censoring``
+    (categorical: exact, below, above, missing), ``bound`` (the censoring bound, else NaN),
+    ``period_start`` and ``period_end`` (inclusive, datetime64) and ``note``.
     ``Observations.from_pandas`` reads it back unchanged.
 
     >>> df = ts.datasets.cambodia_2019().observations.to_pandas()
@@ -59,7 +60,7 @@ def _to_pandas(self: Observations) -> pd.DataFrame:
         "period_start": starts[period_codes] if len(periods) else np.array([], "datetime64[D]"),
         "period_end": ends[period_codes] if len(periods) else np.array([], "datetime64[D]"),
     }
-    for dimension in ("area", "offence", "age", "sex", "source"):
+    for dimension in ("area", "offence", "age", "sex", "source", *self.extra_dimensions):
         frame[dimension] = _categorical(self, dimension)
     frame["note"] = pd.array(self.notes, dtype=object)
     return pd.DataFrame(frame)
@@ -95,30 +96,31 @@ def _from_pandas(cls: type, frame: pd.DataFrame) -> Observations:
     ``"<5"``; alternatively the ``censoring`` and ``bound`` columns written by ``to_pandas``.
     Optional: ``unit`` (default count), ``area``, ``offence`` (all), ``age`` (all), ``sex`` (all),
     ``source``, ``note``; ``period_start``/``period_end`` are ignored (``period`` holds them).
-    Any other column is an error, so nothing is dropped silently. Errors (ValidationError,
-    ParseError, DomainError) name the row.
+    Every other column is an extra dimension of the table (missing cells are its total, ``all``),
+    so nothing is dropped; a column whose name cannot be a dimension's (lower-case letters, digits
+    and ``_``) is an error. Errors (ValidationError, ParseError, DomainError) name the row.
 
     >>> frame = pd.DataFrame({"measure": "victims_rescued", "value": [263, "<5", None],
-    ...                       "period": ["2019-H1", "2019-H2", "2020-H1"], "area": "KHM"})
+    ...                       "period": ["2019-H1", "2019-H2", "2020-H1"], "area": "KHM",
+    ...                       "citizenship": [None, "Viet Nam", None]})
     >>> obs = Observations.from_pandas(frame)
-    >>> [str(q) for q in obs.quantities]
-    ['263', '<5', 'NA']
+    >>> [str(q) for q in obs.quantities], obs.extra_dimensions
+    (['263', '<5', 'NA'], ['citizenship'])
     """
     missing = [c for c in ("measure", "value", "period") if c not in frame.columns]
     if missing:
         raise validation_error(f"the DataFrame lacks the required column(s) {', '.join(missing)}", missing[0])
     known = set(_DIMENSIONS) | {"value", "censoring", "bound", "note", "period_start", "period_end"}
-    unknown = [str(c) for c in frame.columns if c not in known]
-    if unknown:
-        raise validation_error(f"unknown column(s) {', '.join(unknown)} (expected {', '.join(sorted(known))})",
-                               unknown[0])
-    table = cls()
+    extra = [str(c) for c in frame.columns if c not in known]
+    table = cls(dimensions=extra)  # ValidationError for a name that cannot be a dimension's
     defaults = {"unit": "count", "area": "", "offence": "all", "age": "all", "sex": "all", "source": "", "note": ""}
+    defaults.update({name: "all" for name in extra})
     for position, row in enumerate(frame.to_dict("records")):
         fields = {}
         for name, default in defaults.items():
             value = row.get(name, default)
-            fields[name] = default if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+            missing_cell = value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value))
+            fields[name] = default if missing_cell else str(value)
         try:
             table.add(str(row["measure"]), _value_of(row, position), str(row["period"]), **fields)
         except _core.Error as error:

@@ -2,6 +2,8 @@
 
 #include <tipstats/io/files.hpp>
 
+#include <algorithm>
+
 namespace tipstats {
 namespace {
 
@@ -125,6 +127,8 @@ std::string csv_field(std::string_view value) {
 Observations read_observations_csv(std::string_view text, const std::string& file) {
     const CsvTable csv = parse_csv(text, file);
     std::array<std::optional<std::size_t>, observation_columns.size()> position{};
+    std::vector<std::string> extra_names;
+    std::vector<std::size_t> extra_position;
     for (std::size_t j = 0; j < csv.header.size(); ++j) {
         const std::string name(detail::trim(csv.header[j]));
         std::size_t k = 0;
@@ -133,10 +137,17 @@ Observations read_observations_csv(std::string_view text, const std::string& fil
         // the name goes into the message and the field cut as quoted() cuts it.
         const std::string shown = detail::quoted(name);
         const parse_error::location at{file, 1, j + 1, shown.substr(1, shown.size() - 2)};
-        if (k == observation_columns.size())
-            throw parse_error("unknown column " + shown + " (expected measure, value, unit, period, area, offence, "
-                              "age, sex, source, note)",
-                              at);
+        if (k == observation_columns.size()) {  // another column is an extra dimension
+            if (const auto problem = Observations::dimension_name_problem(name))
+                throw parse_error("unknown column " + shown + ": not a column of the tidy table (measure, value, unit, "
+                                  "period, area, offence, age, sex, source, note), and " + *problem,
+                                  at);
+            if (std::find(extra_names.begin(), extra_names.end(), name) != extra_names.end())
+                throw parse_error("column " + shown + " appears twice", at);
+            extra_names.push_back(name);
+            extra_position.push_back(j);
+            continue;
+        }
         if (position[k]) throw parse_error("column " + shown + " appears twice", at);
         position[k] = j;
     }
@@ -167,6 +178,10 @@ Observations read_observations_csv(std::string_view text, const std::string& fil
                           .note = cell(9, "")};
             if (o.unit.empty()) o.unit = "count";
             if (o.offence.empty()) o.offence = "all";
+            for (std::size_t d = 0; d < extra_names.size(); ++d) {
+                const std::string& category = fields[extra_position[d]];
+                if (!category.empty() && category != "all") o.extra_dimensions.emplace(extra_names[d], category);
+            }
             column_name.clear();
             o.validate();
             rows.push_back(std::move(o));
@@ -178,8 +193,9 @@ Observations read_observations_csv(std::string_view text, const std::string& fil
             throw parse_error(e.what(), {file, csv.lines[i], 0, column_name});
         }
     }
-    Observations table;
+    Observations table(extra_names);
     table.extend(rows);
+    if (!file.empty()) table.set_origin(file, csv.lines);  // text without a name has no lines to point to
     return table;
 }
 
@@ -188,17 +204,21 @@ Observations load_observations_csv(const std::filesystem::path& path) {
 }
 
 std::string observations_to_csv(const Observations& table) {
+    // The extra dimensions go between source and note, in the order the table declares them.
+    const auto& extra = table.extra_dimensions();
     std::string out;
-    for (std::size_t k = 0; k < observation_columns.size(); ++k)
+    for (std::size_t k = 0; k + 1 < observation_columns.size(); ++k)
         out.append(k ? "," : "").append(observation_columns[k]);
-    out += '\n';
+    for (const auto& name : extra) out.append(",").append(name);
+    out.append(",note\n");
     for (std::size_t i = 0; i < table.size(); ++i) {
         const Observation o = table[i];
         const std::string fields[] = {o.measure, o.value.to_string(), o.unit, o.period.to_string(),
                                       o.area, o.offence, o.age.to_string(), std::string(to_string(o.sex)),
-                                      o.source, o.note};
+                                      o.source};
         for (std::size_t k = 0; k < std::size(fields); ++k) out.append(k ? "," : "").append(csv_field(fields[k]));
-        out += '\n';
+        for (const auto& name : extra) out.append(",").append(csv_field(o.category(name)));
+        out.append(",").append(csv_field(o.note)).append("\n");
     }
     return out;
 }

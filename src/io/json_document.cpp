@@ -282,6 +282,9 @@ public:
 
     /// Rejects fields this version does not know (most often a typo).
     void only_keys(const json& object, const std::string& field, std::initializer_list<std::string_view> allowed) const {
+        only_keys(object, field, std::vector<std::string_view>(allowed));
+    }
+    void only_keys(const json& object, const std::string& field, const std::vector<std::string_view>& allowed) const {
         for (const auto& [key, value] : object.items()) {
             if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
             std::string list;
@@ -489,10 +492,15 @@ Note read_note(const reader& r, const json& v, const std::string& f) {
 }
 
 /// An observation: {"measure", "value", "period"} and optional unit, area, offence, age, sex,
-/// source, note. The value is a number, a censored text ("<5", ">1000") or null (missing).
-Observation read_observation(const reader& r, const json& v, const std::string& f) {
+/// source, note and the document's extra dimensions. The value is a number, a censored text ("<5",
+/// ">1000") or null (missing).
+Observation read_observation(const reader& r, const json& v, const std::string& f,
+                             const std::vector<std::string>& extra_dimensions) {
     r.require_object(v, f);
-    r.only_keys(v, f, {"measure", "value", "unit", "period", "area", "offence", "age", "sex", "source", "note"});
+    std::vector<std::string_view> fields{"measure", "value", "unit",   "period", "area",
+                                         "offence", "age",   "sex",    "source", "note"};
+    fields.insert(fields.end(), extra_dimensions.begin(), extra_dimensions.end());
+    r.only_keys(v, f, fields);
     const auto value = v.find("value");  // present but null: a value that was not published
     if (value == v.end()) r.doc().fail("missing required field 'value' (use null for a value that was not published)", f + ".value");
     const auto period = r.word(v, "period", f, [](std::string_view t) { return Period::parse(t); });
@@ -517,6 +525,10 @@ Observation read_observation(const reader& r, const json& v, const std::string& 
     o.sex = r.word(v, "sex", f, parse_sex).value_or(Sex::all);
     o.source = r.text(v, "source", f);
     o.note = r.text(v, "note", f);
+    for (const auto& name : extra_dimensions) {
+        std::string category = r.text(v, name, f);
+        if (!category.empty() && category != "all") o.extra_dimensions.emplace(name, std::move(category));
+    }
     return o;
 }
 
@@ -653,16 +665,20 @@ ordered_json write_observation(const Observation& o) {
     if (!o.age.is_all()) out["age"] = o.age.to_string();
     if (o.sex != Sex::all) out["sex"] = std::string(to_string(o.sex));
     put_text(out, "source", o.source);
+    for (const auto& [name, category] : o.extra_dimensions) out[name] = category;
     put_text(out, "note", o.note);
     return out;
 }
 
 /// Upgrades a document in place from one version to the next: document_upgrades[k] turns a
 /// version k + 1 document into a version k + 2 one, so a document of any published version loads.
-/// Version 1 is the first published format, so there is no step yet; a version 2 adds its step
-/// here and a fixture of each older version in tests/data/documents/.
+/// Each step has a fixture of the older version in tests/data/documents/.
 using document_upgrade = void (*)(json&);
-constexpr std::array<document_upgrade, document_version - 1> document_upgrades{};
+constexpr std::array<document_upgrade, document_version - 1> document_upgrades{
+    // 1 -> 2: version 2 added the optional top-level "dimensions" (a table's extra dimensions);
+    // a version 1 document has none, so only the version changes.
+    [](json& document) { document["tipstats"] = 2; },
+};
 
 }  // namespace
 
@@ -686,12 +702,13 @@ Dataset from_json(std::string_view text, const std::string& file) {
         doc.fail("unsupported document version " + version->dump() + ", written by a newer tipstats" + supported,
                  "tipstats");
     json upgraded;
-    if (found < document_version) {  // never true while version 1 is the only one
+    if (found < document_version) {
         upgraded = doc.root();
         for (long long v = found; v < document_version; ++v) document_upgrades.at(static_cast<std::size_t>(v - 1))(upgraded);
     }
     const json& root = found < document_version ? upgraded : doc.root();
-    r.only_keys(root, {}, {"tipstats", "title", "sources", "partners", "agreements", "notes", "observations"});
+    r.only_keys(root, {}, {"tipstats", "title", "sources", "partners", "agreements", "notes", "dimensions",
+                           "observations"});
 
     std::vector<Source> sources;
     std::vector<Partner> partners;
@@ -702,13 +719,25 @@ Dataset from_json(std::string_view text, const std::string& file) {
     r.each(root, "agreements", {},
            [&](const json& v, const std::string& f) { agreements.push_back(read_agreement(r, v, f)); });
     r.each(root, "notes", {}, [&](const json& v, const std::string& f) { notes.push_back(read_note(r, v, f)); });
+    std::vector<std::string> dimensions;
+    r.each(root, "dimensions", {}, [&](const json& v, const std::string& f) {
+        std::string name = r.text_value(v, f);
+        try {
+            Observations::check_dimension_name(name);
+        } catch (const validation_error& e) {
+            doc.fail(e.message(), f);
+        }
+        if (std::find(dimensions.begin(), dimensions.end(), name) != dimensions.end())
+            doc.fail("dimension '" + name + "' is declared twice", f);
+        dimensions.push_back(std::move(name));
+    });
     std::vector<Observation> rows;
     r.each(root, "observations", {},
-           [&](const json& v, const std::string& f) { rows.push_back(read_observation(r, v, f)); });
+           [&](const json& v, const std::string& f) { rows.push_back(read_observation(r, v, f, dimensions)); });
     const std::string title = r.text(root, "title", {});
 
     return located_validation(doc, [&] {
-        Observations observations;
+        Observations observations(dimensions);
         observations.extend(rows);
         return Dataset(std::move(sources), std::move(partners), std::move(agreements), std::move(notes), title,
                        std::move(observations));
@@ -731,8 +760,9 @@ std::string to_json(const Dataset& dataset, int indent) {
         put_citations(one, n.sources);
         return one;
     });
-    out["observations"] = ordered_json::array();
     const Observations& observations = dataset.observations();
+    if (!observations.extra_dimensions().empty()) out["dimensions"] = observations.extra_dimensions();
+    out["observations"] = ordered_json::array();
     for (std::size_t i = 0; i < observations.size(); ++i) out["observations"].push_back(write_observation(observations[i]));
     return dump(out, indent) + "\n";
 }

@@ -1,6 +1,7 @@
 #include <tipstats/model/series.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 
@@ -45,7 +46,8 @@ Series::Series(std::string measure, std::string unit, std::vector<Period> period
         numbers_.push_back(values[i].value_or_nan());
         lower_.push_back(bounds[i].lower);
         upper_.push_back(bounds[i].upper);
-        censored_.push_back(values[i].is_censored() ? 1 : 0);
+        const bool unbounded = bounds[i].lower == 0 && std::isinf(bounds[i].upper);
+        censored_.push_back(values[i].is_censored() || (values[i].is_missing() && !unbounded) ? 1 : 0);
         x_.push_back(decimal_midpoint(periods[i]));
     }
 }

@@ -86,7 +86,7 @@ TEST_CASE("a UTF-8 BOM and CRLF line ends load; other encodings do not", "[io][b
 }
 
 TEST_CASE("wrong schema versions are refused with the version found", "[io][bad-input]") {
-    for (const std::string version : {"0", "2", "\"1\"", "1.0"}) {
+    for (const std::string version : {"0", "3", "\"1\"", "1.0"}) {
         INFO(version);
         const auto e = json_error("{\"tipstats\": " + version + "}");
         CHECK(e.field() == "tipstats");

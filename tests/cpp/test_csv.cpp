@@ -93,8 +93,11 @@ TEST_CASE("bad observation rows name line and column", "[csv]") {
     CHECK(std::string(e.what()).find("table.csv:2") != std::string::npos);
     e = csv_error("measure,period\ncases,2019\n");
     CHECK(e.field() == "value");
-    e = csv_error("measure,value,period,colour\ncases,1,2019,red\n");
-    CHECK(e.field() == "colour");
+    e = csv_error("measure,value,period,Colour\ncases,1,2019,red\n");
+    CHECK(e.field() == "Colour");
+    CHECK(e.column() == 4);
+    e = csv_error("measure,value,period,bound\ncases,1,2019,red\n");
+    CHECK(std::string(e.what()).find("taken by a column every table has") != std::string::npos);
 }
 
 TEST_CASE("saving replaces the file atomically", "[csv]") {

@@ -68,7 +68,7 @@ TEST_CASE("a document loads into a consistent dataset", "[io]") {
 TEST_CASE("documents round-trip through text and files", "[io]") {
     const auto ds = io::load(data_dir + "/partnership.json");
     const std::string text = io::to_json(ds);
-    CHECK(text.rfind("{\n  \"tipstats\": 1,", 0) == 0);
+    CHECK(text.rfind("{\n  \"tipstats\": 2,", 0) == 0);
     CHECK(text.find("\"observations\": []") != std::string::npos);
     CHECK(text.find("អង្គការ") != std::string::npos);  // UTF-8 kept readable
     const auto again = io::from_json(text);
@@ -140,7 +140,7 @@ TEST_CASE("bad values give the line of the value and its field", "[io]") {
         {document("", R"(
     {"id": "moi", "name": "Ministry of Interior", "kind": "ministry"})"),
          "parse", "partners[0].kind", 4, "unknown partner kind 'ministry'"},
-        {"{\"tipstats\": 2, \"partners\": []}", "parse", "tipstats", 1, "unsupported document version 2"},
+        {"{\"tipstats\": 3, \"partners\": []}", "parse", "tipstats", 1, "unsupported document version 3"},
         {"{\"partners\": []}", "parse", "tipstats", 1, "not a tipstats document"},
         {"[1, 2]", "parse", "", 1, "expected an object"},
         {"{\"tipstats\": 1,\n \"observations\": [{\"measure\": \"cases\", \"period\": \"2019\"}]}", "parse",

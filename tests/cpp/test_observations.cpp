@@ -1,5 +1,7 @@
 #include "catch.hpp"
 
+#include <tipstats/io/csv.hpp>
+#include <tipstats/model/iso3166.hpp>
 #include <tipstats/model/observations.hpp>
 
 #include <cmath>
@@ -210,5 +212,175 @@ TEST_CASE("periods written differently but covering the same days are the same p
     table.add(rescued("2019-01-01/2019-06-30", Quantity::exact(263)));
     CHECK(table.labels(tipstats::Dimension::period) == std::vector<std::string>{"2019-H1", "2019-01-01/2019-06-30"});
     CHECK(count_kind(table.check(), Finding::kind::duplicate) == 1);
-    CHECK_THROWS_AS(table.series("victims_rescued", {.offence = "sexual_assault"}), tipstats::validation_error);
+    // Rows with the same labels and days are parts of one figure: the series adds them.
+    const auto series = table.series("victims_rescued", {.offence = "sexual_assault"});
+    REQUIRE(series.size() == 1);
+    CHECK(series.values()[0] == Quantity::exact(526));
+}
+
+namespace {
+/// A GLOTIP-shaped row: victims detected in Albania in 2017, by citizenship when `citizenship` is set.
+Observation detected(Quantity value, const std::string& citizenship = {}, const std::string& offence = "all") {
+    Observation o{.measure = "victims_detected",
+                  .value = value,
+                  .period = Period::year(2017),
+                  .area = "ALB",
+                  .offence = offence,
+                  .source = "unodc-glotip"};
+    if (!citizenship.empty()) o.extra_dimensions = {{"citizenship", citizenship}};
+    return o;
+}
+}  // namespace
+
+TEST_CASE("extra dimensions are declared, categorical, and 'all' where a row does not name them", "[observations]") {
+    Observations table({"citizenship"});
+    table.add(detected(Quantity::exact(105)));
+    table.add(detected(Quantity::exact(60), "unknown"));
+    table.add(detected(Quantity::exact(45), "Albania"));
+    CHECK(table.extra_dimensions() == std::vector<std::string>{"citizenship"});
+    CHECK(table.dimensions().back() == "citizenship");
+    CHECK(table.labels("citizenship") == std::vector<std::string>{"all", "unknown", "Albania"});
+    CHECK(table.codes("citizenship") == std::vector<int>{0, 1, 2});
+    CHECK(table.codes("area") == table.codes(tipstats::Dimension::area));
+    CHECK(table[0].extra_dimensions.empty());
+    CHECK(table[2].category("citizenship") == "Albania");
+    CHECK(table.check().empty());  // 60 + 45 = 105
+
+    // An undeclared dimension is refused, naming the row and field; nothing is added.
+    auto typo = detected(Quantity::exact(1));
+    typo.extra_dimensions = {{"citizenshp", "Albania"}};
+    try {
+        table.add(typo);
+        FAIL("accepted an undeclared dimension");
+    } catch (const tipstats::validation_error& e) {
+        CHECK(e.field() == "observations[3].citizenshp");
+    }
+    CHECK(table.size() == 3);
+    CHECK_THROWS_AS(table.codes("citizenshp"), tipstats::domain_error);
+    for (const std::string& bad : std::vector<std::string>{"Citizenship", "1st", "", "offence", "value", "note", std::string(65, 'a')})
+        CHECK_THROWS_AS(Observations({bad}), tipstats::validation_error);
+
+    // Declaring later: the rows already there are the total.
+    table.add_dimension("country_of_repatriation");
+    CHECK(table.labels("country_of_repatriation") == std::vector<std::string>{"all"});
+    CHECK(table.codes("country_of_repatriation") == std::vector<int>{0, 0, 0});
+
+    // Tables compare by their dimensions too, and extend() brings another table's dimensions along.
+    Observations other({"citizenship"});
+    other.add(detected(Quantity::exact(3), "Kosovo"));
+    Observations merged;
+    merged.extend(other);
+    CHECK(merged.extra_dimensions() == std::vector<std::string>{"citizenship"});
+    CHECK(merged == other);
+    CHECK(!(merged == Observations({"citizenship", "sex_at_birth"})));
+}
+
+TEST_CASE("a breakdown along an extra dimension is checked against its total", "[observations]") {
+    Observations table({"citizenship"});
+    table.add(detected(Quantity::below(5)));  // the Pakistan 2019 pattern: a total "<5" ...
+    table.add(detected(Quantity::exact(6112019), "Nationals"));  // ... under parts of millions
+    table.add(detected(Quantity::exact(61102019), "Q6.1_10s_2019"));
+    const auto findings = table.check();
+    REQUIRE(count_kind(findings, Finding::kind::exceeds_total) == 1);
+    const auto& f = findings.front();
+    CHECK(f.dimension == "citizenship");
+    CHECK(f.rows == std::vector<std::size_t>{0, 1, 2});
+    CHECK(f.lines.empty());  // built in memory
+    CHECK(f.message.find("rows 1, 2 adds up to at least 67214038") != std::string::npos);
+    CHECK(f.message.find("total in row 0 (at most 4)") != std::string::npos);
+
+    // Censored parts count with their least value: "<5" parts never exceed a total.
+    Observations censored({"citizenship"});
+    censored.add(detected(Quantity::exact(3)));
+    censored.add(detected(Quantity::below(5), "Romania"));
+    censored.add(detected(Quantity::below(5), "Albania"));
+    CHECK(censored.check().empty());
+}
+
+TEST_CASE("rows under one label: a duplicate when exactly equal, else a repeated label; both are added",
+          "[observations]") {
+    // Albania 2017, Other forms of exploitation, as UNODC's export has it: 27, <5, 5, 20 under one label.
+    Observations table;
+    table.add(detected(Quantity::exact(60)));
+    for (const auto& v : {Quantity::exact(27), Quantity::below(5), Quantity::exact(5), Quantity::exact(20)})
+        table.add(detected(v, {}, "other_exploitation"));
+    auto findings = table.check();
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].what == Finding::kind::repeated_label);
+    CHECK(findings[0].dimension == "offence");
+    CHECK(findings[0].rows == std::vector<std::size_t>{1, 2, 3, 4});
+    const auto series = table.series("victims_detected", {.offence = "other_exploitation"});
+    REQUIRE(series.size() == 1);
+    CHECK(series.numbers()[0] != series.numbers()[0]);  // NaN: no single value
+    CHECK(series.lower()[0] == 52);
+    CHECK(series.upper()[0] == 56);
+    CHECK(series.censored()[0] == 1);
+
+    // Added against the total too: 52 at least, more than a total of 50.
+    table.add(detected(Quantity::exact(50), {}, "all"));
+    findings = table.check();
+    CHECK(count_kind(findings, Finding::kind::exceeds_total) == 1);
+
+    // Four "<5" need not be one figure: a repeated label. Two equal exact values: a duplicate.
+    Observations small;
+    for (int i = 0; i < 4; ++i) small.add(detected(Quantity::below(5), {}, "forced_labour"));
+    small.add(detected(Quantity::exact(9), {}, "begging"));
+    small.add(detected(Quantity::exact(9), {}, "begging"));
+    findings = small.check();
+    CHECK(count_kind(findings, Finding::kind::repeated_label) == 1);
+    CHECK(count_kind(findings, Finding::kind::duplicate) == 1);
+    CHECK(small.series("victims_detected", {.offence = "forced_labour"}).upper()[0] == 16);
+}
+
+TEST_CASE("areas without an ISO 3166 code and damaged text are reported", "[observations]") {
+    Observations table({"citizenship"});
+    auto sark = detected(Quantity::below(5));
+    sark.area = "Sark";
+    table.add(sark);
+    auto subdivision = detected(Quantity::exact(7));
+    subdivision.area = "KH-12";
+    table.add(subdivision);
+    auto kosovo = detected(Quantity::exact(3));
+    kosovo.area = "XKX";
+    table.add(kosovo);
+    table.add(detected(Quantity::exact(4), "Ciudadanos de su pa\xEF\xBF\xBDs"));
+    const auto findings = table.check();
+    REQUIRE(count_kind(findings, Finding::kind::uncoded_area) == 1);
+    REQUIRE(count_kind(findings, Finding::kind::damaged_text) == 1);
+    for (const auto& f : findings) {
+        if (f.what == Finding::kind::uncoded_area) {
+            CHECK(f.rows == std::vector<std::size_t>{0});
+            CHECK(f.message.find("'Sark'") != std::string::npos);
+        }
+        if (f.what == Finding::kind::damaged_text) {
+            CHECK(f.dimension == "citizenship");
+            CHECK(f.rows == std::vector<std::size_t>{3});
+        }
+    }
+    CHECK(tipstats::is_area_code("KHM"));
+    CHECK(tipstats::is_area_code("GB-ENG"));
+    CHECK(!tipstats::is_area_code("KHMR"));
+    CHECK(!tipstats::is_area_code("ZZ-12"));
+    CHECK(!tipstats::is_area_code("khm"));
+}
+
+TEST_CASE("extra dimensions filter series and survive the tidy CSV", "[observations]") {
+    Observations table({"citizenship"});
+    table.add(detected(Quantity::exact(105)));
+    table.add(detected(Quantity::exact(60), "unknown"));
+    auto later = detected(Quantity::exact(70), "unknown");
+    later.period = Period::year(2018);
+    table.add(later);
+    const auto unknown = table.series("victims_detected", {.extra = {{"citizenship", "unknown"}}});
+    CHECK(unknown.size() == 2);
+    CHECK(table.series("victims_detected").size() == 1);  // unnamed: the total
+    CHECK_THROWS_AS(table.series("victims_detected", {.extra = {{"citizenship", "Mars"}}}), tipstats::not_found_error);
+    CHECK_THROWS_AS(table.series("victims_detected", {.extra = {{"colour", "red"}}}), tipstats::domain_error);
+
+    const std::string text = tipstats::observations_to_csv(table);
+    CHECK(text.substr(0, text.find('\n')) == "measure,value,unit,period,area,offence,age,sex,source,citizenship,note");
+    const auto again = tipstats::read_observations_csv(text, "again.csv");
+    CHECK(again == table);
+    CHECK(again.lines() == std::vector<std::size_t>{2, 3, 4});
+    CHECK(tipstats::read_observations_csv(text).lines().empty());  // text without a name: no lines
 }

@@ -212,7 +212,7 @@ def test_trend_table_and_a_series_it_cannot_fit(tmp_path):
 def test_trend_progress_goes_to_stderr(tmp_path):
     result = run("trend", str(series_file(tmp_path)), "--measure", "victims", "--by", "age", "--progress", "--json")
     assert result.returncode == 0
-    assert "fitting 3/3 series" in result.stderr
+    assert "3/3" in result.stderr  # "fitting 3/3 series", or tqdm's bar when it is installed
     json.loads(result.stdout)
 
 

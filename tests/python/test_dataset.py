@@ -28,7 +28,7 @@ def test_load_save_round_trip(tmp_path):
     assert ts.Dataset.from_json(ds.to_json()) == ds
     assert pickle.loads(pickle.dumps(ds)) == ds
     as_dict = json.loads(path.read_text(encoding="utf-8"))
-    assert as_dict["tipstats"] == 1 and as_dict["observations"] == []
+    assert as_dict["tipstats"] == 2 and as_dict["observations"] == []
     assert ds.to_dict() == as_dict
     assert ts.Dataset.from_json(ts.Dataset().to_json()) == ts.Dataset()
 
@@ -130,7 +130,7 @@ def test_bad_documents_name_file_line_and_field(tmp_path, agreements, error, fie
 
 
 @pytest.mark.parametrize("text, field, message", [
-    ('{"tipstats": 2}', "tipstats", "unsupported document version 2"),
+    ('{"tipstats": 3}', "tipstats", "unsupported document version 3"),
     ('{"tipstats": "1"}', "tipstats", "unsupported document version"),
     ('{"partners": []}', "tipstats", "not a tipstats document"),
     ('[]', None, "expected an object"),

@@ -13,7 +13,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_glotip_sample_reads_with_censoring_and_separators():
-    table = io.read_glotip(DATA / "glotip_sample.csv")
+    table = io.read_glotip(DATA / "glotip_sample.csv", check=False)
     df = table.to_pandas() if hasattr(table, "to_pandas") else None
     assert len(table) == 15
     first = table[0]
@@ -29,27 +29,31 @@ def test_glotip_sample_reads_with_censoring_and_separators():
 
 
 def test_glotip_reads_every_dimension():
-    table = io.read_glotip(DATA / "glotip_sample.csv")
+    with pytest.warns(tipstats.ConsistencyWarning, match="1 exceeds_total"):
+        table = io.read_glotip(DATA / "glotip_sample.csv")
+    assert table.extra_dimensions == ["citizenship", "area_of_citizenship", "country_of_repatriation"]
     df = table.to_pandas()
-    kept = df[df["measure"].str.contains(":")]
-    assert kept["measure"].tolist() == [
-        "victims_detected:citizenship=Domestic",
-        "victims_detected:citizenship=Foreign",
-        "victims_detected:area_of_citizenship=South-eastern Asia",
-        "victims_detected:country_of_repatriation=Thailand",
-    ]
-    assert set(kept["offence"]) == {"all"} and set(kept["age"]) == {"all"} and set(kept["sex"]) == {"all"}
+    broken_down = df[(df[table.extra_dimensions] != "all").any(axis=1)]
+    assert broken_down.index.tolist() == [8, 9, 10, 11]
+    assert set(broken_down["measure"]) == {"victims_detected"}
+    assert df.loc[8:11, "citizenship"].tolist() == ["Domestic", "Foreign", "all", "all"]
+    assert df.loc[10, "area_of_citizenship"] == "South-eastern Asia"
+    assert df.loc[11, "country_of_repatriation"] == "Thailand"
+    assert set(broken_down["offence"]) == {"all"} and set(broken_down["age"]) == {"all"}
     assert str(table[12].age) == "0-17" and table[12].measure == "victims_detected"  # by age group
     assert str(table[13].age) == "18+"  # "18 years or over"
     assert table[14].sex == "female" and table[14].measure == "persons_convicted"  # by sex
-    # Domestic and Foreign add up to the total, each a series of its own.
-    domestic = table.series("victims_detected:citizenship=Domestic").values[0]
-    foreign = table.series("victims_detected:citizenship=Foreign").values[0]
+    # Domestic and Foreign add up to the total; each is a series of its own, the total is the default.
+    domestic = table.series("victims_detected", citizenship="Domestic").values[0]
+    foreign = table.series("victims_detected", citizenship="Foreign").values[0]
     total = table.series("victims_detected", area="KHM", unit="count").values[0]
     assert domestic + foreign == total == 1234
-    # The sample's one finding is its forced-labour figure above the total (rows 0, 3, 4).
-    assert [max(f.rows) for f in table.check()] == [4]
+    # The sample's one finding is its forced-labour figure above the total (rows 0, 3, 4), on lines 3, 6, 7.
+    [finding] = table.check()
+    assert (finding.kind, finding.dimension, finding.rows, finding.lines) == ("exceeds_total", "offence", [0, 3, 4],
+                                                                             [3, 6, 7])
     assert io.GLOTIP_TERMS["Dimension"]["by form of exploitation"] == "offence"
+    assert io.GLOTIP_TERMS["Dimension"]["by citizenship"] == "citizenship"
     assert io.GLOTIP_TERMS["Age"]["18 years or over"] == "18+"
 
 

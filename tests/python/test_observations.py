@@ -94,8 +94,8 @@ def test_from_pandas_reads_text_values_and_names_the_bad_row():
     df.loc[2, "value"] = "-7"
     with pytest.raises(ts.ValidationError, match="row 2"):
         ts.Observations.from_pandas(df)
-    with pytest.raises(ts.ValidationError, match="colour"):
-        ts.Observations.from_pandas(df.assign(colour="red"))
+    with pytest.raises(ts.ValidationError, match="Colour"):
+        ts.Observations.from_pandas(df.assign(Colour="red"))
     with pytest.raises(ts.ValidationError, match="period"):
         ts.Observations.from_pandas(df.drop(columns="period"))
 

@@ -34,13 +34,16 @@ inline constexpr std::array<std::string_view, 10> observation_columns{
 
 /// Reads a tidy table of observations: `measure`, `value` and `period` are required, the other
 /// columns of `observation_columns` optional (their defaults: count, empty, all, all, all, empty,
-/// empty); any other column is an error, so nothing is dropped silently. Values are numbers, "<b",
-/// ">b" or empty/NA for missing. Errors name the file, line and column; nothing is returned
-/// half-read.
+/// empty). Any other column is an extra dimension of the table (e.g. `citizenship`; empty cells
+/// and "all" are its total), so nothing is dropped; a column whose name cannot be a dimension's is
+/// an error. Values are numbers, "<b", ">b" or empty/NA for missing. Errors name the file, line
+/// and column; nothing is returned half-read. A table read from a named file records each row's
+/// line (`lines()`).
 Observations read_observations_csv(std::string_view text, const std::string& file = {});
 Observations load_observations_csv(const std::filesystem::path& path);
 
-/// Writes every column; values in their shortest exact form, censored values as "<b".
+/// Writes every column, the extra dimensions between `source` and `note`; values in their shortest
+/// exact form, censored values as "<b".
 std::string observations_to_csv(const Observations& table);
 /// Writes to a temporary file beside `path`, then renames it over `path`: an interrupted save leaves
 /// the old file whole.

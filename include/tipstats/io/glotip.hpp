@@ -1,25 +1,27 @@
 #pragma once
-// UNODC's Global Report on Trafficking in Persons data (GLOTIP) in its long format: the CSV export
-// of data_glotip.xlsx from the UNODC data portal (dataunodc.un.org), one figure per row, columns
+// UNODC's Global Report on Trafficking in Persons data (GLOTIP) in its long format, as the UNODC
+// data portal (dataunodc.un.org) exports it: the sheet `data_glotip_1` of data_glotip.xlsx, saved as
+// CSV or read cell by cell (tipstats.io reads the .xlsx itself). Preamble rows (the export has two:
+// "UNODC," and the export date) come before the header
 //
 //   Iso3_code, Country, Region, Subregion, Indicator, Dimension, Category, Sex, Age, Year,
 //   Unit of measurement, txtVALUE, Source
 //
-// read into tipstats observations. The export's quirks are handled: a title row above the header
-// (the "two header rows"), a UTF-8 BOM, "<5" for a censored count, thousands separators ("1,234"),
-// and "Total" rows, which become the dimension's total "all". Every text the export uses is mapped
-// through the tables below, in one place; an unknown text is a parse_error naming the file, line,
-// column and column name, never a guess. The one exception is the Dimension column: a dimension
-// tipstats has no place for is kept in the measure's name (see glotip_dimensions), so that a full
-// export reads without filtering. Country, Region and Subregion are not kept: they follow from
-// Iso3_code.
+// and every data row becomes one observation: none dropped, none invented. The wordings are mapped
+// through the tables below, in one place (tipstats.io.GLOTIP_TERMS in Python). What the export adds
+// later is kept in its own wording, not refused: an indicator becomes a measure named from it, a
+// dimension an extra dimension of the table, an offence a category named from it. An empty Category
+// is the category "unknown"; a row without Iso3_code (Sark has none) keeps the Country's name as
+// its area. Region and Subregion are not kept: they follow from the area.
 
 #include <tipstats/model/observations.hpp>
 
 #include <array>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tipstats::io {
 
@@ -30,17 +32,20 @@ struct glotip_term {
     std::string_view value;
 };
 
-/// Indicator -> measure.
-inline constexpr std::array<glotip_term, 5> glotip_indicators{{
+/// Indicator -> measure. Another indicator becomes the measure named from its wording
+/// ("Persons arrested" -> "persons_arrested").
+inline constexpr std::array<glotip_term, 6> glotip_indicators{{
     {"Detected trafficking victims", "victims_detected"},
     {"Persons brought into formal contact", "persons_in_formal_contact"},
     {"Persons brought into formal contact with the police and/or criminal justice system",
      "persons_in_formal_contact"},
     {"Persons prosecuted", "persons_prosecuted"},
     {"Persons convicted", "persons_convicted"},
+    {"Offences of trafficking in persons", "offences"},
 }};
 
-/// Category of the dimensions "Total" and "by form of exploitation" -> offence.
+/// Category of the dimensions "Total" and "by form of exploitation" -> offence. Another category
+/// becomes the offence named from its wording ("Mixed forms" -> "mixed_forms").
 inline constexpr std::array<glotip_term, 10> glotip_offences{{
     {"Total", "all"},
     {"Sexual exploitation", "sexual_exploitation"},
@@ -54,35 +59,19 @@ inline constexpr std::array<glotip_term, 10> glotip_offences{{
     {"Begging", "begging"},
 }};
 
-/// What a Dimension puts its Category into. The GLOTIP export breaks each indicator down along
-/// several dimensions, each of them a partition of the same total: the form of exploitation, the
-/// age group or sex, the citizenship or area of citizenship of the victims or offenders, the country
-/// of repatriation, and others in later editions.
-enum class glotip_role {
-    offence,    ///< Category -> offence through glotip_offences ("Total" -> "all")
-    age,        ///< Category -> age band (the Age column must then be Total)
-    sex,        ///< Category -> sex (the Sex column must then be Total)
-};
-
-struct glotip_dimension {
-    std::string_view text;
-    glotip_role role;
-};
-
-/// Dimensions with a place among tipstats' dimensions. Every other Dimension (by citizenship, by
-/// area of citizenship, by country of repatriation, by region of origin, ... and any the export adds
-/// later) is kept, not dropped or refused: its rows get the measure
-/// `<measure>:<dimension>=<Category>`, the dimension written in lower case without its leading
-/// "by " and with runs of other characters than letters and digits as "_", the Category as
-/// exported (trimmed); e.g. "victims_detected:citizenship=Foreign" or
-/// "victims_detected:country_of_repatriation=Thailand". Each category is then a series of its own
-/// and never summed with the total or with another dimension's breakdown.
-inline constexpr std::array<glotip_dimension, 5> glotip_dimensions{{
-    {"Total", glotip_role::offence},
-    {"by form of exploitation", glotip_role::offence},
-    {"by age group", glotip_role::age},
-    {"by age", glotip_role::age},
-    {"by sex", glotip_role::sex},
+/// Dimension -> where its Category goes: "offence", "age", "sex" (built-in dimensions; Age or Sex
+/// must then be Total) or the name of an extra dimension of the table. Another dimension becomes
+/// the extra dimension named from its wording without the leading "by" ("by region of origin" ->
+/// "region_of_origin"). The Category "Total" of an extra dimension is its total, "all".
+inline constexpr std::array<glotip_term, 8> glotip_dimensions{{
+    {"Total", "offence"},
+    {"by form of exploitation", "offence"},
+    {"by age group", "age"},
+    {"by age", "age"},
+    {"by sex", "sex"},
+    {"by citizenship", "citizenship"},
+    {"by area of citizenship", "area_of_citizenship"},
+    {"by country of repatriation", "country_of_repatriation"},
 }};
 
 /// Age wordings of the export that AgeBand::from_label does not know; looked up first.
@@ -102,11 +91,37 @@ inline constexpr std::array<glotip_term, 4> glotip_units{{
 /// The source id every GLOTIP observation gets; the Source column's text goes to the note.
 inline constexpr std::string_view glotip_source_id = "unodc-glotip";
 
-/// Reads the CSV export. Sex goes through parse_sex ("Total", "Female", "Male"), Age through
-/// glotip_ages and then AgeBand::from_label ("Total", "18 years or over", "Adult", "Minor"), Year
-/// becomes a calendar-year period.
-/// `file` only names the source in error messages.
+/// What a reader does with a data row it cannot read (a value that is not a number, an unknown sex
+/// or unit): stop with a located parse_error, or set the row aside and go on.
+enum class bad_rows { raise, collect };
+
+/// A data row set aside by a reader that collects bad rows: where it is and why.
+struct rejected_row {
+    std::size_t line = 0;    ///< 1-based line of the CSV file, or row of the sheet
+    std::size_t column = 0;  ///< 1-based column of the bad cell
+    std::string field;       ///< that column's name
+    std::string reason;
+};
+
+/// Observations read from an export, and the rows set aside (only with bad_rows::collect).
+/// `observations.lines()` gives each observation's line in the file.
+struct glotip_import {
+    Observations observations;
+    std::vector<rejected_row> rejected;
+};
+
+/// Reads the CSV export. Sex goes through parse_sex ("Total", "Female", "Male", "Other",
+/// "Unknown"), Age through glotip_ages and then AgeBand::from_label, Year becomes a calendar-year
+/// period. `file` only names the source in error messages. A header that is missing, incomplete
+/// or not found in the first 20 rows is always a parse_error.
+glotip_import read_glotip(std::string_view text, const std::string& file, bad_rows policy);
+/// The same from a sheet already split into cells (every cell as text), `lines[i]` the sheet row
+/// of `cells[i]`, preamble rows included.
+glotip_import read_glotip_cells(std::span<const std::vector<std::string>> cells, std::span<const std::size_t> lines,
+                                const std::string& file, bad_rows policy);
+/// Stops at the first bad row.
 Observations read_glotip(std::string_view text, const std::string& file = {});
 Observations load_glotip(const std::filesystem::path& path);
+glotip_import load_glotip(const std::filesystem::path& path, bad_rows policy);
 
 }  // namespace tipstats::io

@@ -22,7 +22,7 @@
 namespace tipstats::io {
 
 /// The document version this library writes and reads.
-inline constexpr int document_version = 1;
+inline constexpr int document_version = 2;
 
 /// Parses a dataset document; `file` only names the source in error messages.
 Dataset from_json(std::string_view text, const std::string& file = {});

@@ -4,6 +4,7 @@
 // every constructor and every add_* checks everything and throws validation_error (naming the
 // field, e.g. "agreements[2].parties[0].partner_id") before anything changes.
 
+#include <tipstats/detail/text.hpp>
 #include <tipstats/model/agreement_registry.hpp>
 #include <tipstats/model/observations.hpp>
 #include <tipstats/model/partner.hpp>
@@ -101,10 +102,12 @@ public:
         *this = Dataset(sources_->records(), partners_->records(), agreements_->records(), notes_, title_,
                         std::move(observations));
     }
+    /// The same for another table's rows, declaring its extra dimensions here.
     void add_observations(const Observations& rows) {
-        std::vector<Observation> copied;
-        for (std::size_t i = 0; i < rows.size(); ++i) copied.push_back(rows[i]);
-        add_observations(copied);
+        Observations observations = *observations_;
+        observations.extend(rows);
+        *this = Dataset(sources_->records(), partners_->records(), agreements_->records(), notes_, title_,
+                        std::move(observations));
     }
 
     friend bool operator==(const Dataset& a, const Dataset& b) {

@@ -2,12 +2,14 @@
 // One published figure (after GLOTIP's long format and CTDC's codebook): what was measured, for which
 // period, place, offence, age band and sex, according to which source.
 
+#include <tipstats/detail/text.hpp>
 #include <tipstats/model/quantity.hpp>
 #include <tipstats/time/age_band.hpp>
 #include <tipstats/time/period.hpp>
 
 #include <array>
 #include <cmath>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -48,8 +50,18 @@ struct Observation {
     Sex sex = Sex::all;            ///< Sex::all for a total
     std::string source = {};       ///< id of a source in the dataset
     std::string note = {};
+    /// Breakdowns beyond the built-in ones, along the table's extra dimensions (e.g. GLOTIP's
+    /// citizenship): dimension name -> category. A dimension not named is its total, "all".
+    std::map<std::string, std::string> extra_dimensions = {};
 
     bool is_count() const noexcept { return unit == "count"; }
+
+    /// The category of an extra dimension: "all" when the row does not name it.
+    const std::string& category(const std::string& dimension) const {
+        static const std::string total = "all";
+        const auto it = extra_dimensions.find(dimension);
+        return it == extra_dimensions.end() ? total : it->second;
+    }
 
     /// Throws validation_error naming the field when the row cannot be right whatever the data.
     void validate() const {

@@ -57,50 +57,109 @@ struct age_key {
 };
 }  // namespace detail
 
-/// The dimensions an observation is classified by.
+/// The built-in dimensions an observation is classified by. A table may declare more (its extra
+/// dimensions, e.g. "citizenship"), which behave like offence, age and sex: categorical, "all" for
+/// the total, filterable and checked against their totals.
 enum class Dimension { measure, unit, period, area, offence, age, sex, source };
 
 inline constexpr std::array<std::string_view, 8> dimension_names{"measure", "unit",  "period", "area",
                                                                  "offence", "age",   "sex",    "source"};
 
-/// Something `Observations::check()` found, naming the rows (0-based) involved.
+/// Names an extra dimension cannot take: the built-in dimensions and the other columns of the tidy
+/// table and its pandas form.
+inline constexpr std::array<std::string_view, 6> reserved_column_names{"value",  "censoring",    "bound",
+                                                                      "note",   "period_start", "period_end"};
+
+/// Something `Observations::check()` found, naming the rows (0-based) involved and, for a table
+/// read from a file, their lines in that file.
 struct Finding {
     enum class kind {
         exceeds_total,        ///< parts of a breakdown add up to more than their total
-        overlapping_bands,    ///< a breakdown's parts overlap, so they cannot be summed
-        duplicate,            ///< the same figure twice from the same source
+        overlapping_bands,    ///< a breakdown's age bands overlap, so they cannot be summed
+        duplicate,            ///< rows with the same labels and the same exact value: one figure given twice?
+        repeated_label,       ///< rows with the same labels and other values: unnamed sub-categories
         periods_do_not_nest,  ///< periods that overlap without one containing the other
+        uncoded_area,         ///< an area that is not an ISO 3166 code (a place's name, such as Sark)
+        damaged_text,         ///< text with U+FFFD, the mark of bytes lost in an earlier conversion
     };
     kind what;
-    std::string dimension;  ///< the breakdown's dimension (age, sex, offence, period); empty for duplicates
+    std::string dimension;  ///< the dimension concerned (age, sex, offence, citizenship, period, area, ...)
     std::vector<std::size_t> rows;
     std::string message;
+    std::vector<std::size_t> lines = {};  ///< the rows' lines in the file the table was read from, if any
 };
 
-inline std::string_view to_string(Finding::kind k) {
-    switch (k) {
-        case Finding::kind::exceeds_total: return "exceeds_total";
-        case Finding::kind::overlapping_bands: return "overlapping_bands";
-        case Finding::kind::duplicate: return "duplicate";
-        case Finding::kind::periods_do_not_nest: return "periods_do_not_nest";
-    }
-    return "duplicate";
-}
+inline constexpr std::array<std::string_view, 7> finding_kind_names{
+    "exceeds_total", "overlapping_bands", "duplicate", "repeated_label", "periods_do_not_nest", "uncoded_area",
+    "damaged_text"};
 
-/// Which rows make a series. Unset breakdowns (offence, age, sex) mean their total ("all");
-/// unset area, unit and source must be unambiguous among the selected rows.
+inline std::string_view to_string(Finding::kind k) { return finding_kind_names[static_cast<std::size_t>(k)]; }
+
+/// Which rows make a series. Unset breakdowns (offence, age, sex and the extra dimensions) mean
+/// their total ("all"); unset area, unit and source must be unambiguous among the selected rows.
 struct SeriesFilter {
     std::optional<std::string> unit = {}, area = {}, offence = {}, source = {};
     std::optional<AgeBand> age = {};
     std::optional<Sex> sex = {};
+    std::map<std::string, std::string> extra = {};  ///< extra dimension -> category
 };
 
 class Observations {
 public:
     using code_type = std::int32_t;
 
+    /// An empty table with the given extra dimensions (names as `check_dimension_name` allows).
+    Observations() = default;
+    explicit Observations(const std::vector<std::string>& extra_dimensions) {
+        for (const auto& name : extra_dimensions) add_dimension(name);
+    }
+
     std::size_t size() const noexcept { return values_.size(); }
     bool empty() const noexcept { return values_.empty(); }
+
+    /// Why `name` cannot name an extra dimension: not lower-case ASCII letters, digits and "_"
+    /// starting with a letter (at most 64), or taken by a built-in dimension or another column of
+    /// the tidy table. Nothing when it can.
+    static std::optional<std::string> dimension_name_problem(std::string_view name) {
+        const bool shaped = !name.empty() && name.size() <= 64 && name.front() >= 'a' && name.front() <= 'z' &&
+                            std::all_of(name.begin(), name.end(), [](char c) {
+                                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+                            });
+        if (!shaped)
+            return "a dimension's name is lower-case ASCII letters, digits and '_', starting with a letter, at most "
+                   "64 characters";
+        const auto taken = [&](const auto& names) {
+            return std::find(names.begin(), names.end(), name) != names.end();
+        };
+        if (taken(dimension_names) || taken(reserved_column_names))
+            return "the name is taken by a column every table has";
+        return std::nullopt;
+    }
+    /// A validation_error (field "dimensions") for a name dimension_name_problem refuses.
+    static void check_dimension_name(const std::string& name) {
+        if (const auto problem = dimension_name_problem(name))
+            throw validation_error(detail::quoted(name) + " cannot be an extra dimension: " + *problem, "dimensions");
+    }
+
+    /// Declares one more extra dimension; the rows already in the table are its total ("all").
+    /// Declaring one the table has is a no-op.
+    void add_dimension(const std::string& name) {
+        if (std::find(extra_names_.begin(), extra_names_.end(), name) != extra_names_.end()) return;
+        check_dimension_name(name);
+        ExtraColumn column;
+        const code_type total = column.categories.code_of("all");
+        column.codes.assign(size(), total);
+        extra_names_.push_back(name);
+        extra_.push_back(std::move(column));
+    }
+    /// The extra dimensions, in the order declared.
+    const std::vector<std::string>& extra_dimensions() const noexcept { return extra_names_; }
+    /// Every dimension: the built-in ones, then the extra ones.
+    std::vector<std::string> dimensions() const {
+        std::vector<std::string> out(dimension_names.begin(), dimension_names.end());
+        out.insert(out.end(), extra_names_.begin(), extra_names_.end());
+        return out;
+    }
 
     /// Appends a row after validating it; on error nothing is added. The error names the row.
     void add(const Observation& o) {
@@ -113,18 +172,34 @@ public:
         for (std::size_t i = 0; i < rows.size(); ++i) validate_row(rows[i], size() + i);
         for (const auto& o : rows) append(o);
     }
+    /// Appends another table's rows (all or none), declaring its extra dimensions here first.
+    void extend(const Observations& other) {
+        for (const auto& name : other.extra_names_) check_dimension_name(name);
+        std::vector<Observation> rows;
+        rows.reserve(other.size());
+        for (std::size_t i = 0; i < other.size(); ++i) rows.push_back(other[i]);
+        Observations grown = *this;
+        for (const auto& name : other.extra_names_) grown.add_dimension(name);
+        grown.extend(rows);
+        *this = std::move(grown);
+    }
 
     Observation operator[](std::size_t row) const {
-        return Observation{.measure = measures_[measure_[row]],
-                           .value = values_[row],
-                           .period = periods_[period_[row]],
-                           .unit = units_[unit_[row]],
-                           .area = areas_[area_[row]],
-                           .offence = offences_[offence_[row]],
-                           .age = ages_[age_[row]],
-                           .sex = static_cast<Sex>(sex_[row]),
-                           .source = sources_[source_[row]],
-                           .note = notes_[row]};
+        Observation o{.measure = measures_[measure_[row]],
+                      .value = values_[row],
+                      .period = periods_[period_[row]],
+                      .unit = units_[unit_[row]],
+                      .area = areas_[area_[row]],
+                      .offence = offences_[offence_[row]],
+                      .age = ages_[age_[row]],
+                      .sex = static_cast<Sex>(sex_[row]),
+                      .source = sources_[source_[row]],
+                      .note = notes_[row]};
+        for (std::size_t d = 0; d < extra_.size(); ++d) {
+            const std::string& category = extra_[d].categories[extra_[d].codes[row]];
+            if (category != "all") o.extra_dimensions.emplace(extra_names_[d], category);
+        }
+        return o;
     }
     Observation at(std::size_t row) const {
         if (row >= size())
@@ -160,6 +235,16 @@ public:
         }
         return {sex_names.begin(), sex_names.end()};
     }
+    /// The same for any dimension by name, built-in or extra; a domain_error naming the table's
+    /// dimensions for another name.
+    const std::vector<code_type>& codes(std::string_view dimension) const {
+        if (const auto d = builtin(dimension)) return codes(*d);
+        return extra_column(dimension).codes;
+    }
+    std::vector<std::string> labels(std::string_view dimension) const {
+        if (const auto d = builtin(dimension)) return labels(*d);
+        return extra_column(dimension).categories.values();
+    }
     const std::vector<Period>& periods() const noexcept { return periods_.values(); }
     const std::vector<AgeBand>& age_bands() const noexcept { return ages_.values(); }
 
@@ -168,21 +253,38 @@ public:
     const std::vector<Quantity>& quantities() const noexcept { return values_; }
     const std::vector<std::string>& notes() const noexcept { return notes_; }
 
-    /// Breakdowns that exceed their totals, overlapping age bands in a breakdown, duplicate rows and
-    /// periods that do not nest. Empty when the table is consistent.
+    /// Where the rows came from, for a table read from a file: the file's name and each row's
+    /// 1-based line (or sheet row) in it, so that findings can be traced to the file. Empty for a
+    /// table built in memory; rows added later have line 0. Not part of the data: saving, pickling
+    /// and comparing ignore it.
+    const std::string& origin() const noexcept { return origin_; }
+    const std::vector<std::size_t>& lines() const noexcept { return lines_; }
+    void set_origin(std::string file, std::vector<std::size_t> lines) {
+        if (lines.size() != size())
+            throw domain_error("lines", "has " + std::to_string(lines.size()) + " lines for " + std::to_string(size()) +
+                                            " rows");
+        origin_ = std::move(file);
+        lines_ = std::move(lines);
+    }
+
+    /// Breakdowns (age, sex, offence and the extra dimensions, sub-periods) that exceed their totals,
+    /// overlapping age bands in a breakdown, rows repeating the same labels (duplicate or
+    /// repeated_label), periods that do not nest, areas that are not ISO 3166 codes and text with
+    /// U+FFFD. Empty when the table is consistent.
     std::vector<Finding> check() const;
 
-    /// The rows of `measure` that match `filter`, in time order. Throws not_found_error when no row
-    /// matches and validation_error when the selection is ambiguous (two areas, units or sources
-    /// for one period), naming what to filter on.
+    /// The rows of `measure` that match `filter`, in time order. Rows with the same labels and
+    /// period are unnamed parts of their category and are added (bounds when some are censored).
+    /// Throws not_found_error when no row matches and validation_error when the selection is
+    /// ambiguous (two areas, units or sources for one period), naming what to filter on.
     Series series(const std::string& measure, const SeriesFilter& filter = {}) const;
 
     friend bool operator==(const Observations& a, const Observations& b) {
-        if (a.size() != b.size()) return false;
+        if (a.size() != b.size() || a.extra_names_ != b.extra_names_) return false;
         for (std::size_t i = 0; i < a.size(); ++i) {
             const Observation x = a[i], y = b[i];
-            if (std::tie(x.measure, x.unit, x.area, x.offence, x.source, x.note) !=
-                    std::tie(y.measure, y.unit, y.area, y.offence, y.source, y.note) ||
+            if (std::tie(x.measure, x.unit, x.area, x.offence, x.source, x.note, x.extra_dimensions) !=
+                    std::tie(y.measure, y.unit, y.area, y.offence, y.source, y.note, y.extra_dimensions) ||
                 !(x.value == y.value) || !(x.period == y.period) || x.period.kind() != y.period.kind() ||
                 !(x.age == y.age) || x.sex != y.sex)
                 return false;
@@ -191,13 +293,40 @@ public:
     }
 
 private:
-    static void validate_row(const Observation& o, std::size_t row) {
+    struct ExtraColumn {
+        Categories<std::string, detail::string_key> categories;
+        std::vector<code_type> codes;
+    };
+
+    static std::optional<Dimension> builtin(std::string_view name) {
+        for (std::size_t d = 0; d < dimension_names.size(); ++d)
+            if (dimension_names[d] == name) return static_cast<Dimension>(d);
+        return std::nullopt;
+    }
+    const ExtraColumn& extra_column(std::string_view name) const {
+        for (std::size_t d = 0; d < extra_names_.size(); ++d)
+            if (extra_names_[d] == name) return extra_[d];
+        std::string known;
+        for (const auto& n : dimensions()) known += (known.empty() ? "" : ", ") + n;
+        throw domain_error("dimension", "unknown dimension " + detail::quoted(name) + " (this table has " + known + ")");
+    }
+
+    void validate_row(const Observation& o, std::size_t row) const {
+        const std::string where = "observations[" + std::to_string(row) + "].";
         try {
             o.validate();
         } catch (const validation_error& e) {
-            throw validation_error("observation " + std::to_string(row) + ": " + e.message(),
-                                   "observations[" + std::to_string(row) + "]." + e.field());
+            throw validation_error("observation " + std::to_string(row) + ": " + e.message(), where + e.field());
         }
+        for (const auto& [name, category] : o.extra_dimensions)
+            if (std::find(extra_names_.begin(), extra_names_.end(), name) == extra_names_.end()) {
+                std::string known;
+                for (const auto& n : extra_names_) known += (known.empty() ? "" : ", ") + n;
+                throw validation_error("observation " + std::to_string(row) + ": unknown dimension " +
+                                           detail::quoted(name) + " (this table's extra dimensions: " +
+                                           (known.empty() ? "none" : known) + "; declare it first)",
+                                       where + name);
+            }
     }
 
     void append(const Observation& o) {
@@ -209,9 +338,14 @@ private:
         age_.push_back(ages_.code_of(o.age));
         sex_.push_back(static_cast<code_type>(o.sex));
         source_.push_back(sources_.code_of(o.source));
+        for (std::size_t d = 0; d < extra_.size(); ++d) {
+            const std::string& category = o.category(extra_names_[d]);
+            extra_[d].codes.push_back(extra_[d].categories.code_of(category.empty() ? "all" : category));
+        }
         values_.push_back(o.value);
         numbers_.push_back(o.value.value_or_nan());
         notes_.push_back(o.note);
+        if (!lines_.empty()) lines_.push_back(0);
     }
 
     template <class T>
@@ -226,9 +360,13 @@ private:
     Categories<Period, detail::period_key> periods_;
     Categories<AgeBand, detail::age_key> ages_;
     std::vector<code_type> measure_, unit_, period_, area_, offence_, age_, sex_, source_;
+    std::vector<std::string> extra_names_;
+    std::vector<ExtraColumn> extra_;
     std::vector<Quantity> values_;
     std::vector<double> numbers_;
     std::vector<std::string> notes_;
+    std::string origin_;
+    std::vector<std::size_t> lines_;
 };
 
 }  // namespace tipstats

@@ -2,6 +2,7 @@
 // Organisations that sign agreements: ministries, national committees, police units, NGOs,
 // coalitions (after Popolo's Organization and HTCDS's org_Type).
 
+#include <tipstats/detail/text.hpp>
 #include <tipstats/model/enum_text.hpp>
 #include <tipstats/model/name_folding.hpp>
 #include <tipstats/model/registry.hpp>

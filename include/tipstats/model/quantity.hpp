@@ -2,8 +2,8 @@
 // A published figure that may be censored ("<5", "more than 1,000") or missing. A censored value is
 // never turned into a number: it has bounds, and arithmetic on it gives bounds.
 
+#include <tipstats/detail/text.hpp>
 #include <tipstats/error.hpp>
-#include <tipstats/time/date.hpp>
 
 #include <charconv>
 #include <cmath>

@@ -31,7 +31,8 @@ public:
     /// What each value can be (closed intervals; exact values have lower == upper).
     const std::vector<double>& lower() const noexcept { return lower_; }
     const std::vector<double>& upper() const noexcept { return upper_; }
-    /// 1 where the value was published censored ("<5", ">1000"), else 0.
+    /// 1 where the value is known only by its bounds: published censored ("<5", ">1000"), or a sum
+    /// with censored parts; else 0 (exact, or missing with no bounds).
     const std::vector<unsigned char>& censored() const noexcept { return censored_; }
     /// Each period's midpoint in decimal years (2019 -> 2019.5, 2019-H1 -> about 2019.25): the x of a trend.
     const std::vector<double>& x() const noexcept { return x_; }

@@ -7,8 +7,8 @@
 // 15 and 18 years old", CTDC's "9--17"): from_label maps them through one documented table,
 // age_band_labels().
 
+#include <tipstats/detail/text.hpp>
 #include <tipstats/error.hpp>
-#include <tipstats/time/date.hpp>  // detail::trim, detail::quoted
 
 #include <algorithm>
 #include <array>

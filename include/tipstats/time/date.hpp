@@ -2,6 +2,7 @@
 // Calendar dates (Boost.Date_Time's proleptic Gregorian calendar, years 1400-9999) and their
 // ISO 8601 text form.
 
+#include <tipstats/detail/text.hpp>
 #include <tipstats/error.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -29,19 +30,6 @@ inline std::optional<int> read_digits(std::string_view text, std::size_t pos, st
         value = value * 10 + (c - '0');
     }
     return value;
-}
-
-inline std::string_view trim(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    return text;
-}
-
-inline std::string quoted(std::string_view text) {
-    constexpr std::size_t shown = 60;  // long garbage is cut so messages stay readable
-    std::string out = "'";
-    out += text.size() > shown ? std::string(text.substr(0, shown)) + "..." : std::string(text);
-    return out + "'";
 }
 
 }  // namespace detail
