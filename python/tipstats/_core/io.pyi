@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 import tipstats._core
 import typing
-__all__: list[str] = ['glotip_terms', 'load_glotip', 'parse_csv', 'read_glotip_text']
+__all__: list[str] = ['glotip_terms', 'load_glotip', 'parse_csv', 'parse_csv_columns', 'read_glotip_text']
 def load_glotip(path: os.PathLike | str | bytes) -> tipstats._core.Observations:
     """
     Read a UNODC GLOTIP long-format CSV export into Observations.
     """
-def parse_csv(text: str, file: str = '') -> tuple[list[str], list[list[str]], list[int]]:
+def parse_csv(text: str, file: str = '', delimiter: str = ',') -> tuple[list[str], list[list[str]], list[int]]:
     """
     RFC 4180 CSV -> (header, rows, 1-based line of each row); ParseError names file, line, column.
+    """
+def parse_csv_columns(text: str, file: str = '', delimiter: str = ',') -> tuple:
+    """
+    The same by column: (header, distinct texts of each column in order of first appearance, int32 codes into them of shape (columns, rows), 1-based line of each row).
     """
 def read_glotip_text(text: str, file: str = '') -> tipstats._core.Observations:
     """
