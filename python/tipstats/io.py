@@ -308,8 +308,8 @@ def _ctdc_file_names(cells: list[str], notice: bool, file: str, line: int) -> li
     for position, cell in enumerate(cells[len(names):], start=len(names) + 1):
         name = _file_name(cell.strip())
         if name is None:
-            raise parse_error("not a column of any CTDC release (tipstats.io.CTDC_RELEASES lists them)",
-                              file, line, position, cell.strip())
+            raise parse_error("not a column of any CTDC release (tipstats.io.CTDC_RELEASES lists them)"
+                              if cell.strip() else "a column without a name", file, line, position, cell.strip())
         canonical = CTDC_RENAMES.get(name, name)
         if canonical in seen:
             raise parse_error(f"the same column as column {seen[canonical]} ('{canonical}')", file, line, position,

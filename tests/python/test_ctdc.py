@@ -5,6 +5,7 @@ hold the same six invented cases, each written in one release's layout and codes
 """
 
 import csv
+import re
 from pathlib import Path
 
 import numpy as np
@@ -85,10 +86,25 @@ def test_every_row_is_kept_in_file_order(release):
     name, delimiter, _ = LAYOUTS[release]
     with open(DATA / name, newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle, delimiter=delimiter))[1:]
+    with open(DATA / name, newline="", encoding="utf-8") as handle:
+        header = next(csv.reader(handle, delimiter=delimiter))
     df = read(release)
     assert len(df) == len(rows) == 6
-    year = rows[0].index("2019")
-    assert values(df["yearOfRegistration"]) == [int(r[year]) for r in rows]
+    # Every cell against the rules applied by hand: -99 and empty missing, flags "1", bands without "--".
+    in_file = df.attrs["ctdc_columns"]
+    for name in df.columns:
+        raw = [r[header.index(in_file[name])].strip() for r in rows]
+        kind = io.CTDC_COLUMNS[name]
+        if kind == "flag":
+            expected = [cell == "1" for cell in raw]
+        else:
+            expected = [None if cell in ("", "-99") else cell for cell in raw]
+            if kind == "year":
+                expected = [None if cell is None else int(cell) for cell in expected]
+            if kind == "age":
+                expected = [None if cell is None else re.sub(r"^0(\d)", r"\1", cell).replace("--", "-")
+                            for cell in expected]
+        assert values(df[name]) == expected, name
 
 
 def test_the_same_cases_read_the_same_in_every_layout():
@@ -242,6 +258,13 @@ def test_a_header_with_a_column_of_no_release(tmp_path):
     e = _error(path)
     assert "not a column of any CTDC release" in str(e)
     assert (e.line, e.column, e.field) == (2, 3, "age")
+
+
+def test_a_column_without_a_name(tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_text("yearOfRegistration,gender,\n2019,Female,\n", encoding="utf-8")
+    e = _error(path)
+    assert "a column without a name" in str(e) and (e.line, e.column) == (1, 3)
 
 
 def test_the_same_column_twice(tmp_path):
