@@ -30,7 +30,9 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-CsvTable parse_csv(std::string_view text, const std::string& file) {
+CsvTable parse_csv(std::string_view text, const std::string& file, char delimiter) {
+    if (delimiter == '"' || delimiter == '\r' || delimiter == '\n' || static_cast<unsigned char>(delimiter) >= 0x80)
+        throw domain_error("delimiter", "a CSV delimiter is one ASCII character other than a quote or a line break");
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     CsvTable table;
     std::vector<std::string> row;
@@ -75,7 +77,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file) {
                 quoted = false;
                 ++i;
                 ++column;
-                if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
+                if (i < text.size() && text[i] != delimiter && text[i] != '\n' && text[i] != '\r')
                     fail("a closing quote must end the field", line, column);
                 continue;
             }
@@ -90,7 +92,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file) {
             quoted = field_was_quoted = true;
             quote_line = line;
             quote_column = column;
-        } else if (c == ',') {
+        } else if (c == delimiter) {
             row.push_back(std::move(field));
             field.clear();
             field_was_quoted = false;

@@ -51,6 +51,27 @@ TEST_CASE("bad CSV is a parse error with its place", "[csv]") {
     }
 }
 
+TEST_CASE("CSV with another delimiter: semicolons and tabs", "[csv]") {
+    // CTDC's 2021 release: ';' between fields, ';' inside quoted fields, commas as plain text.
+    const auto t = parse_csv("note;a;b\n;\"x; y\";1,5\n;\"\";\n", "f.csv", ';');
+    CHECK(t.header == std::vector<std::string>{"note", "a", "b"});
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.rows[0] == std::vector<std::string>{"", "x; y", "1,5"});
+    CHECK(t.rows[1] == std::vector<std::string>{"", "", ""});
+    CHECK(parse_csv("a\tb\n1\t\"2\t3\"\n", "", '\t').rows[0][1] == "2\t3");
+    // The comma default is unchanged: with ';' data, a row is one field.
+    CHECK(parse_csv("a;b\n1;2\n").header == std::vector<std::string>{"a;b"});
+    try {
+        parse_csv("a;b\n1;\"2\",3\n", "f.csv", ';');  // after a closing quote only the delimiter may follow
+        FAIL("accepted");
+    } catch (const parse_error& e) {
+        CHECK(e.line() == 2);
+        CHECK(e.column() == 6);
+    }
+    for (const char bad : {'"', '\n', '\r', static_cast<char>(0xC3)})
+        CHECK_THROWS_AS(parse_csv("a,b\n", "", bad), tipstats::domain_error);
+}
+
 TEST_CASE("the tidy observations table round-trips through CSV", "[csv]") {
     const std::string text =
         "measure,value,unit,period,area,offence,age,sex,source,note\n"

@@ -22,8 +22,10 @@ struct CsvTable {
 
 /// Parses CSV text. Throws parse_error with the line and column of an unterminated quote, a stray
 /// quote, bytes that are not UTF-8, or a row whose number of fields differs from the header's.
-/// `file` only names the source in messages.
-CsvTable parse_csv(std::string_view text, const std::string& file = {});
+/// `file` only names the source in messages. `delimiter` separates fields (',' by RFC 4180; ';' and
+/// tab are common in European and spreadsheet exports); a quote, line break or non-ASCII byte is
+/// refused as a delimiter with domain_error.
+CsvTable parse_csv(std::string_view text, const std::string& file = {}, char delimiter = ',');
 
 /// One CSV field, quoted when it has to be.
 std::string csv_field(std::string_view value);

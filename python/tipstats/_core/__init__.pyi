@@ -480,9 +480,19 @@ class Observation:
         ...
     def _repr_html_(self) -> str:
         ...
+    def category(self, dimension: str) -> str:
+        """
+        The row's category along an extra dimension: ``'all'`` (the total) when the row does not name it.
+        
+        >>> obs = Observations(dimensions=["citizenship"])
+        >>> obs.add("victims_detected", 60, "2017", area="ALB", citizenship="Albania")
+        >>> obs[0].category("citizenship")
+        'Albania'
+        """
     def to_dict(self) -> dict:
         """
-        The row as a dict of strings, as in the tidy CSV table.
+        The row as a dict of strings, as in the tidy CSV table (extra dimensions that are not their total
+        included).
         
         >>> row = ts.datasets.cambodia_2019().observations[1].to_dict()
         >>> row["measure"], row["value"], row["period"], row["age"]
@@ -497,6 +507,11 @@ class Observation:
     def area(self) -> str:
         """
         Where: an ISO 3166 code or a region's name; empty if unstated.
+        """
+    @property
+    def extra_dimensions(self) -> dict[str, str]:
+        """
+        The categories of the table's extra dimensions that are not their total, e.g. ``{'citizenship': 'Romania'}`` (a dict; a dimension not in it is ``'all'``).
         """
     @property
     def measure(self) -> str:
@@ -552,7 +567,7 @@ class Finding:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: Finding) -> bool:
         ...
-    def __getstate__(self) -> tuple[int, str, str, list[int], str]:
+    def __getstate__(self) -> tuple[int, str, str, list[int], str, list[int]]:
         ...
     def __repr__(self) -> str:
         ...
@@ -563,12 +578,17 @@ class Finding:
     @property
     def dimension(self) -> str:
         """
-        The breakdown's dimension (age, sex, offence or period); empty for duplicates.
+        The dimension concerned (age, sex, offence, an extra dimension such as citizenship, period, area, note); empty when none is.
         """
     @property
     def kind(self) -> str:
         """
-        'exceeds_total', 'overlapping_bands', 'duplicate' or 'periods_do_not_nest'.
+        What was found: 'exceeds_total', 'overlapping_bands', 'duplicate', 'repeated_label', 'periods_do_not_nest', 'uncoded_area' or 'damaged_text'.
+        """
+    @property
+    def lines(self) -> list[int]:
+        """
+        The rows' lines in the file the table was read from (empty for a table built in memory).
         """
     @property
     def message(self) -> str:
@@ -593,11 +613,22 @@ class Series:
     >>> obs.series("victims_rescued")
     Series(victims_rescued, 3 periods: 2019-H1: 263, 2019-H2: <5, 2020-H1: 120)
     """
+    def __init__(self, measure: str, unit: str, periods: collections.abc.Sequence[typing.Any], values: collections.abc.Sequence[typing.Any], *, lower: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] | None = None, upper: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] | None = None) -> None:
+        """
+        A series from its periods and values (numbers, ``'<5'``, Quantity or None); ``lower``/``upper``
+        narrow what values that are not exact can be (e.g. a sum with censored parts). Periods are put
+        in time order. ``Observations.series`` is the usual way to get one.
+        
+        >>> Series("victims_detected", "count", ["2018", "2017"], [60, "<5"])
+        Series(victims_detected, 2 periods: 2017: <5, 2018: 60)
+        >>> Series("victims_detected", "count", ["2017"], [None], lower=[52], upper=[56]).censored
+        array([ True])
+        """
     def __len__(self) -> int:
         ...
     def __reduce__(self) -> tuple:
         """
-        A series keeps its measure, unit, periods and values; the filters that selected it are not kept.
+        A series keeps its measure, unit, periods, values and bounds; the filters that selected it are not kept.
         """
     def __repr__(self) -> str:
         ...
@@ -760,14 +791,16 @@ class Observations:
             ``"<5"``; alternatively the ``censoring`` and ``bound`` columns written by ``to_pandas``.
             Optional: ``unit`` (default count), ``area``, ``offence`` (all), ``age`` (all), ``sex`` (all),
             ``source``, ``note``; ``period_start``/``period_end`` are ignored (``period`` holds them).
-            Any other column is an error, so nothing is dropped silently. Errors (ValidationError,
-            ParseError, DomainError) name the row.
+            Every other column is an extra dimension of the table (missing cells are its total, ``all``),
+            so nothing is dropped; a column whose name cannot be a dimension's (lower-case letters, digits
+            and ``_``) is an error. Errors (ValidationError, ParseError, DomainError) name the row.
         
             >>> frame = pd.DataFrame({"measure": "victims_rescued", "value": [263, "<5", None],
-            ...                       "period": ["2019-H1", "2019-H2", "2020-H1"], "area": "KHM"})
+            ...                       "period": ["2019-H1", "2019-H2", "2020-H1"], "area": "KHM",
+            ...                       "citizenship": [None, "Viet Nam", None]})
             >>> obs = Observations.from_pandas(frame)
-            >>> [str(q) for q in obs.quantities]
-            ['263', '<5', 'NA']
+            >>> [str(q) for q in obs.quantities], obs.extra_dimensions
+            (['263', '<5', 'NA'], ['citizenship'])
             
         """
     def __eq__(self, arg0: Observations) -> bool:
@@ -776,8 +809,15 @@ class Observations:
         ...
     def __getstate__(self) -> tuple[int, str]:
         ...
-    def __init__(self) -> None:
-        ...
+    def __init__(self, dimensions: collections.abc.Sequence[str] = []) -> None:
+        """
+        An empty table; ``dimensions`` declares its extra dimensions (breakdowns beyond offence, age and
+        sex, such as GLOTIP's ``citizenship``): lower-case names of letters, digits and ``_``.
+        
+        >>> obs = Observations(dimensions=["citizenship"])
+        >>> obs.extra_dimensions
+        ['citizenship']
+        """
     def __len__(self) -> int:
         ...
     def __repr__(self):
@@ -788,23 +828,35 @@ class Observations:
         ...
     def _value_columns(self) -> tuple[numpy.typing.NDArray[numpy.int8], numpy.typing.NDArray[numpy.float64]]:
         ...
-    def add(self, measure: str, value: typing.Any, period: typing.Any, *, unit: str = 'count', area: str = '', offence: str = 'all', age: typing.Any = 'all', sex: str = 'all', source: str = '', note: str = '') -> None:
+    def add(self, measure: str, value: typing.Any, period: typing.Any, *, unit: str = 'count', area: str = '', offence: str = 'all', age: typing.Any = 'all', sex: str = 'all', source: str = '', note: str = '', **kwargs) -> None:
         """
         Append one row after validating it: a count must be a whole number >= 0, a proportion lie in
         [0, 1]; the value may be a number, ``'<5'``, ``'>1000'``, a Quantity or None for missing; the
-        period a Period or its text (``'2019'``, ``'2019-H1'``, ``'2019-01-01/2019-06-30'``). On error
-        (ValidationError, ParseError or DomainError naming the field) nothing is added.
+        period a Period or its text (``'2019'``, ``'2019-H1'``, ``'2019-01-01/2019-06-30'``). Other keyword
+        arguments give the row's category along the table's extra dimensions (``citizenship="Romania"``);
+        an extra dimension not given is its total, ``'all'``, and one the table has not declared is an
+        error. On error (ValidationError, ParseError or DomainError naming the field) nothing is added.
         
-        >>> obs = Observations()
+        >>> obs = Observations(dimensions=["citizenship"])
         >>> obs.add("victims_rescued", 263, "2019-H1", area="KHM", offence="sexual_assault")
         >>> obs.add("cases_with_arrest", 86, "2019", unit="percent", area="KHM", age="0-14")
-        >>> len(obs), obs[1].unit
-        (2, 'percent')
+        >>> obs.add("victims_rescued", 12, "2019-H1", area="KHM", offence="sexual_assault", citizenship="Viet Nam")
+        >>> len(obs), obs[1].unit, obs[2].category("citizenship")
+        (3, 'percent', 'Viet Nam')
+        """
+    def add_dimension(self, name: str) -> None:
+        """
+        Declare one more extra dimension; the rows already in the table are its total (``'all'``).
+        
+        >>> obs = ts.datasets.cambodia_2019().observations
+        >>> obs.add_dimension("province")
+        >>> obs.extra_dimensions, obs[0].category("province")
+        (['province'], 'all')
         """
     def categories(self, dimension: str) -> list[str]:
         """
         The distinct values of a dimension as text, in order of first appearance (for ``sex`` the five
-        sexes in code order).
+        sexes in code order; an extra dimension starts with its total, ``'all'``).
         
         >>> obs = ts.datasets.cambodia_2019().observations
         >>> obs.categories("measure"), obs.categories("age")
@@ -812,10 +864,22 @@ class Observations:
         """
     def check(self) -> list[Finding]:
         """
-        Consistency findings: breakdowns (age, sex, offence, sub-periods) that add up to more than their
-        total (censored parts count with their least value, a censored total with its greatest), breakdowns
-        into overlapping age bands, duplicate rows, and periods that overlap without nesting. Returns a
-        list of Finding, empty when consistent. Loading a document warns (ConsistencyWarning) with them.
+        Consistency findings, as a list of Finding (empty when consistent):
+        
+        - ``exceeds_total``: a breakdown along any dimension (age, sex, offence, an extra dimension such as
+          citizenship, sub-periods) adds up to more than its total; censored parts count with their least
+          value, a censored total with its greatest;
+        - ``overlapping_bands``: a breakdown into age bands that overlap;
+        - ``duplicate`` / ``repeated_label``: rows with the same labels (measure, period, place, breakdown
+          and source) and the same value (one figure entered twice?) or different values (unnamed
+          sub-categories, as UNODC's GLOTIP export has them). Either way they are added when held against a
+          total, and ``series`` adds them;
+        - ``periods_do_not_nest``: periods that overlap without one containing the other;
+        - ``uncoded_area``: an area that is not an ISO 3166 code (a place's name such as Sark);
+        - ``damaged_text``: a label or note with U+FFFD, the mark of characters lost in a conversion.
+        
+        A table read from a file names the rows by their lines in it (``Finding.lines``). Loading a
+        document or an export warns (ConsistencyWarning) with the number of findings by kind.
         
         >>> ts.datasets.cambodia_2019().observations.check()
         []
@@ -828,7 +892,8 @@ class Observations:
     def codes(self, dimension: str) -> numpy.typing.NDArray[numpy.int32]:
         """
         Each row's code into ``categories(dimension)`` (an int32 array, a copy). ``dimension`` is one of
-        measure, unit, period, area, offence, age, sex, source; another raises DomainError.
+        measure, unit, period, area, offence, age, sex, source or an extra dimension of the table; another
+        raises DomainError.
         
         >>> ts.datasets.cambodia_2019().observations.codes("measure")
         array([0, 0, 0, 1], dtype=int32)
@@ -843,11 +908,13 @@ class Observations:
         >>> Observations.load_csv(str(tmp / "cambodia.csv")) == obs
         True
         """
-    def series(self, measure: str, *, unit: str | None = None, area: str | None = None, offence: str | None = None, age: typing.Any = None, sex: str | None = None, source: str | None = None) -> Series:
+    def series(self, measure: str, *, unit: str | None = None, area: str | None = None, offence: str | None = None, age: typing.Any = None, sex: str | None = None, source: str | None = None, **kwargs) -> Series:
         """
-        The rows of ``measure`` matching the filters, in time order. Unset offence, age and sex mean their
-        totals ("all"); unset unit, area and source must be unambiguous. Raises NotFoundError when nothing
-        matches and ValidationError (naming what to filter on) when ambiguous.
+        The rows of ``measure`` matching the filters, in time order. Unset offence, age, sex and extra
+        dimensions (given as keywords, ``citizenship="Romania"``) mean their totals ("all"); unset unit,
+        area and source must be unambiguous. Rows with the same labels and period are unnamed parts of
+        their category and are added (a sum with censored parts is known by its bounds). Raises
+        NotFoundError when nothing matches and ValidationError (naming what to filter on) when ambiguous.
         
         >>> obs = ts.datasets.cambodia_2019().observations
         >>> obs.series("victims_rescued", offence="sexual_assault", age="0-14")
@@ -878,9 +945,10 @@ class Observations:
         The table as a tidy DataFrame.
         
             Columns: the dimensions as categoricals (``measure``, ``unit``, ``period``, ``area``,
-            ``offence``, ``age``, ``sex``, ``source``), ``value`` (float; NaN where censored or
-            missing), ``censoring`` (categorical: exact, below, above, missing), ``bound`` (the censoring
-            bound, else NaN), ``period_start`` and ``period_end`` (inclusive, datetime64) and ``note``.
+            ``offence``, ``age``, ``sex``, ``source``, then the table's extra dimensions, such as
+            ``citizenship``), ``value`` (float; NaN where censored or missing), ``censoring``
+            (categorical: exact, below, above, missing), ``bound`` (the censoring bound, else NaN),
+            ``period_start`` and ``period_end`` (inclusive, datetime64) and ``note``.
             ``Observations.from_pandas`` reads it back unchanged.
         
             >>> df = ts.datasets.cambodia_2019().observations.to_pandas()
@@ -893,9 +961,29 @@ class Observations:
             
         """
     @property
+    def dimensions(self) -> list[str]:
+        """
+        Every dimension: measure, unit, period, area, offence, age, sex, source, then the extra dimensions.
+        """
+    @property
+    def extra_dimensions(self) -> list[str]:
+        """
+        The table's extra dimensions (a list of names), in the order declared.
+        """
+    @property
+    def lines(self) -> numpy.typing.NDArray[numpy.uint64]:
+        """
+        Each row's line in the file the table was read from (empty when built in memory).
+        """
+    @property
     def notes(self) -> list[str]:
         """
         Each row's note (a list of str; empty where none).
+        """
+    @property
+    def origin(self) -> str:
+        """
+        The file the table was read from ('' when built in memory).
         """
     @property
     def quantities(self) -> list[Quantity]:
@@ -1783,7 +1871,7 @@ class Dataset:
     Partners, agreements and the sources they cite, checked as a whole: a Dataset is complete and
     consistent or not built at all (ValidationError naming the field, e.g.
     ``agreements[2].parties[0].partner_id``). Saved and loaded as a versioned JSON document
-    (``{"tipstats": 1, ...}``); errors in a file name its line and column.
+    (``{"tipstats": 2, ...}``); errors in a file name its line and column.
     
     >>> ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("aple", "Action Pour Les Enfants")],
     ...            [ts.Agreement("moi-aple-2019", ["moi", "aple"], signed="2019")], title="Cambodia")
@@ -1905,8 +1993,8 @@ class Dataset:
         """
     def series(self, measure: str, **filters: str | AgeBand | None) -> Series:
         """
-        One measure over time, as ``Observations.series``. Unset offence, age and sex mean their
-            totals; raises NotFoundError when no rows match.
+        One measure over time, as ``Observations.series``. Unset offence, age, sex and extra
+            dimensions mean their totals; raises NotFoundError when no rows match.
         
             >>> ts.datasets.cambodia_2019().series("victims_rescued", offence="sexual_assault", age="0-14")
             Series(victims_rescued, 1 periods: 2019-H1: 70)
@@ -1918,7 +2006,7 @@ class Dataset:
         
         >>> d = ts.datasets.cambodia_2019().to_dict()
         >>> d["tipstats"], len(d["partners"]), d["agreements"][4]["id"]
-        (1, 7, 'moi-cpu-2019')
+        (2, 7, 'moi-cpu-2019')
         """
     def to_json(self, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
         """
@@ -1926,7 +2014,7 @@ class Dataset:
         
         >>> print(ts.Dataset([ts.Partner("aple", "Action Pour Les Enfants", kind="ngo")]).to_json(indent=1))
         {
-         "tipstats": 1,
+         "tipstats": 2,
          "sources": [],
          "partners": [
           {
