@@ -6,6 +6,8 @@
   ``tipstats.datasets.cambodia_2019()``.
 - ``tipstats trend FILE --measure M [--by age]``: annual percent changes (Poisson log-linear) and
   Mann-Kendall tests of one measure, overall or per age band (or area, offence, sex).
+- ``tipstats check FILE``: the consistency findings of a dataset document, a tidy CSV table or a GLOTIP
+  export, counted by kind, then the first of each kind with their lines in the file.
 - ``tipstats tabulate FILE.csv --by COL [COL ...] [--protect suppress|noise]``: counts of case
   records, protected for publishing if asked.
 
@@ -19,9 +21,12 @@ import math
 import os
 import re
 import sys
+import warnings
+from collections import Counter
 
-from . import __version__, datasets, privacy, trend
+from . import __version__, datasets, io, privacy, trend
 from ._core import Dataset, Error, NotFoundError, Observations, parse_date
+from .model import ConsistencyWarning
 from ._progress import Progress
 from .stats import check_claim
 from .tabulate import tabulate
@@ -215,11 +220,56 @@ def _report(args):
     return 0
 
 
+def _is_glotip_export(path):
+    """Whether a .csv file is UNODC's GLOTIP export: its header, after any preamble, starts with Iso3_code."""
+    with open(path, "rb") as handle:
+        head = handle.read(64 * 1024).decode("utf-8", errors="replace").lstrip("\ufeff")
+    return any(line.lstrip('"').startswith("Iso3_code") for line in head.splitlines()[:20])
+
+
 def _load_observations(path):
-    """A tidy CSV table of observations (``.csv``) or the observations of a dataset document."""
-    if str(path).lower().endswith(".csv"):
-        return Observations.read_csv(path)
-    return Dataset.load(path).observations
+    """The observations of a dataset document, a GLOTIP export (.xlsx, or its sheet saved as .csv) or a
+    tidy CSV table. Loading does not warn about consistency: the commands report on it themselves."""
+    name = str(path).lower()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConsistencyWarning)
+        if name.endswith(".xlsx") or (name.endswith(".csv") and _is_glotip_export(path)):
+            return io.read_glotip(path, check=False)
+        if name.endswith(".csv"):
+            return Observations.read_csv(path)
+        return Dataset.load(path).observations
+
+
+def check_data(observations, first=5):
+    """What ``tipstats check`` reports: the number of observations, the findings counted by kind, and
+    every finding (kind, dimension, rows, lines in the file, message)."""
+    findings = observations.check()
+    counts = Counter(f.kind for f in findings)
+    return {
+        "observations": len(observations),
+        "counts": dict(sorted(counts.items())),
+        "findings": [{"kind": f.kind, "dimension": f.dimension, "rows": list(f.rows), "lines": list(f.lines),
+                      "message": f.message} for f in findings],
+    }
+
+
+def _check(args):
+    data = {"file": str(args.file), **check_data(_load_observations(args.file))}
+    if args.json:
+        _print_json(data)
+        return 0
+    counts = data["counts"]
+    print(f"{args.file}: {data['observations']} observations, {len(data['findings'])} finding(s)")
+    if not counts:
+        print("  none: breakdowns within their totals, age bands disjoint, no repeated labels, periods nest, "
+              "areas coded, no damaged text")
+        return 0
+    print("\n".join(_table([(kind, str(n)) for kind, n in counts.items()])))
+    for kind in counts:
+        shown = [f for f in data["findings"] if f["kind"] == kind][: args.first]
+        print(f"\n{kind} (first {len(shown)} of {counts[kind]})")
+        print("\n".join(f"  {f['message']}" for f in shown))
+    return 0
 
 
 def _fit(series):
@@ -349,6 +399,17 @@ def main(argv=None):
     fit.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="show progress on standard error (default: when it is a terminal)")
     fit.set_defaults(run=_trend)
+
+    inspect = commands.add_parser("check", help="consistency findings of a table of observations",
+                                  description="Check the observations of a dataset document, a tidy CSV table or "
+                                  "UNODC's GLOTIP export (.xlsx, or its sheet saved as CSV): breakdowns above their "
+                                  "totals, overlapping age bands, rows repeating one label, periods that do not nest, "
+                                  "areas without an ISO 3166 code, damaged text. Prints the findings counted by "
+                                  "kind, then the first of each kind with their lines in the file.")
+    inspect.add_argument("file", metavar="FILE", help="a tipstats JSON document, a tidy CSV table or a GLOTIP export")
+    inspect.add_argument("--first", type=int, default=5, metavar="N", help="findings shown per kind (default 5)")
+    inspect.add_argument("--json", action="store_true", help="print every finding as one JSON document")
+    inspect.set_defaults(run=_check)
 
     count = commands.add_parser("tabulate", help="count case records by columns, protected if asked",
                                 description="Count the rows of a CSV of case records (one row per victim) by "

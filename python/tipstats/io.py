@@ -95,9 +95,19 @@ def read_glotip(path: PathLike, errors: _ErrorPolicy = "raise", *,
     if errors not in ("raise", "collect"):
         raise domain_error("errors", f"is 'raise' or 'collect', not {errors!r}")
     file = os.fspath(path)
-    kind = _sniff(file)
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(1024)
+    except OSError as e:
+        raise parse_error(f"cannot read the file: {e.strerror}", file) from None
+    kind = _content_kind(head)
+    if kind == "empty":
+        raise parse_error("the file is empty", file)
+    if kind == "markup":
+        raise parse_error("an HTML or XML page, not a GLOTIP export (portals send one on errors: download the "
+                          "file again)", file, _first_line(head), 1)
     collect = errors == "collect"
-    if kind == "xlsx":
+    if kind == "zip":
         cells, lines = _sheet_cells(file)
         observations, rejected = _core.io.read_glotip_cells(cells, lines, file, collect)
     else:
@@ -109,22 +119,23 @@ def read_glotip(path: PathLike, errors: _ErrorPolicy = "raise", *,
     return observations, pd.DataFrame(rejected, columns=_REJECTED_COLUMNS).astype({"line": "int64", "column": "int64"})
 
 
-def _sniff(file: str) -> str:
-    """"xlsx" for a zip container, else "csv"; ParseError for what is neither an export nor a workbook."""
-    try:
-        with open(file, "rb") as handle:
-            head = handle.read(1024)
-    except OSError as e:
-        raise parse_error(f"cannot read the file: {e.strerror}", file) from None
-    if not head:
-        raise parse_error("the file is empty", file)
-    if head.startswith(b"PK\x03\x04"):
-        return "xlsx"
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if start.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
-        raise parse_error("an HTML or XML page, not a GLOTIP export (portals send one on errors: download the "
-                          "file again)", file, 1, 1)
-    return "csv"
+def _content_kind(head: bytes) -> str:
+    """What the first bytes of a file say it is: "empty", "zip" (an .xlsx workbook or another zip
+    archive), "markup" (an HTML or XML page, which portals send on errors) or "text"."""
+    start = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    if not start.strip():
+        return "empty"
+    if start.startswith(b"PK\x03\x04"):
+        return "zip"
+    if start.lstrip()[:1] == b"<":
+        return "markup"
+    return "text"
+
+
+def _first_line(head: bytes) -> int:
+    """The line of the first character that is not white space."""
+    start = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    return 1 + start[: len(start) - len(start.lstrip())].count(b"\n")
 
 
 def _sheet_cells(file: str) -> Tuple[List[List[str]], List[int]]:
@@ -348,12 +359,12 @@ def _ctdc_text(file: str) -> tuple[str, int]:
             raw = handle.read()
     except OSError as e:
         raise parse_error(f"cannot read the file: {e.strerror}", file) from None
-    start = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    if start.startswith(b"PK\x03\x04"):
+    kind = _content_kind(raw[:1024])
+    if kind == "zip":
         raise parse_error("a zip archive or an Excel workbook, not CSV: save the sheet as CSV (UTF-8)", file, 1, 1)
-    if start.lstrip()[:1] == b"<":
+    if kind == "markup":
         raise parse_error("an HTML or XML page, not CSV (portals send one on errors: download the file again)",
-                          file, 1 + start[: len(start) - len(start.lstrip())].count(b"\n"), 1)
+                          file, _first_line(raw[:1024]), 1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
