@@ -29,8 +29,12 @@ def intervals_and_changes() -> None:
     change = ts.change_ci(263, 106)
     print(f"2019-H1 against 2018-H1: {change.percent_change:+.1f}% "
           f"(95% CI {change.lower:+.1f}% to {change.upper:+.1f}%)")
-    claim = ts.check_claim("an increase of nearly 150 per cent", current=263, previous=105)
-    print("claim consistent:", claim.consistent)
+    claim = ts.check_claim("an increase of nearly 150 per cent", current=263)
+    print("claim fits a previous count of:", claim.baseline)
+    over_range = ts.change_ci(263, "106-111")  # a published figure in: the range of results out
+    least, most = over_range.percent_change.bounds(integer=False)
+    print(f"2019-H1 against 106-111: {least:+.1f}% to {most:+.1f}% "
+          f"(95% CI {over_range.lower:+.1f}% to {over_range.upper:+.1f}%)")
 
     population = 15_552_211  # Cambodia, 2019 census
     rate_low, rate_high = ts.rate_ci(263, population)

@@ -119,8 +119,9 @@ private:
 /// A lookup by id or name that found nothing.
 class not_found_error : public error {
 public:
-    not_found_error(std::string what, std::string key)
-        : error(what + " not found: '" + key + "'"), key_(std::move(key)) {}
+    /// `hint` says what there is instead, e.g. the categories present.
+    not_found_error(std::string what, std::string key, const std::string& hint = {})
+        : error(what + " not found: '" + key + "'" + (hint.empty() ? "" : " (" + hint + ")")), key_(std::move(key)) {}
     const std::string& key() const noexcept { return key_; }
 
 private:

@@ -83,19 +83,41 @@ py::dict observation_dict(const Observation& o) {
 
 void register_observations(py::module_& m) {
     py::class_<Quantity> quantity(m, "Quantity", R"doc(
-A published figure that may be censored or missing.
+A published figure that may be censored, known only as a range, or missing.
 
-``Quantity("263")``, ``Quantity("<5")`` (0 <= value < 5), ``Quantity(">1000")``, ``Quantity(None)``
-(missing, which is not zero). A censored value is never turned into a number: ``value`` raises, and
-``bounds(integer=True)`` gives what it can be (``<5`` -> (0, 4) for counts).
+``Quantity("263")``, ``Quantity("<5")`` (0 <= value < 5), ``Quantity(">1000")``,
+``Quantity("106-111")`` (106 to 111, both included: what "an increase of nearly 150 per cent" on
+263 leaves of the figure a year earlier), ``Quantity(None)`` (missing, which is not zero). Such a
+value is never turned into a number: ``value`` raises, and ``bounds(integer=True)`` gives what it
+can be (``<5`` -> (0, 4) for counts).
 )doc");
     quantity.def(py::init([](const py::object& value) { return quantity_from(value); }), py::arg("value"))
         .def_static("parse", &Quantity::parse, py::arg("text"), R"doc(
-Read a value as reports publish it: a number, ``<b`` (censored below b), ``>b`` (above b), or
-empty/``NA`` for missing. Raises ParseError on other text.
+Read a value as reports publish it: a number, ``<b`` (censored below b), ``>b`` (above b), a range
+``a-b`` or ``[a, b]`` (both ends included), or empty/``NA`` for missing. Raises ParseError on other
+text.
 
->>> Quantity.parse("263"), Quantity.parse("<5"), Quantity.parse("NA")
-(Quantity('263'), Quantity('<5'), Quantity('NA'))
+>>> Quantity.parse("263"), Quantity.parse("<5"), Quantity.parse("106-111"), Quantity.parse("NA")
+(Quantity('263'), Quantity('<5'), Quantity('106-111'), Quantity('NA'))
+)doc")
+        .def_static("range", &Quantity::range, py::arg("lower"), py::arg("upper"), R"doc(
+A value known only to lie in ``[lower, upper]`` (both included); exact when they are equal. A
+DomainError for ends that are not finite or out of order.
+
+>>> Quantity.range(106, 111), Quantity.range(106, 111).bounds(), Quantity.range(5, 5)
+(Quantity('106-111'), (106.0, 111.0), Quantity('5'))
+)doc")
+        .def_static("from_bounds", [](double lower, double upper, bool integer) {
+            if (std::isnan(lower) || std::isnan(upper) || lower < 0 || lower > upper)
+                throw domain_error("upper", "bounds need 0 <= lower <= upper");
+            return Quantity::from_bounds({lower, upper}, integer);
+        }, py::arg("lower"), py::arg("upper"), py::kw_only(), py::arg("integer") = true, R"doc(
+The narrowest value that says what ``lower <= value <= upper`` says, for a non-negative quantity:
+exact, a range, ``>b`` when there is no upper bound (for counts, ``b = lower - 1``), or missing for
+``(0, inf)``.
+
+>>> Quantity.from_bounds(106, 111), Quantity.from_bounds(52, float("inf")), Quantity.from_bounds(0, float("inf"))
+(Quantity('106-111'), Quantity('>51'), Quantity('NA'))
 )doc")
         .def_static("below", &Quantity::below, py::arg("bound"), R"doc(
 ``<bound``: a value in [0, bound), as GLOTIP publishes counts under 5.
@@ -120,25 +142,29 @@ A value that was not published; it is not zero, and it is never summed as zero.
                 case Quantity::state::exact: return "exact";
                 case Quantity::state::below: return "below";
                 case Quantity::state::above: return "above";
+                case Quantity::state::range: return "range";
                 case Quantity::state::missing: break;
             }
             return "missing";
-        }, "'exact', 'below' (<b), 'above' (>b) or 'missing'.")
+        }, "'exact', 'below' (<b), 'above' (>b), 'range' (a-b) or 'missing'.")
         .def_property_readonly("is_exact", &Quantity::is_exact, "True when the value is a known number.")
         .def_property_readonly("is_censored", &Quantity::is_censored,
-                               "True for ``<b`` and ``>b``: only bounds are known.")
+                               "True for ``<b`` and ``>b``: only one bound was published.")
+        .def_property_readonly("is_range", &Quantity::is_range, "True for a range ``a-b``: only its ends are known.")
         .def_property_readonly("is_missing", &Quantity::is_missing, "True when no value was published.")
-        .def_property_readonly("value", &Quantity::value, "The value; ValidationError when censored or missing.")
+        .def_property_readonly("value", &Quantity::value,
+                               "The value; ValidationError when censored, a range or missing.")
         .def_property_readonly("bound", &Quantity::bound, "The censoring bound (NaN if not censored).")
         .def("bounds", [](const Quantity& q, bool integer) {
             const Bounds b = q.bounds(integer);
             return py::make_tuple(b.lower, b.upper);
         }, py::kw_only(), py::arg("integer") = true, R"doc(
 What the value can be, ``(lower, upper)``, closed; upper may be inf. With ``integer=True`` (counts)
-``<5`` is (0, 4) and ``>1000`` is (1001, inf); with ``integer=False`` ``<5`` is (0, 5).
+``<5`` is (0, 4) and ``>1000`` is (1001, inf); with ``integer=False`` ``<5`` is (0, 5). A range is
+its ends.
 
->>> Quantity("<5").bounds(), Quantity("<5").bounds(integer=False), Quantity(263).bounds()
-((0.0, 4.0), (0.0, 5.0), (263.0, 263.0))
+>>> Quantity("<5").bounds(), Quantity("<5").bounds(integer=False), Quantity("106-111").bounds()
+((0.0, 4.0), (0.0, 5.0), (106.0, 111.0))
 )doc")
         .def("__str__", &Quantity::to_string)
         .def("__repr__", [](const Quantity& q) { return "Quantity('" + q.to_string() + "')"; })
@@ -303,6 +329,17 @@ array([ True])
             return view(self.cast<const Series&>().censored(), self).attr("view")("bool");
         }, "True where the value is censored (``<b`` or ``>b``; bool array).")
         .def("__len__", &Series::size)
+        .def("sum", &Series::sum, R"doc(
+The total over the periods as a Quantity: exact when every value is, else what the bounds allow (a
+range, ``>b`` when a value is missing, so the total has no upper bound). The periods should not
+overlap (``resample`` checks that).
+
+>>> obs = Observations()
+>>> for period, value in [("2019-Q1", 60), ("2019-Q2", 70), ("2019-Q3", "<5"), ("2019-Q4", "20-25")]:
+...     obs.add("victims_rescued", value, period, area="KHM")
+>>> obs.series("victims_rescued").sum()
+Quantity('150-159')
+)doc")
         .def("_same_period_last_year", [](const Series& s) {
             const auto y = s.same_period_last_year();
             return py::make_tuple(y.periods, y.values, y.previous_periods, y.previous_values);
@@ -421,18 +458,27 @@ sexes in code order; an extra dimension starts with its total, ``'all'``).
         .def_property_readonly("quantities", &Observations::quantities,
                                "Each row's value as a Quantity (a list), censoring and missing values kept.")
         .def("_value_columns", [](const Observations& t) {
-            // kind code (0 exact, 1 below, 2 above, 3 missing), bound, and the text form
+            // kind code (0 exact, 1 below, 2 above, 3 missing, 4 range), censoring bound, and what
+            // each value can be (whole numbers for counts)
             const auto n = static_cast<py::ssize_t>(t.size());
             py::array_t<std::int8_t> kind(n);
-            py::array_t<double> bound(n);
+            py::array_t<double> bound(n), lower(n), upper(n);
             auto k = kind.mutable_unchecked<1>();
             auto b = bound.mutable_unchecked<1>();
+            auto lo = lower.mutable_unchecked<1>();
+            auto hi = upper.mutable_unchecked<1>();
+            const auto& units = t.labels(Dimension::unit);
+            const auto& unit_codes = t.codes(Dimension::unit);
             for (py::ssize_t i = 0; i < n; ++i) {
-                const Quantity& q = t.quantities()[static_cast<std::size_t>(i)];
+                const auto row = static_cast<std::size_t>(i);
+                const Quantity& q = t.quantities()[row];
                 k(i) = static_cast<std::int8_t>(q.kind());
                 b(i) = q.bound();
+                const Bounds can_be = q.bounds(units[static_cast<std::size_t>(unit_codes[row])] == "count");
+                lo(i) = can_be.lower;
+                hi(i) = can_be.upper;
             }
-            return py::make_tuple(kind, bound);
+            return py::make_tuple(kind, bound, lower, upper);
         })
         .def_property_readonly("notes", &Observations::notes, "Each row's note (a list of str; empty where none).")
         .def("check", &Observations::check, py::call_guard<py::gil_scoped_release>(), R"doc(

@@ -6,19 +6,19 @@ The classes come from the compiled core; this module adds their pandas and CSV f
 from __future__ import annotations
 
 import os
-from typing import Any, NamedTuple
+from typing import Any, List, NamedTuple, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
 
 from . import _core
-from ._errors import validation_error
-from ._core import Finding, Observation, Observations, Quantity, Series
+from ._errors import domain_error, not_found_error, validation_error
+from ._core import AgeBand, Finding, Observation, Observations, Quantity, Series
 
 __all__ = ["Finding", "Observation", "Observations", "Quantity", "Series", "Resampled"]
 
 _SEXES = ["all", "female", "male", "other", "unknown"]
-_VALUE_KINDS = ["exact", "below", "above", "missing"]
+_VALUE_KINDS = ["exact", "below", "above", "missing", "range"]
 _DIMENSIONS = ["measure", "unit", "period", "area", "offence", "age", "sex", "source"]
 
 
@@ -32,8 +32,10 @@ def _to_pandas(self: Observations) -> pd.DataFrame:
 
     Columns: the dimensions as categoricals (``measure``, ``unit``, ``period``, ``area``,
     ``offence``, ``age``, ``sex``, ``source``, then the table's extra dimensions, such as
-    ``citizenship``), ``value`` (float; NaN where censored or missing), ``censoring``
-    (categorical: exact, below, above, missing), ``bound`` (the censoring bound, else NaN),
+    ``citizenship``), ``value`` (float; NaN where censored, a range or missing), ``censoring``
+    (categorical: exact, below, above, missing, range), ``bound`` (the censoring bound of ``<b`` and
+    ``>b``, else NaN), ``lower`` and ``upper`` (what each value can be: ``<5`` counts 0 and 4, a
+    range its ends, missing 0 and inf; sum these, not ``value``, to keep censored rows),
     ``period_start`` and ``period_end`` (inclusive, datetime64) and ``note``.
     ``Observations.from_pandas`` reads it back unchanged.
 
@@ -45,7 +47,7 @@ def _to_pandas(self: Observations) -> pd.DataFrame:
     2    victims_rescued   31.0     exact  2019-H1  15-17
     3  cases_with_arrest   86.0     exact     2019   0-14
     """
-    kinds, bounds = self._value_columns()
+    kinds, bounds, lower, upper = self._value_columns()
     periods = [_core.Period(p) for p in self.categories("period")]
     period_codes = self.codes("period")
     starts = np.array([p.start for p in periods], dtype="datetime64[D]")
@@ -55,6 +57,8 @@ def _to_pandas(self: Observations) -> pd.DataFrame:
         "value": self.values,
         "censoring": pd.Categorical.from_codes(kinds, categories=_VALUE_KINDS),
         "bound": bounds,
+        "lower": lower,
+        "upper": upper,
         "unit": _categorical(self, "unit"),
         "period": _categorical(self, "period"),
         "period_start": starts[period_codes] if len(periods) else np.array([], "datetime64[D]"),
@@ -86,7 +90,10 @@ def _value_of(row: Any, position: int) -> Any:
         return Quantity.below(float(bound))
     if censoring == "above":
         return Quantity.above(float(bound))
-    raise validation_error(f"{censoring!r} is not exact, below, above or missing", f"observations[{position}].censoring")
+    if censoring == "range":
+        return Quantity.range(float(row["lower"]), float(row["upper"]))
+    raise validation_error(f"{censoring!r} is not exact, below, above, range or missing",
+                           f"observations[{position}].censoring")
 
 
 def _from_pandas(cls: type, frame: pd.DataFrame) -> Observations:
@@ -95,7 +102,8 @@ def _from_pandas(cls: type, frame: pd.DataFrame) -> Observations:
     ``measure``, ``value`` and ``period`` are required. ``value`` holds numbers, or text such as
     ``"<5"``; alternatively the ``censoring`` and ``bound`` columns written by ``to_pandas``.
     Optional: ``unit`` (default count), ``area``, ``offence`` (all), ``age`` (all), ``sex`` (all),
-    ``source``, ``note``; ``period_start``/``period_end`` are ignored (``period`` holds them).
+    ``source``, ``note``; ``period_start``/``period_end`` are ignored (``period`` holds them), and so
+    are ``lower``/``upper`` except for a range (censoring ``range``).
     Every other column is an extra dimension of the table (missing cells are its total, ``all``),
     so nothing is dropped; a column whose name cannot be a dimension's (lower-case letters, digits
     and ``_``) is an error. Errors (ValidationError, ParseError, DomainError) name the row.
@@ -110,7 +118,8 @@ def _from_pandas(cls: type, frame: pd.DataFrame) -> Observations:
     missing = [c for c in ("measure", "value", "period") if c not in frame.columns]
     if missing:
         raise validation_error(f"the DataFrame lacks the required column(s) {', '.join(missing)}", missing[0])
-    known = set(_DIMENSIONS) | {"value", "censoring", "bound", "note", "period_start", "period_end"}
+    known = set(_DIMENSIONS) | {"value", "censoring", "bound", "lower", "upper", "note", "period_start",
+                                "period_end"}
     extra = [str(c) for c in frame.columns if c not in known]
     table = cls(dimensions=extra)  # ValidationError for a name that cannot be a dimension's
     defaults = {"unit": "count", "area": "", "offence": "all", "age": "all", "sex": "all", "source": "", "note": ""}
@@ -152,6 +161,81 @@ def _read_csv(path: str | os.PathLike) -> Observations:
     return Observations.load_csv(os.fspath(path))
 
 
+_BREAKDOWNS = ("offence", "age", "sex")
+
+
+def _aggregate(self: Observations, by: Sequence[str], measure: Optional[str] = None,
+               **filters: Union[str, AgeBand]) -> pd.DataFrame:
+    """Totals of a measure's counts by the dimensions ``by``, adding censored values, ranges and
+    missing values as bounds, so that no row drops out of a sum.
+
+    Rows are chosen as :meth:`series` chooses them: breakdowns (offence, age, sex and the extra
+    dimensions) that are neither in ``by`` nor filtered are their total ``"all"``; ``filters`` name
+    a category of any dimension (``area="KHM"``, ``period="2019"``). ``measure`` may be left out
+    when the table has one. Returns one row per combination of ``by``: the ``by`` columns,
+    ``lower`` and ``upper`` (the least and greatest the total can be: ``<5`` adds 0 to 4, ``106-111``
+    106 to 111, a missing value 0 to inf), ``value`` (the total where they agree, else NaN) and
+    ``rows`` (how many rows were added). Only counts add up: another unit is a ValidationError, and
+    so are periods that overlap within a total (add "period" to ``by`` or filter by one).
+
+    Three countries' totals, one published as "<5" (summing ``value`` in pandas would drop it):
+
+    >>> obs = Observations()
+    >>> for area, value in [("KHM", 70), ("THA", 24), ("LAO", "<5")]:
+    ...     obs.add("victims_detected", value, "2020", area=area)
+    >>> obs.aggregate(by=["period"])
+      period  value  lower  upper  rows
+    0   2020    NaN   94.0   98.0     3
+    """
+    frame = self.to_pandas()
+    measures = frame["measure"].unique()
+    if measure is None:
+        if len(measures) != 1:
+            raise validation_error(f"name the measure: the table has {', '.join(map(str, measures)) or 'none'}",
+                                   "measure")
+        measure = str(measures[0])
+    by = list(by)
+    dimensions = self.dimensions
+    for name in [*by, *filters]:
+        if name not in dimensions:
+            raise domain_error("by" if name in by else name,
+                               f"unknown dimension {name!r} (this table has {', '.join(dimensions)})")
+    chosen = (frame["measure"] == measure).to_numpy().copy()
+    if not chosen.any():
+        raise not_found_error("measure", measure)
+    for name in (*_BREAKDOWNS, *self.extra_dimensions):
+        if name not in by and name not in filters:
+            chosen &= (frame[name].astype(str) == "all").to_numpy()
+    for name, wanted in filters.items():
+        chosen &= (frame[name].astype(str) == str(wanted)).to_numpy()
+    rows = frame[chosen]
+    units = set(rows["unit"].astype(str))
+    if units - {"count"}:
+        raise validation_error(f"only counts add up; the rows of {measure!r} are in {', '.join(sorted(units))}",
+                               "unit")
+    if "period" not in by:
+        _refuse_overlapping_periods(rows, by)
+    grouped = rows.groupby(by, observed=True, sort=True) if by else rows.groupby(lambda _: 0)
+    totals = grouped.agg(lower=("lower", "sum"), upper=("upper", "sum"), rows=("lower", "size"))
+    totals.insert(0, "value", totals["lower"].where(totals["lower"] == totals["upper"]))
+    totals["rows"] = totals["rows"].astype("int64")
+    return totals.reset_index() if by else totals.reset_index(drop=True)
+
+
+def _refuse_overlapping_periods(rows: pd.DataFrame, by: List[str]) -> None:
+    """A ValidationError when two different periods of one total overlap (a year and its halves)."""
+    spans = rows[by + ["period_start", "period_end", "period"]].drop_duplicates(by + ["period_start", "period_end"])
+    spans = spans.sort_values(by + ["period_start"], kind="stable")
+    keys = spans[by].astype(str).agg("|".join, axis=1) if by else pd.Series("", index=spans.index)
+    latest_end = spans.groupby(keys.to_numpy())["period_end"].cummax().groupby(keys.to_numpy()).shift()
+    overlapping = spans["period_start"] <= latest_end
+    if overlapping.any():
+        first = spans[overlapping].iloc[0]
+        raise validation_error(f"period {first['period']} overlaps another period of the same total: add "
+                               "'period' to by, or filter by a period", "period")
+
+
+Observations.aggregate = _aggregate
 Observations.to_pandas = _to_pandas
 Observations.from_pandas = classmethod(_from_pandas)
 Observations.to_csv = _save_csv
@@ -189,31 +273,49 @@ def _series_to_pandas(self: Series) -> pd.DataFrame:
 
 
 def _same_period_last_year(self: Series) -> pd.DataFrame:
-    """Each period beside the same period a year earlier, and the percent change where both are exact.
+    """Each period beside the same period a year earlier, and the percent change.
 
-    Columns: period, value, previous_period, previous_value (NaN where absent, censored or missing),
-    percent_change (``100 * (value - previous_value) / previous_value``).
+    Columns: period, value, previous_period, previous_value (NaN where absent, censored, a range or
+    missing), percent_change (``100 * (value - previous_value) / previous_value`` where both are
+    exact), and percent_change_lower / percent_change_upper: the range of changes that the two
+    figures allow when either is censored or a range (the change itself where both are exact; NaN
+    where either is absent or missing; inf where the year before may be 0).
 
     >>> obs = Observations()
-    >>> for period, value in [("2019-H1", 263), ("2019-H2", 180), ("2020-H1", 120)]:
+    >>> for period, value in [("2018-H1", "106-111"), ("2019-H1", 263), ("2019-H2", 180), ("2020-H1", 120)]:
     ...     obs.add("victims_rescued", value, period, area="KHM")
-    >>> obs.series("victims_rescued").same_period_last_year().round(1)
-        period  value previous_period  previous_value  percent_change
-    0  2019-H1  263.0         2018-H1             NaN             NaN
-    1  2019-H2  180.0         2018-H2             NaN             NaN
-    2  2020-H1  120.0         2019-H1           263.0           -54.4
+    >>> table = obs.series("victims_rescued").same_period_last_year()
+    >>> table[["period", "percent_change", "percent_change_lower", "percent_change_upper"]].round(1)
+        period  percent_change  percent_change_lower  percent_change_upper
+    0  2018-H1             NaN                   NaN                   NaN
+    1  2019-H1             NaN                 136.9                 148.1
+    2  2019-H2             NaN                   NaN                   NaN
+    3  2020-H1           -54.4                 -54.4                 -54.4
     """
     periods, values, previous_periods, previous_values = self._same_period_last_year()
+    integer = self.unit == "count"
     current = np.array([q.value if q.is_exact else np.nan for q in values], dtype=float)
     previous = np.array([q.value if q.is_exact else np.nan for q in previous_values], dtype=float)
+    now = np.array([(np.nan, np.nan) if q.is_missing else q.bounds(integer=integer) for q in values],
+                   dtype=float).reshape(-1, 2)
+    before = np.array([(np.nan, np.nan) if q.is_missing else q.bounds(integer=integer) for q in previous_values],
+                      dtype=float).reshape(-1, 2)
     with np.errstate(divide="ignore", invalid="ignore"):
         change = np.where(previous > 0, 100.0 * (current - previous) / previous, np.nan)
+        lowest = np.where(before[:, 1] > 0, 100.0 * (now[:, 0] - before[:, 1]) / before[:, 1], np.nan)
+        highest = np.where(before[:, 0] > 0, 100.0 * (now[:, 1] - before[:, 0]) / before[:, 0],
+                           np.where(before[:, 1] > 0, np.inf, np.nan))
+    known = ~np.isnan(now[:, 0]) & ~np.isnan(before[:, 0])
+    lowest = np.where(known, np.where(np.isinf(before[:, 1]), -100.0, lowest), np.nan)
+    highest = np.where(known, highest, np.nan)
     return pd.DataFrame({
         "period": [str(p) for p in periods],
         "value": current,
         "previous_period": [str(p) for p in previous_periods],
         "previous_value": previous,
         "percent_change": change,
+        "percent_change_lower": lowest,
+        "percent_change_upper": highest,
     })
 
 

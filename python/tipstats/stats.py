@@ -21,13 +21,14 @@ from typing import Any, Callable, Dict, Iterator, Literal, Optional, Tuple, Unio
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._core import DomainError
+from ._core import DomainError, Quantity
 from ._display import VersionedState
 from ._errors import domain_error
 from ._core import stats as _k
 
 __all__ = [
     "Change",
+    "ChangeRange",
     "ClaimCheck",
     "RateRatio",
     "StandardizedRate",
@@ -52,6 +53,8 @@ _Array = NDArray[np.float64]
 _ProportionMethod = Literal["wilson", "exact", "jeffreys", "agresti_coull", "wald"]
 _PoissonMethod = Literal["exact", "byar"]
 _StandardizeMethod = Literal["fay_feuer", "tiwari"]
+#: A published figure: a Quantity, or its text ("263", "<5", "106-111").
+_Figure = Union[Quantity, str]
 
 #: Relative tolerance of the vague qualifiers ("nearly", "about", "just over") in :func:`check_claim`.
 CLAIM_TOLERANCE: float = _k.claim_tolerance
@@ -72,23 +75,71 @@ def _call(kernel: Callable[..., Any], *args: ArrayLike, threads: Optional[int] =
     return shaped if isinstance(result, tuple) else shaped[0]
 
 
+def _figure_bounds(value: Any, name: str) -> Tuple[float, float]:
+    """What a count can be: a Quantity's bounds (whole numbers), or an exact number's."""
+    if isinstance(value, str):
+        value = Quantity.parse(value)
+    if isinstance(value, Quantity):
+        return value.bounds(integer=True)
+    number = float(value)
+    if not np.isfinite(number):
+        raise domain_error(name, f"must be finite, got {number}")
+    return number, number
+
+
+def _is_figure(*values: Any) -> bool:
+    return any(isinstance(v, (Quantity, str)) for v in values)
+
+
+def _count_values(low: float, high: float, most: int = 2000) -> NDArray[np.float64]:
+    """Every whole count in [low, high], or only the ends when there are more than ``most``."""
+    if high - low + 1 > most:
+        return np.array([low, high])
+    return np.arange(low, high + 1)
+
+
 @overload
 def percent_change(current: _Scalar, previous: _Scalar, *, threads: Optional[int] = None) -> float: ...
+
+
+@overload
+def percent_change(current: _Figure, previous: Union[_Figure, _Scalar], *,
+                   threads: Optional[int] = None) -> Quantity: ...
+
+
+@overload
+def percent_change(current: Union[_Figure, _Scalar], previous: _Figure, *,
+                   threads: Optional[int] = None) -> Quantity: ...
 
 
 @overload
 def percent_change(current: ArrayLike, previous: ArrayLike, *, threads: Optional[int] = None) -> _Array: ...
 
 
-def percent_change(current: ArrayLike, previous: ArrayLike, *, threads: Optional[int] = None) -> Union[float, _Array]:
+def percent_change(current: Any, previous: Any, *, threads: Optional[int] = None) -> Union[float, _Array, Quantity]:
     """Percent change from ``previous`` to ``current``: ``100 * (current - previous) / previous``.
 
     Counts must be finite and >= 0; ``previous`` must be positive (a change from zero is undefined).
+    Either may be a published figure (a :class:`Quantity` or its text: ``"<5"``, ``"106-111"``): the
+    result is then a Quantity, the range of changes the figures allow (the change grows with
+    ``current`` and falls with ``previous``, so its ends come from the figures' ends; a previous
+    count that may be 0, or a current one with no upper bound, leaves the upper end open).
 
     >>> round(percent_change(263, 105), 2)
     150.48
+    >>> change = percent_change(263, "106-111")    # the baseline "nearly 150 per cent" leaves
+    >>> change.kind, [round(end, 1) for end in change.bounds(integer=False)]
+    ('range', [136.9, 148.1])
     """
-    return _call(_k.percent_change, current, previous, threads=threads)
+    if not _is_figure(current, previous):
+        return _call(_k.percent_change, current, previous, threads=threads)
+    (c_low, c_high), (p_low, p_high) = _figure_bounds(current, "current"), _figure_bounds(previous, "previous")
+    if p_high <= 0:
+        raise domain_error("previous", "must be positive: a change from zero is undefined")
+    low = -100.0 if np.isinf(p_high) else _call(_k.percent_change, c_low, p_high)
+    if p_low == 0 or np.isinf(c_high):
+        return Quantity.above(low)
+    return Quantity.range(low, _call(_k.percent_change, c_high, p_low))
 
 
 @overload
@@ -394,8 +445,42 @@ def rate_ratio(x1: ArrayLike, t1: ArrayLike, x2: ArrayLike, t2: ArrayLike, level
     return RateRatio(ratio, lower, upper, p, level)
 
 
+@dataclass(frozen=True, repr=False, eq=False)
+class ChangeRange(_Unpacks):
+    """The percent change between counts known only as ranges, the result of :func:`change_ci` on
+    published figures; unpacks as ``(percent_change, lower, upper)``.
+
+    ``percent_change`` is the range of point estimates (a :class:`Quantity`), ``lower`` the least and
+    ``upper`` the greatest confidence limit at ``level`` over every pair of counts the figures allow,
+    and ``p_value`` the range of p-values of the exact test of no change (a Quantity: the largest is
+    the one to report).
+    """
+
+    percent_change: Quantity
+    lower: float
+    upper: float
+    p_value: Quantity
+    level: float
+    _unpacked = ("percent_change", "lower", "upper")
+
+
+@overload
+def change_ci(current: _Figure, previous: Union[_Figure, float], level: float = 0.95, *,
+              threads: Optional[int] = None) -> ChangeRange: ...
+
+
+@overload
+def change_ci(current: Union[_Figure, float], previous: _Figure, level: float = 0.95, *,
+              threads: Optional[int] = None) -> ChangeRange: ...
+
+
+@overload
 def change_ci(current: ArrayLike, previous: ArrayLike, level: float = 0.95, *,
-              threads: Optional[int] = None) -> Change:
+              threads: Optional[int] = None) -> Change: ...
+
+
+def change_ci(current: Any, previous: Any, level: float = 0.95, *,
+              threads: Optional[int] = None) -> Union[Change, ChangeRange]:
     """Percent change between two Poisson counts over periods of equal length, with interval and p-value.
 
     ``100 (current / previous - 1)``; the interval is ``100 (r - 1)`` for the exact conditional interval
@@ -406,14 +491,39 @@ def change_ci(current: ArrayLike, previous: ArrayLike, level: float = 0.95, *,
 
     Returns a :class:`Change` that unpacks as ``change, lower, upper = change_ci(...)``.
 
+    Either count may be a published figure (a :class:`Quantity` or its text, e.g. the baseline
+    :func:`check_claim` gives): the result is then a :class:`ChangeRange`, computed at every pair of
+    whole counts the figures allow (their ends only when a range holds over 2,000 counts). A previous
+    figure that may be 0 (``"<5"``) leaves the change and its interval open above.
+
     263 victims rescued in 2019-H1 against about 106 a year earlier:
 
     >>> change, lower, upper = change_ci(263, 106)
     >>> round(change, 1), round(lower, 1), round(upper, 1)
     (148.1, 97.3, 213.9)
+
+    Against what "an increase of nearly 150 per cent" leaves of the year before (106 to 111):
+
+    >>> r = change_ci(263, check_claim("an increase of nearly 150 per cent", current=263).baseline)
+    >>> [round(end, 1) for end in r.percent_change.bounds(integer=False)], round(r.lower, 1), round(r.upper, 1)
+    ([136.9, 148.1], 89.1, 213.9)
     """
-    change, lower, upper, p = _call(_k.change_ci, current, previous, level, threads=threads)
-    return Change(change, lower, upper, p, level)
+    if not _is_figure(current, previous):
+        change, lower, upper, p = _call(_k.change_ci, current, previous, level, threads=threads)
+        return Change(change, lower, upper, p, level)
+    (c_low, c_high), (p_low, p_high) = _figure_bounds(current, "current"), _figure_bounds(previous, "previous")
+    for name, high in (("current", c_high), ("previous", p_high)):
+        if np.isinf(high):
+            raise domain_error(name, "has no upper bound: a change needs both counts bounded")
+    if p_high == 0:
+        raise domain_error("previous", "must be positive: a change from zero is undefined")
+    from_zero = p_low == 0  # a change from 0 is undefined: the upper ends stay open
+    pairs = np.array(np.meshgrid(_count_values(c_low, c_high), _count_values(max(p_low, 1.0), p_high))).reshape(2, -1)
+    changes, lowers, uppers, ps = _call(_k.change_ci, pairs[0], pairs[1], level, threads=threads)
+    change = Quantity.above(float(changes.min())) if from_zero else Quantity.range(float(changes.min()),
+                                                                                  float(changes.max()))
+    return ChangeRange(change, float(lowers.min()), np.inf if from_zero else float(uppers.max()),
+                       Quantity.range(float(ps.min()), float(ps.max())), level)
 
 
 def standardized_rate(counts: ArrayLike, populations: ArrayLike, standard: ArrayLike, per: float = 100_000,
@@ -498,6 +608,19 @@ class ClaimCheck(_Result):
 
     def __str__(self) -> str:
         return self.explanation
+
+    @property
+    def baseline(self) -> Optional[Quantity]:
+        """``baseline_range`` as a :class:`Quantity` (``Quantity('106-111')``), ready to store as the
+        figure of the earlier period or to pass to :func:`change_ci`; None when there is none.
+
+        >>> check_claim("an increase of nearly 150 per cent", current=263).baseline
+        Quantity('106-111')
+        """
+        if self.baseline_range is None:
+            return None
+        low, high = self.baseline_range
+        return Quantity.from_bounds(low, high, integer=True)
 
 
 def check_claim(claim: str, current: Optional[float] = None, previous: Optional[float] = None, *,

@@ -42,9 +42,11 @@ std::string dimension_target(std::string_view dimension) {
     std::string_view d = detail::trim(dimension);
     if (d.size() > 3 && detail::same_wording(d.substr(0, 2), "by") && d[2] == ' ') d.remove_prefix(3);
     std::string name = detail::slug(d);
-    if (name.empty() || !std::isalpha(static_cast<unsigned char>(name.front())))
+    if (name.empty())
         throw parse_error("a dimension is needed (Total, by form of exploitation, by citizenship, ...), got " +
                           detail::quoted(dimension));
+    if (const auto problem = Observations::dimension_name_problem(name))
+        throw parse_error("the dimension " + detail::quoted(dimension) + " cannot be kept as '" + name + "': " + *problem);
     return name;
 }
 

@@ -512,7 +512,8 @@ Observation read_observation(const reader& r, const json& v, const std::string& 
         else if (value->is_string())
             o.value = Quantity::parse(value->get<std::string>());
         else if (!value->is_null())
-            r.doc().fail("a value is a number, a censored text such as \"<5\", or null", f + ".value");
+            r.doc().fail("a value is a number, a censored text such as \"<5\", a range such as \"106-111\", or null",
+                         f + ".value");
     } catch (const error& e) {
         r.doc().fail(e.what(), f + ".value");
     }
@@ -649,7 +650,7 @@ std::string dump(const ordered_json& value, int indent) {
 /// integer would turn into zero) in their shortest exact form.
 ordered_json write_value(const Quantity& q) {
     if (q.is_missing()) return nullptr;
-    if (q.is_censored()) return q.to_string();
+    if (!q.is_exact()) return q.to_string();  // "<5", ">1000", "106-111"
     const double x = q.value();
     constexpr double exact_integers = 9007199254740992.0;  // 2^53
     if (x == std::floor(x) && std::fabs(x) <= exact_integers && !std::signbit(x)) return static_cast<std::int64_t>(x);

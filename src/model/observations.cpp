@@ -305,9 +305,41 @@ std::vector<Finding> Observations::check() const {
     return findings;
 }
 
+namespace {
+
+/// "a, b, c and 4 more".
+std::string list_text(const std::vector<std::string>& items) {
+    constexpr std::size_t shown = 8;
+    std::string out;
+    for (std::size_t i = 0; i < items.size() && i < shown; ++i) out += (i ? ", " : "") + items[i];
+    if (items.size() > shown) out += " and " + std::to_string(items.size() - shown) + " more";
+    return out;
+}
+
+}  // namespace
+
+std::string Observations::what_exists(const std::string& measure) const {
+    const auto measure_code = measures_.find(measure);
+    if (!measure_code) return "the measures are " + list_text(measures_.values());
+    std::string out;
+    for (const auto& d : dimensions()) {
+        if (d == "measure" || d == "period" || d == "note") continue;
+        const auto& column = codes(d);
+        const auto labels_of = labels(d);
+        std::vector<bool> present(labels_of.size(), false);
+        for (std::size_t r = 0; r < size(); ++r)
+            if (measure_[r] == *measure_code) present[static_cast<std::size_t>(column[r])] = true;
+        std::vector<std::string> names;
+        for (std::size_t c = 0; c < labels_of.size(); ++c)
+            if (present[c]) names.push_back(labels_of[c].empty() ? "(none)" : labels_of[c]);
+        out += (out.empty() ? "" : "; ") + d + ": " + list_text(names);
+    }
+    return measure + " has " + out;
+}
+
 Series Observations::series(const std::string& measure, const SeriesFilter& filter) const {
     const auto measure_code = measures_.find(measure);
-    if (!measure_code) throw not_found_error("measure", measure);
+    if (!measure_code) throw not_found_error("measure", measure, what_exists(measure));
     const std::string offence = filter.offence.value_or("all");
     const AgeBand age = filter.age.value_or(AgeBand::all());
     const Sex sex = filter.sex.value_or(Sex::all);
@@ -334,7 +366,9 @@ Series Observations::series(const std::string& measure, const SeriesFilter& filt
     if (rows.empty()) {
         std::string described = "offence=" + offence + ", age=" + age.to_string() + ", sex=" + std::string(to_string(sex));
         for (const auto& [name, category] : filter.extra) described += ", " + name + "=" + category;
-        throw not_found_error("series", measure + " (" + described + ")");
+        for (const auto& [name, value] : {std::pair{"area", filter.area}, {"unit", filter.unit}, {"source", filter.source}})
+            if (value) described += ", " + std::string(name) + "=" + *value;
+        throw not_found_error("series", measure + " (" + described + ")", what_exists(measure));
     }
 
     const auto require_single = [&](const std::vector<code_type>& column, const auto& categories, const char* name) {

@@ -47,7 +47,7 @@ Series::Series(std::string measure, std::string unit, std::vector<Period> period
         lower_.push_back(bounds[i].lower);
         upper_.push_back(bounds[i].upper);
         const bool unbounded = bounds[i].lower == 0 && std::isinf(bounds[i].upper);
-        censored_.push_back(values[i].is_censored() || (values[i].is_missing() && !unbounded) ? 1 : 0);
+        censored_.push_back(!values[i].is_exact() && !unbounded ? 1 : 0);
         x_.push_back(decimal_midpoint(periods[i]));
     }
 }
@@ -60,6 +60,15 @@ double Series::decimal_midpoint(const Period& p) {
     const double first = static_cast<double>(make_date(year, 1, 1).day_number());
     const double length = static_cast<double>(Period::year(year).days());
     return year + (middle - first + 0.5) / length;
+}
+
+Quantity Series::sum() const {
+    Bounds total{0, 0};
+    for (std::size_t i = 0; i < size(); ++i) {
+        total.lower += lower_[i];
+        total.upper += upper_[i];
+    }
+    return Quantity::from_bounds(total, unit_ == "count");
 }
 
 Series::YearOnYear Series::same_period_last_year() const {

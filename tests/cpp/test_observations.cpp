@@ -384,3 +384,77 @@ TEST_CASE("extra dimensions filter series and survive the tidy CSV", "[observati
     CHECK(again.lines() == std::vector<std::size_t>{2, 3, 4});
     CHECK(tipstats::read_observations_csv(text).lines().empty());  // text without a name: no lines
 }
+
+TEST_CASE("values known as ranges: parsed, printed, bounded, validated and summed", "[observations]") {
+    const auto baseline = Quantity::parse("106-111");
+    CHECK(baseline.is_range());
+    CHECK(!baseline.is_exact());
+    CHECK(!baseline.is_censored());
+    CHECK(baseline == Quantity::parse("[106, 111]"));
+    CHECK(baseline == Quantity::range(106, 111));
+    CHECK(baseline.to_string() == "106-111");
+    CHECK(baseline.bounds(true) == tipstats::Bounds{106, 111});
+    CHECK(Quantity::parse(" 1.5 - 2.5 ").bounds(true) == tipstats::Bounds{2, 2});  // whole counts within
+    CHECK(Quantity::parse("1.5-2.5").bounds(false) == tipstats::Bounds{1.5, 2.5});
+    CHECK(Quantity::range(5, 5) == Quantity::exact(5));
+    CHECK(Quantity::range(-5, -3).to_string() == "[-5, -3]");
+    CHECK(Quantity::parse("[-5, -3]") == Quantity::range(-5, -3));
+    CHECK(Quantity::parse("-5").value() == -5);     // a sign, not a range
+    CHECK(Quantity::parse("1e-5").value() == 1e-5);  // an exponent, not a range
+    CHECK(Quantity::parse("1e2-2e2") == Quantity::range(100, 200));
+    CHECK_THROWS_AS(baseline.value(), tipstats::validation_error);
+    for (const char* bad : {"111-106", "5-", "[5]", "[5, x]", "2019-06", "[1, inf]", "1-2-3"}) {
+        INFO(bad);
+        CHECK_THROWS_AS(Quantity::parse(bad), tipstats::parse_error);
+    }
+    CHECK_THROWS_AS(Quantity::range(1, std::numeric_limits<double>::infinity()), tipstats::domain_error);
+    CHECK(Quantity::from_bounds({106, 111}, true) == baseline);
+    CHECK(Quantity::from_bounds({52, std::numeric_limits<double>::infinity()}, true) == Quantity::above(51));
+    CHECK(Quantity::from_bounds({0, std::numeric_limits<double>::infinity()}, true).is_missing());
+
+    // A count's range has whole ends; a proportion's lies in [0, 1].
+    Observation o{.measure = "victims_rescued", .value = Quantity::parse("105.5-111"), .period = Period::year(2018)};
+    CHECK_THROWS_AS(o.validate(), tipstats::validation_error);
+    o.unit = "proportion";
+    o.value = Quantity::parse("0.8-1.2");
+    CHECK_THROWS_AS(o.validate(), tipstats::validation_error);
+
+    // In a table: checked against totals as bounds, summed in a series, written and read back.
+    Observations table;
+    table.add(rescued("2019-H1", Quantity::exact(100)));
+    table.add(rescued("2019-H1", Quantity::parse("60-70"), "0-14"));
+    table.add(rescued("2019-H1", Quantity::parse("30-45"), "15-17"));
+    CHECK(table.check().empty());  // at least 90, at most 100
+    table.add(rescued("2018-H1", baseline));
+    const auto series = table.series("victims_rescued", {.offence = "sexual_assault"});
+    CHECK(series.censored() == std::vector<unsigned char>{1, 0});
+    CHECK(series.sum() == Quantity::range(206, 211));
+    CHECK(tipstats::read_observations_csv(tipstats::observations_to_csv(table)) == table);
+    Observations too_many;
+    too_many.add(rescued("2019-H1", Quantity::exact(100)));
+    too_many.add(rescued("2019-H1", Quantity::parse("70-80"), "0-14"));
+    too_many.add(rescued("2019-H1", Quantity::parse("31-40"), "15-17"));
+    CHECK(count_kind(too_many.check(), Finding::kind::exceeds_total) == 1);  // at least 101
+}
+
+TEST_CASE("a series that is not there names what is", "[observations]") {
+    Observations table;
+    table.add(rescued("2019-H1", Quantity::exact(263)));
+    table.add(rescued("2019-H1", Quantity::exact(70), "0-14"));
+    try {
+        (void)table.series("victims_rescued");
+        FAIL("found");
+    } catch (const tipstats::not_found_error& e) {
+        const std::string what = e.what();
+        CHECK(what.find("offence: sexual_assault") != std::string::npos);
+        CHECK(what.find("age: all, 0-14") != std::string::npos);
+        CHECK(e.key() == "victims_rescued (offence=all, age=all, sex=all)");
+    }
+    try {
+        (void)table.series("victims");
+        FAIL("found");
+    } catch (const tipstats::not_found_error& e) {
+        CHECK(std::string(e.what()).find("the measures are victims_rescued") != std::string::npos);
+        CHECK(e.key() == "victims");
+    }
+}

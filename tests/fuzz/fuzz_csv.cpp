@@ -10,9 +10,11 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    try {
-        (void)tipstats::parse_csv(text, "fuzz.csv");
-    } catch (const tipstats::error&) {
+    for (const char delimiter : {',', ';', '\t'}) {  // CTDC's releases use all three
+        try {
+            (void)tipstats::parse_csv(text, "fuzz.csv", delimiter);
+        } catch (const tipstats::error&) {
+        }
     }
     try {
         const tipstats::Observations table = tipstats::read_observations_csv(text, "fuzz.csv");

@@ -72,13 +72,18 @@ struct Observation {
             throw validation_error("unknown unit '" + unit + "' (expected count, percent, proportion or per_100000)",
                                    "unit");
         if (value.is_missing()) return;
-        const double number = value.is_exact() ? value.value() : value.bound();
-        if (is_count() && (number < 0 || number != std::floor(number)))
-            throw validation_error("a count must be a whole number >= 0, got " + value.to_string(), "value");
-        if ((unit == "proportion" || unit == "per_100000") && number < 0)
-            throw validation_error("a " + unit + " cannot be negative, got " + value.to_string(), "value");
-        if (unit == "proportion" && number > 1)
-            throw validation_error("a proportion lies in [0, 1], got " + value.to_string(), "value");
+        // The numbers written: the value, the censoring bound, or both ends of a range.
+        const Bounds ends = value.is_range() ? value.bounds(false)
+                            : value.is_exact() ? Bounds{value.value(), value.value()}
+                                               : Bounds{value.bound(), value.bound()};
+        for (const double number : {ends.lower, ends.upper}) {
+            if (is_count() && (number < 0 || number != std::floor(number)))
+                throw validation_error("a count must be a whole number >= 0, got " + value.to_string(), "value");
+            if ((unit == "proportion" || unit == "per_100000") && number < 0)
+                throw validation_error("a " + unit + " cannot be negative, got " + value.to_string(), "value");
+            if (unit == "proportion" && number > 1)
+                throw validation_error("a proportion lies in [0, 1], got " + value.to_string(), "value");
+        }
     }
 };
 

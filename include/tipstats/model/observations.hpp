@@ -67,8 +67,8 @@ inline constexpr std::array<std::string_view, 8> dimension_names{"measure", "uni
 
 /// Names an extra dimension cannot take: the built-in dimensions and the other columns of the tidy
 /// table and its pandas form.
-inline constexpr std::array<std::string_view, 6> reserved_column_names{"value",  "censoring",    "bound",
-                                                                      "note",   "period_start", "period_end"};
+inline constexpr std::array<std::string_view, 8> reserved_column_names{
+    "value", "censoring", "bound", "lower", "upper", "note", "period_start", "period_end"};
 
 /// Something `Observations::check()` found, naming the rows (0-based) involved and, for a table
 /// read from a file, their lines in that file.
@@ -278,6 +278,10 @@ public:
     /// Throws not_found_error when no row matches and validation_error when the selection is
     /// ambiguous (two areas, units or sources for one period), naming what to filter on.
     Series series(const std::string& measure, const SeriesFilter& filter = {}) const;
+
+    /// What a not-found message lists: the categories each dimension has among the rows of
+    /// `measure`, or the measures when there is none of that name.
+    std::string what_exists(const std::string& measure) const;
 
     friend bool operator==(const Observations& a, const Observations& b) {
         if (a.size() != b.size() || a.extra_names_ != b.extra_names_) return false;

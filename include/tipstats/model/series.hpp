@@ -50,6 +50,11 @@ public:
     struct Resampled;
     Resampled resample(period_kind to) const;
 
+    /// The total over the periods, as bounds when values are censored, ranges or missing (from
+    /// Quantity::from_bounds: exact when every value is). It does not check that the periods are
+    /// disjoint: resample() does.
+    Quantity sum() const;
+
     /// Decimal-year midpoint of a period.
     static double decimal_midpoint(const Period& p);
 

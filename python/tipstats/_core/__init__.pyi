@@ -373,11 +373,13 @@ class AgeBand:
         """
 class Quantity:
     """
-    A published figure that may be censored or missing.
+    A published figure that may be censored, known only as a range, or missing.
     
-    ``Quantity("263")``, ``Quantity("<5")`` (0 <= value < 5), ``Quantity(">1000")``, ``Quantity(None)``
-    (missing, which is not zero). A censored value is never turned into a number: ``value`` raises, and
-    ``bounds(integer=True)`` gives what it can be (``<5`` -> (0, 4) for counts).
+    ``Quantity("263")``, ``Quantity("<5")`` (0 <= value < 5), ``Quantity(">1000")``,
+    ``Quantity("106-111")`` (106 to 111, both included: what "an increase of nearly 150 per cent" on
+    263 leaves of the figure a year earlier), ``Quantity(None)`` (missing, which is not zero). Such a
+    value is never turned into a number: ``value`` raises, and ``bounds(integer=True)`` gives what it
+    can be (``<5`` -> (0, 4) for counts).
     """
     @staticmethod
     def above(bound: typing.SupportsFloat | typing.SupportsIndex) -> Quantity:
@@ -396,6 +398,16 @@ class Quantity:
         (0.0, 4.0)
         """
     @staticmethod
+    def from_bounds(lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex, *, integer: bool = True) -> Quantity:
+        """
+        The narrowest value that says what ``lower <= value <= upper`` says, for a non-negative quantity:
+        exact, a range, ``>b`` when there is no upper bound (for counts, ``b = lower - 1``), or missing for
+        ``(0, inf)``.
+        
+        >>> Quantity.from_bounds(106, 111), Quantity.from_bounds(52, float("inf")), Quantity.from_bounds(0, float("inf"))
+        (Quantity('106-111'), Quantity('>51'), Quantity('NA'))
+        """
+    @staticmethod
     def missing() -> Quantity:
         """
         A value that was not published; it is not zero, and it is never summed as zero.
@@ -406,11 +418,21 @@ class Quantity:
     @staticmethod
     def parse(text: str) -> Quantity:
         """
-        Read a value as reports publish it: a number, ``<b`` (censored below b), ``>b`` (above b), or
-        empty/``NA`` for missing. Raises ParseError on other text.
+        Read a value as reports publish it: a number, ``<b`` (censored below b), ``>b`` (above b), a range
+        ``a-b`` or ``[a, b]`` (both ends included), or empty/``NA`` for missing. Raises ParseError on other
+        text.
         
-        >>> Quantity.parse("263"), Quantity.parse("<5"), Quantity.parse("NA")
-        (Quantity('263'), Quantity('<5'), Quantity('NA'))
+        >>> Quantity.parse("263"), Quantity.parse("<5"), Quantity.parse("106-111"), Quantity.parse("NA")
+        (Quantity('263'), Quantity('<5'), Quantity('106-111'), Quantity('NA'))
+        """
+    @staticmethod
+    def range(lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> Quantity:
+        """
+        A value known only to lie in ``[lower, upper]`` (both included); exact when they are equal. A
+        DomainError for ends that are not finite or out of order.
+        
+        >>> Quantity.range(106, 111), Quantity.range(106, 111).bounds(), Quantity.range(5, 5)
+        (Quantity('106-111'), (106.0, 111.0), Quantity('5'))
         """
     def __eq__(self, arg0: Quantity) -> bool:
         ...
@@ -431,10 +453,11 @@ class Quantity:
     def bounds(self, *, integer: bool = True) -> tuple[float, float]:
         """
         What the value can be, ``(lower, upper)``, closed; upper may be inf. With ``integer=True`` (counts)
-        ``<5`` is (0, 4) and ``>1000`` is (1001, inf); with ``integer=False`` ``<5`` is (0, 5).
+        ``<5`` is (0, 4) and ``>1000`` is (1001, inf); with ``integer=False`` ``<5`` is (0, 5). A range is
+        its ends.
         
-        >>> Quantity("<5").bounds(), Quantity("<5").bounds(integer=False), Quantity(263).bounds()
-        ((0.0, 4.0), (0.0, 5.0), (263.0, 263.0))
+        >>> Quantity("<5").bounds(), Quantity("<5").bounds(integer=False), Quantity("106-111").bounds()
+        ((0.0, 4.0), (0.0, 5.0), (106.0, 111.0))
         """
     @property
     def bound(self) -> float:
@@ -444,7 +467,7 @@ class Quantity:
     @property
     def is_censored(self) -> bool:
         """
-        True for ``<b`` and ``>b``: only bounds are known.
+        True for ``<b`` and ``>b``: only one bound was published.
         """
     @property
     def is_exact(self) -> bool:
@@ -457,14 +480,19 @@ class Quantity:
         True when no value was published.
         """
     @property
+    def is_range(self) -> bool:
+        """
+        True for a range ``a-b``: only its ends are known.
+        """
+    @property
     def kind(self) -> str:
         """
-        'exact', 'below' (<b), 'above' (>b) or 'missing'.
+        'exact', 'below' (<b), 'above' (>b), 'range' (a-b) or 'missing'.
         """
     @property
     def value(self) -> float:
         """
-        The value; ValidationError when censored or missing.
+        The value; ValidationError when censored, a range or missing.
         """
 class Observation:
     """
@@ -660,20 +688,37 @@ class Series:
         """
     def same_period_last_year(self) -> pandas.DataFrame:
         """
-        Each period beside the same period a year earlier, and the percent change where both are exact.
+        Each period beside the same period a year earlier, and the percent change.
         
-            Columns: period, value, previous_period, previous_value (NaN where absent, censored or missing),
-            percent_change (``100 * (value - previous_value) / previous_value``).
+            Columns: period, value, previous_period, previous_value (NaN where absent, censored, a range or
+            missing), percent_change (``100 * (value - previous_value) / previous_value`` where both are
+            exact), and percent_change_lower / percent_change_upper: the range of changes that the two
+            figures allow when either is censored or a range (the change itself where both are exact; NaN
+            where either is absent or missing; inf where the year before may be 0).
         
             >>> obs = Observations()
-            >>> for period, value in [("2019-H1", 263), ("2019-H2", 180), ("2020-H1", 120)]:
+            >>> for period, value in [("2018-H1", "106-111"), ("2019-H1", 263), ("2019-H2", 180), ("2020-H1", 120)]:
             ...     obs.add("victims_rescued", value, period, area="KHM")
-            >>> obs.series("victims_rescued").same_period_last_year().round(1)
-                period  value previous_period  previous_value  percent_change
-            0  2019-H1  263.0         2018-H1             NaN             NaN
-            1  2019-H2  180.0         2018-H2             NaN             NaN
-            2  2020-H1  120.0         2019-H1           263.0           -54.4
+            >>> table = obs.series("victims_rescued").same_period_last_year()
+            >>> table[["period", "previous_period", "percent_change", "percent_change_lower", "percent_change_upper"]].round(1)
+                period previous_period  percent_change  percent_change_lower  percent_change_upper
+            0  2018-H1         2017-H1             NaN                   NaN                   NaN
+            1  2019-H1         2018-H1             NaN                 136.9                 148.1
+            2  2019-H2         2018-H2             NaN                   NaN                   NaN
+            3  2020-H1         2019-H1           -54.4                 -54.4                 -54.4
             
+        """
+    def sum(self) -> Quantity:
+        """
+        The total over the periods as a Quantity: exact when every value is, else what the bounds allow (a
+        range, ``>b`` when a value is missing, so the total has no upper bound). The periods should not
+        overlap (``resample`` checks that).
+        
+        >>> obs = Observations()
+        >>> for period, value in [("2019-Q1", 60), ("2019-Q2", 70), ("2019-Q3", "<5"), ("2019-Q4", "20-25")]:
+        ...     obs.add("victims_rescued", value, period, area="KHM")
+        >>> obs.series("victims_rescued").sum()
+        Quantity('150-159')
         """
     def to_pandas(self) -> pandas.DataFrame:
         """
@@ -790,7 +835,8 @@ class Observations:
             ``measure``, ``value`` and ``period`` are required. ``value`` holds numbers, or text such as
             ``"<5"``; alternatively the ``censoring`` and ``bound`` columns written by ``to_pandas``.
             Optional: ``unit`` (default count), ``area``, ``offence`` (all), ``age`` (all), ``sex`` (all),
-            ``source``, ``note``; ``period_start``/``period_end`` are ignored (``period`` holds them).
+            ``source``, ``note``; ``period_start``/``period_end`` are ignored (``period`` holds them), and so
+            are ``lower``/``upper`` except for a range (censoring ``range``).
             Every other column is an extra dimension of the table (missing cells are its total, ``all``),
             so nothing is dropped; a column whose name cannot be a dimension's (lower-case letters, digits
             and ``_``) is an error. Errors (ValidationError, ParseError, DomainError) name the row.
@@ -826,7 +872,7 @@ class Observations:
         ...
     def _repr_html_(self) -> str:
         ...
-    def _value_columns(self) -> tuple[numpy.typing.NDArray[numpy.int8], numpy.typing.NDArray[numpy.float64]]:
+    def _value_columns(self) -> tuple[numpy.typing.NDArray[numpy.int8], numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64]]:
         ...
     def add(self, measure: str, value: typing.Any, period: typing.Any, *, unit: str = 'count', area: str = '', offence: str = 'all', age: typing.Any = 'all', sex: str = 'all', source: str = '', note: str = '', **kwargs) -> None:
         """
@@ -852,6 +898,30 @@ class Observations:
         >>> obs.add_dimension("province")
         >>> obs.extra_dimensions, obs[0].category("province")
         (['province'], 'all')
+        """
+    def aggregate(self, by: typing.Sequence[str], measure: str | None = None, **filters: str | AgeBand) -> pandas.DataFrame:
+        """
+        Totals of a measure's counts by the dimensions ``by``, adding censored values, ranges and
+            missing values as bounds, so that no row drops out of a sum.
+        
+            Rows are chosen as :meth:`series` chooses them: breakdowns (offence, age, sex and the extra
+            dimensions) that are neither in ``by`` nor filtered are their total ``"all"``; ``filters`` name
+            a category of any dimension (``area="KHM"``, ``period="2019"``). ``measure`` may be left out
+            when the table has one. Returns one row per combination of ``by``: the ``by`` columns,
+            ``lower`` and ``upper`` (the least and greatest the total can be: ``<5`` adds 0 to 4, ``106-111``
+            106 to 111, a missing value 0 to inf), ``value`` (the total where they agree, else NaN) and
+            ``rows`` (how many rows were added). Only counts add up: another unit is a ValidationError, and
+            so are periods that overlap within a total (add "period" to ``by`` or filter by one).
+        
+            Three countries' totals, one published as "<5" (summing ``value`` in pandas would drop it):
+        
+            >>> obs = Observations()
+            >>> for area, value in [("KHM", 70), ("THA", 24), ("LAO", "<5")]:
+            ...     obs.add("victims_detected", value, "2020", area=area)
+            >>> obs.aggregate(by=["period"])
+              period  value  lower  upper  rows
+            0   2020    NaN   94.0   98.0     3
+            
         """
     def categories(self, dimension: str) -> list[str]:
         """
@@ -946,8 +1016,10 @@ class Observations:
         
             Columns: the dimensions as categoricals (``measure``, ``unit``, ``period``, ``area``,
             ``offence``, ``age``, ``sex``, ``source``, then the table's extra dimensions, such as
-            ``citizenship``), ``value`` (float; NaN where censored or missing), ``censoring``
-            (categorical: exact, below, above, missing), ``bound`` (the censoring bound, else NaN),
+            ``citizenship``), ``value`` (float; NaN where censored, a range or missing), ``censoring``
+            (categorical: exact, below, above, missing, range), ``bound`` (the censoring bound of ``<b`` and
+            ``>b``, else NaN), ``lower`` and ``upper`` (what each value can be: ``<5`` counts 0 and 4, a
+            range its ends, missing 0 and inf; sum these, not ``value``, to keep censored rows),
             ``period_start`` and ``period_end`` (inclusive, datetime64) and ``note``.
             ``Observations.from_pandas`` reads it back unchanged.
         
