@@ -22,6 +22,7 @@ from typing import Any, Optional, Union
 try:
     import matplotlib.dates as mdates
     from matplotlib.axes import Axes
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 except ImportError as error:  # pragma: no cover - exercised in a subprocess without matplotlib
     raise ImportError("tipstats.plot needs matplotlib: pip install tipstats[plot]") from error
@@ -29,7 +30,7 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess wit
 import numpy as np
 
 from . import trend as _trend
-from ._core import Dataset, Series
+from ._core import Dataset, Partner, Series
 from .stats import poisson_ci
 
 __all__ = ["agreements", "partners", "series"]
@@ -117,18 +118,37 @@ def _titled(what: str, dataset: Dataset) -> str:
     return what + ("\n" + textwrap.shorten(dataset.title, 70) if dataset.title else "")
 
 
+def _partner_label(partner: Partner) -> str:
+    """One naming rule for every chart: the acronym, else the shortest of the partner's names."""
+    if partner.acronym:
+        return partner.acronym
+    return textwrap.shorten(min([partner.name, *partner.other_names], key=len), 28, placeholder="...")
+
+
+#: How far past its certain start an agreement whose end is not known is drawn, fading out.
+_UNKNOWN_END_SHOWN = dt.timedelta(days=365)
+_FADE_STEPS = 8
+
+
+def _legend_below(ax: Axes, handles: list) -> None:
+    """The legend under the axes, where it covers nothing."""
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(len(handles), 2),
+              fontsize=8, frameon=False)
+
+
 def _day(date: dt.date) -> float:
     return float(mdates.date2num(date))
 
 
 def agreements(dataset: Dataset, *, today: Optional[dt.date] = None, ax: Optional[Axes] = None,
                title: Optional[str] = None) -> Axes:
-    """A timeline of the dataset's agreements: one row per set of parties (labelled with their
-    acronyms or ids), one bar per agreement over the days it certainly runs, hatched ranges where
-    its start or end is known only in part (a date known to the year spans that year; a term in
-    months from such a date spans as much), an open hatched bar to ``today`` where the end is not
-    known at all, a grey line joining each renewal to the agreement it renews, and ``today``
-    (default: the current date) as a vertical line. Returns the Axes.
+    """A timeline of the dataset's agreements: one row per set of parties (each labelled by its
+    acronym, else its shortest name), one bar per agreement over the days it certainly runs, hatched
+    ranges where its start or end is known only in part (a date known to the year spans that year; a
+    term in months from such a date spans as much), a bar that fades out over a year where the end is
+    not known at all (nothing says it ran longer), a grey line joining each renewal to the agreement
+    it renews, and ``today`` (default: the current date) as a vertical line. The legend, under the
+    chart, names each of these. Returns the Axes.
 
     >>> import tipstats as ts, tipstats.plot
     >>> ax = ts.plot.agreements(ts.datasets.cambodia_2019())
@@ -136,14 +156,16 @@ def agreements(dataset: Dataset, *, today: Optional[dt.date] = None, ax: Optiona
     new_figure = ax is None
     ax = _axes(ax)
     today = today or dt.date.today()
-    label = {p.id: p.acronym or p.id for p in dataset.partners}
+    label = {p.id: _partner_label(p) for p in dataset.partners}
+    row_labels: dict = {}
     rows: dict = {}
     for a in dataset.agreements:
         rows.setdefault(tuple(sorted(a.party_ids)), []).append(a)
     order = sorted(rows)
     place = {}
     for y, parties in enumerate(order):
-        for a in rows[parties]:
+        in_row = sorted(rows[parties], key=lambda a: a.start_bounds[0] if a.start_bounds else today)
+        for a in in_row:
             place[a.id] = y
             start, end = a.start_bounds, a.end_bounds
             if start is None:  # no date at all: say so where the row begins
@@ -153,11 +175,11 @@ def agreements(dataset: Dataset, *, today: Optional[dt.date] = None, ax: Optiona
             if start[0] < start[1]:
                 ax.barh(y, certain_from - _day(start[0]), left=_day(start[0]), height=0.5, fill=False,
                         hatch="//", edgecolor=_UNCERTAIN)
-            if end is None:  # running for all we know, up to today at least
-                ax.barh(y, max(_day(today) - certain_from, 0.0), left=certain_from, height=0.5, fill=False,
-                        hatch="..", edgecolor=_UNCERTAIN)
-                ax.annotate("end unknown", (max(_day(today), certain_from), y), xytext=(3, 0),
-                            textcoords="offset points", va="center", fontsize=8)
+            if end is None:  # known to have started, nothing more: fade out rather than claim years
+                step = _UNKNOWN_END_SHOWN.days / _FADE_STEPS
+                for fade in range(_FADE_STEPS):
+                    ax.barh(y, step, left=certain_from + fade * step, height=0.5, color=_CERTAIN, linewidth=0,
+                            alpha=0.6 * (1 - fade / _FADE_STEPS))
             else:
                 if _day(end[0]) > certain_from:
                     ax.barh(y, _day(end[0]) - certain_from, left=certain_from, height=0.5, color=_CERTAIN,
@@ -165,38 +187,62 @@ def agreements(dataset: Dataset, *, today: Optional[dt.date] = None, ax: Optiona
                 if end[0] < end[1]:
                     ax.barh(y, _day(end[1]) - _day(end[0]), left=_day(end[0]), height=0.5, fill=False,
                             hatch="//", edgecolor=_UNCERTAIN)
-            ax.annotate(a.id, (certain_from, y + 0.3), fontsize=8)
+            row_labels.setdefault(y, []).append(ax.annotate(a.id, (certain_from, y + 0.3), fontsize=8))
+    renewals_drawn = False
     for a in dataset.agreements:
         renewed = a.renews
         if renewed in place and a.start_bounds is not None:
+            renewals_drawn = True
             before = dataset.agreements[renewed]
             joined_from = _day(before.end_bounds[0]) if before.end_bounds is not None else _day(a.start_bounds[0])
             ax.plot([joined_from, _day(a.start_bounds[0])], [place[renewed], place[a.id]], color="grey",
                     linestyle="-", marker="o", markersize=3, label="_renewal")
     ax.axvline(_day(today), color="black", linestyle="--", linewidth=1)
-    ax.annotate(f"today ({today.isoformat()})", (_day(today), len(order) - 0.4), ha="right", fontsize=8)
     ax.set_yticks(range(len(order)))
     ax.set_yticklabels([" / ".join(label.get(p, p) for p in parties) for parties in order])
-    ax.set_ylim(-0.6, len(order) - 0.2)
+    ax.set_ylim(-0.7, len(order) - 0.2)
     ax.xaxis_date()
     ax.set_title(title if title is not None else _titled("Agreements", dataset))
-    ax.legend(handles=[Patch(color=_CERTAIN, alpha=0.7, label="in force (certain)"),
-                       Patch(fill=False, hatch="//", edgecolor=_UNCERTAIN, label="date known only in part")],
-              loc="lower left", fontsize=8)
-    if new_figure:  # room for the party labels
+    handles = [Patch(color=_CERTAIN, alpha=0.7, label="in force (certain)"),
+               Patch(fill=False, hatch="//", edgecolor=_UNCERTAIN, label="date known only in part"),
+               Patch(color=_CERTAIN, alpha=0.25, label="end not known (fades out)"),
+               Line2D([], [], color="black", linestyle="--", linewidth=1, label=f"today ({today.isoformat()})")]
+    if renewals_drawn:
+        handles.append(Line2D([], [], color="grey", marker="o", markersize=3, label="renews (joined to the earlier)"))
+    _legend_below(ax, handles)
+    if new_figure:  # room for the party labels and the legend
         ax.figure.tight_layout()
+    _unoverlap(ax, row_labels)
     return ax
 
 
+def _unoverlap(ax: Axes, rows: dict) -> None:
+    """Moves each label of a row right of the one before it when they would overlap (agreements of
+    the same parties that start close together)."""
+    renderer = ax.figure.canvas.get_renderer()
+    to_data = ax.transData.inverted()
+    for labels in rows.values():
+        right = -math.inf
+        for text in labels:
+            box = text.get_window_extent(renderer)
+            if box.x0 < right:
+                x, y = text.get_position()
+                text.set_position((to_data.transform((right + 10, 0))[0], y))
+                box = text.get_window_extent(renderer)
+            right = box.x1
+
+
 def partners(dataset: Dataset, *, ax: Optional[Axes] = None, title: Optional[str] = None) -> Axes:
-    """The partnership network: every partner a labelled node on a circle, a line between two
-    partners for each pair that are parties to an agreement together (wider and annotated with the
-    number when there are several), and a dotted arrow from a partner to the organisation it is part
-    of. Returns the Axes.
+    """The partnership network: every partner a node on a circle labelled by its acronym, else its
+    shortest name; a line between two partners for each pair that are parties to an agreement
+    together (wider and annotated with the number when there are several); and a dotted arrow from a
+    partner to the organisation it is part of. The legend, under the chart, says which is which.
+    Returns the Axes.
 
     >>> import tipstats as ts, tipstats.plot
     >>> ax = ts.plot.partners(ts.datasets.cambodia_2019())
     """
+    new_figure = ax is None
     ax = _axes(ax)
     nodes = [p for p in dataset.partners]
     angle = {p.id: 2 * math.pi * i / max(len(nodes), 1) for i, p in enumerate(nodes)}
@@ -212,17 +258,25 @@ def partners(dataset: Dataset, *, ax: Optional[Axes] = None, title: Optional[str
             ax.annotate(str(count), ((x0 + x1) / 2, (y0 + y1) / 2), ha="center", fontsize=8)
     for p in nodes:
         if p.parent_id in at:
-            ax.annotate("", at[p.parent_id], xytext=at[p.id],
-                        arrowprops={"arrowstyle": "->", "linestyle": ":", "color": "grey"})
+            ax.annotate("", at[p.parent_id], xytext=at[p.id],  # shrunk so the head stops at the node
+                        arrowprops={"arrowstyle": "->", "linestyle": ":", "color": "grey", "shrinkA": 10,
+                                    "shrinkB": 10})
     xs, ys = zip(*at.values()) if at else ((), ())
     ax.scatter(xs, ys, s=300, color="white", edgecolors="black", zorder=2)
     for p in nodes:
         x, y = at[p.id]
-        ax.annotate(p.acronym or p.id, (x, y), xytext=(0, -18), textcoords="offset points", ha="center",
+        ax.annotate(_partner_label(p), (x, y), xytext=(0, -18), textcoords="offset points", ha="center",
                     fontsize=9)
     ax.set_xlim(-1.4, 1.4)
     ax.set_ylim(-1.4, 1.4)
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title(title if title is not None else _titled("Who has agreements with whom", dataset))
+    handles = [Line2D([], [], color=_CERTAIN, label="agreement(s) together (number if more than one)")]
+    if any(p.parent_id in at for p in nodes):
+        handles.append(Line2D([], [], color="grey", linestyle=":", marker=">", markersize=5,
+                              label="part of (arrow to the parent body)"))
+    _legend_below(ax, handles)
+    if new_figure:
+        ax.figure.tight_layout()
     return ax

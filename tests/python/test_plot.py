@@ -101,13 +101,17 @@ def test_agreements_timeline(tmp_path):
     today = dt.date(2020, 6, 1)
     ax = rendered(tipstats.plot.agreements(ds, today=today), tmp_path, "agreements")
     rows = sorted({tuple(sorted(a.party_ids)) for a in ds.agreements})
-    short = {p.id: p.acronym or p.id for p in ds.partners}
+    # One naming rule: the acronym, else the shortest name ("Chab Dai", not the id chab-dai).
+    short = {p.id: p.acronym or min([p.name, *p.other_names], key=len) for p in ds.partners}
     assert [t.get_text() for t in ax.get_yticklabels()] == [" / ".join(short[p] for p in row) for row in rows]
-    assert "APLE / moi" in [t.get_text() for t in ax.get_yticklabels()]
+    assert "APLE / Ministry of Interior" in [t.get_text() for t in ax.get_yticklabels()]
+    assert "NCCT / Terre des Hommes" in [t.get_text() for t in ax.get_yticklabels()]
     labels = texts(ax)
     for a in ds.agreements:
         assert a.id in labels or f"{a.id}: dates unknown" in labels
-    assert f"today ({today.isoformat()})" in labels
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["in force (certain)", "date known only in part", "end not known (fades out)",
+                      f"today ({today.isoformat()})"]
     [today_line] = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
     assert today_line.get_xdata()[0] == pytest.approx(matplotlib.dates.date2num(today))
     # partial dates (signed "2019") are hatched ranges; every agreement with dates has a drawn bar
@@ -125,12 +129,23 @@ def test_agreements_join_renewals_and_mark_open_ends(tmp_path):
     ds.add_agreement(ts.Agreement("first", ["a", "b"], start="2015-01-01", term_months=24))
     ds.add_agreement(ts.Agreement("second", ["a", "b"], start="2017-01-01", term_months=24, renews="first"))
     ds.add_agreement(ts.Agreement("open", ["a", "b"], start="2019-03-01"))
-    ax = rendered(tipstats.plot.agreements(ds, today=dt.date(2020, 1, 1)), tmp_path, "renewals")
+    ax = rendered(tipstats.plot.agreements(ds, today=dt.date(2026, 1, 1)), tmp_path, "renewals")
     assert len(ax.get_yticklabels()) == 1
     assert len([line for line in ax.get_lines() if line.get_label() == "_renewal"]) == 1
-    assert "end unknown" in texts(ax)
-    solid = [b for b in bars(ax) if not b.get_hatch() and b.get_width() > 0]
-    assert len(solid) == 2  # the two agreements with known terms; the open one is hatched
+    assert "renews (joined to the earlier)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    solid = [b for b in bars(ax) if not b.get_hatch() and b.get_width() > 0 and b.get_alpha() == 0.7]
+    assert len(solid) == 2  # the two agreements with known terms
+    # The open one fades out over a year from its start instead of running to "today" (2026).
+    fading = [b for b in bars(ax) if not b.get_hatch() and b.get_alpha() != 0.7]
+    start = matplotlib.dates.date2num(dt.date(2019, 3, 1))
+    assert fading[0].get_x() == pytest.approx(start)
+    assert fading[-1].get_x() + fading[-1].get_width() == pytest.approx(start + 365)
+    alphas = [b.get_alpha() for b in fading]
+    assert alphas == sorted(alphas, reverse=True) and alphas[-1] < alphas[0] / 4
+    # Labels of agreements that start close together do not overlap.
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = sorted((t.get_window_extent(renderer) for t in ax.texts), key=lambda box: box.x0)
+    assert all(a.x1 <= b.x0 for a, b in zip(boxes, boxes[1:]))
 
 
 def test_partners_network(tmp_path):
@@ -138,10 +153,12 @@ def test_partners_network(tmp_path):
     ax = rendered(tipstats.plot.partners(ds), tmp_path, "partners")
     [nodes] = [c for c in ax.collections if isinstance(c, PathCollection)]
     assert len(nodes.get_offsets()) == len(ds.partners)
-    assert sorted(texts(ax)) == sorted([p.acronym or p.id for p in ds.partners]
+    assert sorted(texts(ax)) == sorted([p.acronym or min([p.name, *p.other_names], key=len) for p in ds.partners]
                                        + [str(n) for n in pair_counts(ds).values() if n > 1] + [""] * sum(
                                            1 for p in ds.partners if p.parent_id))
     assert len(ax.get_lines()) == len(pair_counts(ds))
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "agreement(s) together (number if more than one)", "part of (arrow to the parent body)"]
 
 
 def pair_counts(ds):
