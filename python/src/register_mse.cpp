@@ -5,6 +5,7 @@
 
 #include <tipstats/error.hpp>
 #include <tipstats/mse/capture_table.hpp>
+#include <tipstats/mse/loglinear.hpp>
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -44,6 +45,48 @@ py::array_t<T> as_array(std::span<const T> values) {
     return as_array(std::vector<T>(values.begin(), values.end()));
 }
 
+py::list pairs_list(const std::vector<ms::list_pair>& pairs) {
+    py::list out;
+    for (const auto& [a, b] : pairs) out.append(py::make_tuple(a, b));
+    return out;
+}
+
+py::dict to_dict(const ms::model_check& c) {
+    py::dict d;
+    d["exists"] = c.exists;
+    d["identifiable"] = c.identifiable;
+    d["lp_objective"] = c.lp_objective;
+    d["rank_deficiency"] = c.rank_deficiency;
+    d["empty_overlaps"] = pairs_list(c.empty_overlaps);
+    d["zero_cells"] = c.zero_cells;
+    d["confounded"] = c.confounded;
+    d["message"] = c.message;
+    return d;
+}
+
+py::dict to_dict(const ms::loglinear_fit& f) {
+    py::dict d;
+    d["interactions"] = pairs_list(f.interactions);
+    d["empty_overlaps"] = pairs_list(f.empty_overlaps);
+    d["empty_overlap_p"] = f.empty_overlap_p;
+    d["terms"] = f.term_names;
+    d["coefficients"] = as_array(f.coefficients);
+    d["standard_errors"] = as_array(f.standard_errors);
+    d["covariance"] = py::array_t<double>({f.covariance.rows(), f.covariance.cols()},
+                                          {sizeof(double), sizeof(double) * static_cast<std::size_t>(f.covariance.rows())},
+                                          f.covariance.data());
+    d["fitted"] = as_array(f.fitted);
+    d["observed"] = f.observed;
+    d["dark_figure"] = f.dark_figure;
+    d["total"] = f.total;
+    d["deviance"] = f.deviance;
+    d["aic"] = f.aic;
+    d["df_residual"] = f.df_residual;
+    d["cells_used"] = f.cells_used;
+    d["iterations"] = f.iterations;
+    return d;
+}
+
 }  // namespace
 
 void register_mse(py::module_& parent) {
@@ -60,4 +103,42 @@ void register_mse(py::module_& parent) {
 
     m.def("check_table", [](const std::vector<std::string>& lists, const array& counts) { table_of(lists, counts); },
           py::arg("lists"), py::arg("counts"), "Checks a table given as list names and the count of every pattern.");
+
+    m.def("check",
+          [](const std::vector<std::string>& lists, const array& counts, const std::vector<ms::list_pair>& pairs) {
+              return to_dict(ms::check(table_of(lists, counts), pairs));
+          },
+          py::arg("lists"), py::arg("counts"), py::arg("interactions"),
+          "Existence and identifiability of main effects plus the pairs (SparseMSE's checkident).");
+
+    m.def("loglinear",
+          [](const std::vector<std::string>& lists, const array& counts, const std::vector<ms::list_pair>& pairs) {
+              return to_dict(ms::loglinear(table_of(lists, counts), pairs));
+          },
+          py::arg("lists"), py::arg("counts"), py::arg("interactions"),
+          "The Poisson log-linear fit of main effects plus the pairs.");
+
+    m.def("stepwise",
+          [](const std::vector<std::string>& lists, const array& counts, double threshold) {
+              const auto r = ms::stepwise(table_of(lists, counts), threshold);
+              py::dict d = to_dict(r.fit);
+              py::list steps;
+              for (const auto& s : r.steps) steps.append(py::make_tuple(s.added.first, s.added.second, s.p_value));
+              d["steps"] = steps;
+              d["threshold"] = r.threshold;
+              return d;
+          },
+          py::arg("lists"), py::arg("counts"), py::arg("threshold"),
+          "Stepwise selection of two-list terms (SparseMSE's stepwisefit).");
+
+    m.def("total_interval",
+          [](double observed, double intercept, double se, double level) {
+              ms::loglinear_fit f;
+              f.observed = observed;
+              f.coefficients = {intercept};
+              f.standard_errors = {se};
+              return ms::total_interval(f, level);
+          },
+          py::arg("observed"), py::arg("intercept"), py::arg("se"), py::arg("level"),
+          "observed + exp(intercept -+ z se): SparseMSE's interval for the total.");
 }

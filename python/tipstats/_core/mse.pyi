@@ -6,12 +6,28 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['check_table', 'table_from_rows']
+__all__: list[str] = ['check', 'check_table', 'loglinear', 'stepwise', 'table_from_rows', 'total_interval']
+def check(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], interactions: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]]) -> dict:
+    """
+    Existence and identifiability of main effects plus the pairs (SparseMSE's checkident).
+    """
 def check_table(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
     """
     Checks a table given as list names and the count of every pattern.
     """
+def loglinear(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], interactions: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]]) -> dict:
+    """
+    The Poisson log-linear fit of main effects plus the pairs.
+    """
+def stepwise(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], threshold: typing.SupportsFloat | typing.SupportsIndex) -> dict:
+    """
+    Stepwise selection of two-list terms (SparseMSE's stepwisefit).
+    """
 def table_from_rows(lists: collections.abc.Sequence[str], patterns: typing.Annotated[numpy.typing.ArrayLike, numpy.uint32], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.float64]:
     """
     The count of every pattern (2^k values by bit mask) from rows of (pattern, count); checks them.
+    """
+def total_interval(observed: typing.SupportsFloat | typing.SupportsIndex, intercept: typing.SupportsFloat | typing.SupportsIndex, se: typing.SupportsFloat | typing.SupportsIndex, level: typing.SupportsFloat | typing.SupportsIndex) -> tuple[float, float]:
+    """
+    observed + exp(intercept -+ z se): SparseMSE's interval for the total.
     """
