@@ -4,12 +4,14 @@
 #include "register.hpp"
 
 #include <tipstats/error.hpp>
+#include <tipstats/mse/bootstrap.hpp>
 #include <tipstats/mse/capture_table.hpp>
 #include <tipstats/mse/loglinear.hpp>
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -130,6 +132,49 @@ void register_mse(py::module_& parent) {
           },
           py::arg("lists"), py::arg("counts"), py::arg("threshold"),
           "Stepwise selection of two-list terms (SparseMSE's stepwisefit).");
+
+    m.def("bootstrap",
+          [](const std::vector<std::string>& lists, const array& counts, const std::string& method,
+             const std::vector<ms::list_pair>& pairs, double threshold, std::size_t n, std::optional<std::uint64_t> seed,
+             unsigned threads) {
+              ms::bootstrap_options o;
+              if (method == "stepwise") o.method = ms::bootstrap_method::stepwise;
+              else if (method == "fixed") o.method = ms::bootstrap_method::fixed;
+              else throw tipstats::domain_error("method", "must be 'stepwise' or 'fixed', got '" + method + "'");
+              o.interactions = pairs;
+              o.threshold = threshold;
+              o.replicates = n;
+              o.seed = seed;
+              o.threads = threads;
+              const auto table = table_of(lists, counts);
+              ms::bootstrap_result r;
+              {
+                  py::gil_scoped_release release;
+                  r = ms::bootstrap(table, o);
+              }
+              py::dict d;
+              d["total"] = r.estimate;
+              d["interactions"] = pairs_list(r.interactions);
+              d["replicates"] = as_array(r.replicates);
+              d["jackknife"] = as_array(r.jackknife);
+              d["jackknife_cells"] = r.jackknife_cells;
+              d["acceleration"] = r.acceleration;
+              d["bias_correction"] = r.bias_correction;
+              d["seed"] = r.seed;
+              d["dropped_list_replicates"] = r.dropped_list_replicates;
+              return d;
+          },
+          py::arg("lists"), py::arg("counts"), py::arg("method"), py::arg("interactions"), py::arg("threshold"),
+          py::arg("n"), py::arg("seed"), py::arg("threads"),
+          "Bootstrap replicates of the total with the jackknife acceleration (SparseMSE's estimatepopulation).");
+
+    m.def("bca_quantiles",
+          [](const array& replicates, double estimate, double acceleration, const array& probabilities) {
+              return as_array(ms::bca_quantiles(vector_of(replicates, "replicates"), estimate, acceleration,
+                                                vector_of(probabilities, "probabilities")));
+          },
+          py::arg("replicates"), py::arg("estimate"), py::arg("acceleration"), py::arg("probabilities"),
+          "BCa quantiles of bootstrap replicates (SparseMSE's bcaconfvalues).");
 
     m.def("total_interval",
           [](double observed, double intercept, double se, double level) {

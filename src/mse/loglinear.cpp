@@ -334,7 +334,7 @@ loglinear_fit fit_checked(const capture_table& table, const std::vector<list_pai
     return f;
 }
 
-loglinear_fit fit_or_throw(const capture_table& table, const std::vector<list_pair>& pairs) {
+loglinear_fit fit_or_throw(const capture_table& table, const std::vector<list_pair>& pairs, bool details) {
     const model md = detail::build_model(table.size(), table.counts(), pairs);
     const Eigen::MatrixXd X = detail::design(md);
     const Eigen::VectorXd y = detail::kept_counts(md, table.counts());
@@ -342,13 +342,17 @@ loglinear_fit fit_or_throw(const capture_table& table, const std::vector<list_pa
         const auto r = check(table, pairs);
         throw domain_error("interactions", r.message);
     }
-    return fit_checked(table, pairs, md, X, y, true);
+    return fit_checked(table, pairs, md, X, y, details);
 }
 
 }  // namespace
 
+loglinear_fit detail::fixed_fit(const capture_table& table, std::span<const list_pair> interactions, bool details) {
+    return fit_or_throw(table, detail::normalised_pairs(table.size(), interactions), details);
+}
+
 loglinear_fit loglinear(const capture_table& table, std::span<const list_pair> interactions) {
-    return fit_or_throw(table, detail::normalised_pairs(table.size(), interactions));
+    return detail::fixed_fit(table, interactions, true);
 }
 
 std::pair<double, double> total_interval(const loglinear_fit& fit, double level) {
@@ -369,17 +373,19 @@ double overlap_p_value(double n, double mean) {
 }
 }  // namespace
 
-stepwise_result stepwise(const capture_table& table, double threshold) {
+stepwise_result stepwise(const capture_table& table, double threshold) { return detail::stepwise_fit(table, threshold, true); }
+
+stepwise_result detail::stepwise_fit(const capture_table& table, double threshold, bool details) {
     if (!(threshold >= 0 && threshold <= 1)) throw domain_error("threshold", "must lie between 0 and 1");
     stepwise_result out;
     out.threshold = threshold;
     const auto pairs = detail::all_pairs(table.size());
     if (threshold == 1 && check(table, pairs).ok()) {
-        out.fit = fit_or_throw(table, pairs);
+        out.fit = fit_or_throw(table, pairs, details);
         return out;
     }
     std::vector<list_pair> chosen;
-    out.fit = fit_or_throw(table, chosen);
+    out.fit = fit_or_throw(table, chosen, details);
     if (threshold == 0) return out;
     std::vector<double> overlap(pairs.size());
     for (std::size_t j = 0; j < pairs.size(); ++j)
@@ -410,7 +416,7 @@ stepwise_result stepwise(const capture_table& table, double threshold) {
             if (detail::rank_of(X) < md.terms.size() || !detail::estimate_exists(X, y)) continue;
             chosen = std::move(trial);
             included[j] = true;
-            out.fit = fit_checked(table, chosen, md, X, y, true);
+            out.fit = fit_checked(table, chosen, md, X, y, details);
             out.steps.push_back({pairs[j], p});
             added = true;
             break;

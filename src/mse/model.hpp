@@ -60,4 +60,9 @@ std::vector<list_pair> all_pairs(std::size_t k);
 /// Checks the pairs: in range, first < second (swapped if given the other way), no repeats.
 std::vector<list_pair> normalised_pairs(std::size_t k, std::span<const list_pair> pairs);
 
+/// `loglinear` and `stepwise`; without `details` the fits skip what only people read (the
+/// probabilities of the empty overlaps), as the bootstrap's replicates do.
+loglinear_fit fixed_fit(const capture_table& table, std::span<const list_pair> interactions, bool details);
+stepwise_result stepwise_fit(const capture_table& table, double threshold, bool details);
+
 }  // namespace tipstats::mse::detail

@@ -6,7 +6,15 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['check', 'check_table', 'loglinear', 'stepwise', 'table_from_rows', 'total_interval']
+__all__: list[str] = ['bca_quantiles', 'bootstrap', 'check', 'check_table', 'loglinear', 'stepwise', 'table_from_rows', 'total_interval']
+def bca_quantiles(replicates: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], estimate: typing.SupportsFloat | typing.SupportsIndex, acceleration: typing.SupportsFloat | typing.SupportsIndex, probabilities: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    BCa quantiles of bootstrap replicates (SparseMSE's bcaconfvalues).
+    """
+def bootstrap(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], method: str, interactions: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], threshold: typing.SupportsFloat | typing.SupportsIndex, n: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex | None, threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
+    """
+    Bootstrap replicates of the total with the jackknife acceleration (SparseMSE's estimatepopulation).
+    """
 def check(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], interactions: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]]) -> dict:
     """
     Existence and identifiability of main effects plus the pairs (SparseMSE's checkident).

@@ -12,14 +12,17 @@ A table is a :class:`CaptureTable`; the published tables are bundled
 row), or the lists and pairs that make a model impossible to fit.
 """
 
-from ._loglinear import LogLinearResult, ModelCheck, StepwiseResult, check, loglinear, stepwise
+from ._loglinear import (BootstrapResult, LogLinearResult, ModelCheck, StepwiseResult, bootstrap, check, loglinear,
+                         stepwise)
 from ._table import CaptureTable
 
 __all__ = [
+    "BootstrapResult",
     "CaptureTable",
     "LogLinearResult",
     "ModelCheck",
     "StepwiseResult",
+    "bootstrap",
     "check",
     "loglinear",
     "stepwise",

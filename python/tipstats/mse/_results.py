@@ -10,6 +10,7 @@ from typing import Any, ClassVar, Dict, List, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from .._core import DomainError
 from .._display import VersionedState
 
 SUMMARY_COLUMNS = ["estimate", "lower", "upper", "level", "model", "method", "reference"]
@@ -79,7 +80,12 @@ class Result(VersionedState):
         shown = []
         for name in self._SHOWN:
             value = getattr(self, name)
-            shown.append((name, value() if callable(value) else value))
+            if callable(value):
+                try:
+                    value = value()
+                except DomainError as error:  # e.g. a BCa interval that is not defined
+                    value = f"undefined: {error}"
+            shown.append((name, value))
         return shown
 
     def __repr__(self) -> str:
