@@ -6,6 +6,7 @@
 #include <tipstats/error.hpp>
 #include <tipstats/mse/bootstrap.hpp>
 #include <tipstats/mse/capture_table.hpp>
+#include <tipstats/mse/closed.hpp>
 #include <tipstats/mse/loglinear.hpp>
 
 #include <pybind11/numpy.h>
@@ -175,6 +176,57 @@ void register_mse(py::module_& parent) {
           },
           py::arg("replicates"), py::arg("estimate"), py::arg("acceleration"), py::arg("probabilities"),
           "BCa quantiles of bootstrap replicates (SparseMSE's bcaconfvalues).");
+
+    m.def("closed_models",
+          [](const std::vector<std::string>& lists, const array& counts) {
+              py::list out;
+              for (const auto& f : ms::closed_models(table_of(lists, counts))) {
+                  py::dict d;
+                  d["model"] = std::string(ms::to_string(f.model));
+                  d["fitted"] = f.fitted;
+                  d["abundance"] = f.abundance;
+                  d["stderr"] = f.stderr_abundance;
+                  d["deviance"] = f.deviance;
+                  d["df"] = f.df;
+                  d["aic"] = f.aic;
+                  d["bic"] = f.bic;
+                  d["parameters"] = f.parameters;
+                  d["coefficients"] = f.coefficients;
+                  d["note"] = f.note;
+                  out.append(d);
+              }
+              return out;
+          },
+          py::arg("lists"), py::arg("counts"), "Every closed-population model of Rcapture's closedp.t.");
+
+    m.def("profile_interval",
+          [](const std::vector<std::string>& lists, const array& counts, const std::string& model, double level) {
+              const auto r = ms::profile_interval(table_of(lists, counts), ms::closed_model_from_string(model), level);
+              py::dict d;
+              d["model"] = std::string(ms::to_string(r.model));
+              d["abundance"] = r.abundance;
+              d["lower"] = r.lower;
+              d["upper"] = r.upper;
+              d["level"] = r.level;
+              d["max_log_likelihood"] = r.max_log_likelihood;
+              d["lower_at_observed"] = r.lower_at_observed;
+              d["poisson_abundance"] = r.poisson_abundance;
+              return d;
+          },
+          py::arg("lists"), py::arg("counts"), py::arg("model"), py::arg("level"),
+          "The profile-likelihood interval of Rcapture's closedpCI.t.");
+
+    m.def("profile_log_likelihood",
+          [](const std::vector<std::string>& lists, const array& counts, const std::string& model, const array& N) {
+              const auto table = table_of(lists, counts);
+              const auto which = ms::closed_model_from_string(model);
+              const auto values = vector_of(N, "N");
+              std::vector<double> out;
+              for (double v : values) out.push_back(ms::profile_log_likelihood(table, which, v));
+              return as_array(out);
+          },
+          py::arg("lists"), py::arg("counts"), py::arg("model"), py::arg("N"),
+          "The multinomial profile log-likelihood of closedpCI.t at each N.");
 
     m.def("total_interval",
           [](double observed, double intercept, double se, double level) {

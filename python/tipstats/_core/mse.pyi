@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['bca_quantiles', 'bootstrap', 'check', 'check_table', 'loglinear', 'stepwise', 'table_from_rows', 'total_interval']
+__all__: list[str] = ['bca_quantiles', 'bootstrap', 'check', 'check_table', 'closed_models', 'loglinear', 'profile_interval', 'profile_log_likelihood', 'stepwise', 'table_from_rows', 'total_interval']
 def bca_quantiles(replicates: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], estimate: typing.SupportsFloat | typing.SupportsIndex, acceleration: typing.SupportsFloat | typing.SupportsIndex, probabilities: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.float64]:
     """
     BCa quantiles of bootstrap replicates (SparseMSE's bcaconfvalues).
@@ -23,9 +23,21 @@ def check_table(lists: collections.abc.Sequence[str], counts: typing.Annotated[n
     """
     Checks a table given as list names and the count of every pattern.
     """
+def closed_models(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> list:
+    """
+    Every closed-population model of Rcapture's closedp.t.
+    """
 def loglinear(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], interactions: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]]) -> dict:
     """
     The Poisson log-linear fit of main effects plus the pairs.
+    """
+def profile_interval(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], model: str, level: typing.SupportsFloat | typing.SupportsIndex) -> dict:
+    """
+    The profile-likelihood interval of Rcapture's closedpCI.t.
+    """
+def profile_log_likelihood(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], model: str, N: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    The multinomial profile log-likelihood of closedpCI.t at each N.
     """
 def stepwise(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], threshold: typing.SupportsFloat | typing.SupportsIndex) -> dict:
     """

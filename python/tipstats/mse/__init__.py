@@ -12,6 +12,7 @@ A table is a :class:`CaptureTable`; the published tables are bundled
 row), or the lists and pairs that make a model impossible to fit.
 """
 
+from ._closed import ProfileInterval, closed_models, profile_interval
 from ._loglinear import (BootstrapResult, LogLinearResult, ModelCheck, StepwiseResult, bootstrap, check, loglinear,
                          stepwise)
 from ._table import CaptureTable
@@ -21,9 +22,12 @@ __all__ = [
     "CaptureTable",
     "LogLinearResult",
     "ModelCheck",
+    "ProfileInterval",
     "StepwiseResult",
     "bootstrap",
     "check",
+    "closed_models",
     "loglinear",
+    "profile_interval",
     "stepwise",
 ]
