@@ -4,6 +4,7 @@
 #include "register.hpp"
 
 #include <tipstats/error.hpp>
+#include <tipstats/mse/bma.hpp>
 #include <tipstats/mse/bootstrap.hpp>
 #include <tipstats/mse/capture_table.hpp>
 #include <tipstats/mse/closed.hpp>
@@ -227,6 +228,47 @@ void register_mse(py::module_& parent) {
           },
           py::arg("lists"), py::arg("counts"), py::arg("model"), py::arg("N"),
           "The multinomial profile log-likelihood of closedpCI.t at each N.");
+
+    m.def("decomposable_graphs",
+          [](const std::vector<std::string>& lists) {
+              py::list out;
+              for (const auto& g : ms::decomposable_graphs(lists.size())) {
+                  py::dict d;
+                  d["edges"] = g.edges;
+                  d["cliques"] = g.cliques;
+                  d["separators"] = g.separators;
+                  d["text"] = ms::clique_text(g, lists);
+                  out.append(d);
+              }
+              return out;
+          },
+          py::arg("lists"), "Every decomposable graph on the lists: edges, cliques, separators (bit masks) and text.");
+
+    m.def("bma",
+          [](const std::vector<std::string>& lists, const array& counts, const array& n_missing, double delta,
+             const std::optional<array>& log_prior, unsigned threads) {
+              const auto table = table_of(lists, counts);
+              ms::bma_options o;
+              o.delta = delta;
+              if (log_prior) o.log_prior = vector_of(*log_prior, "log_prior");
+              o.threads = threads;
+              const auto values = vector_of(n_missing, "n_missing");
+              ms::bma_result r;
+              {
+                  py::gil_scoped_release release;
+                  r = ms::bma(table, values, o);
+              }
+              py::dict d;
+              d["posterior"] = as_array(r.posterior);
+              d["graph_weights"] = as_array(r.graph_weights);
+              std::vector<std::string> texts;
+              for (const auto& g : r.graphs) texts.push_back(ms::clique_text(g, lists));
+              d["graphs"] = texts;
+              d["delta"] = r.delta;
+              return d;
+          },
+          py::arg("lists"), py::arg("counts"), py::arg("n_missing"), py::arg("delta"), py::arg("log_prior"),
+          py::arg("threads"), "Bayesian model averaging over decomposable graphs (dga's bma.cr).");
 
     m.def("total_interval",
           [](double observed, double intercept, double se, double level) {

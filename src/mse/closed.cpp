@@ -4,7 +4,6 @@
 #include "model.hpp"
 
 #include <boost/math/distributions/chi_squared.hpp>
-#include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/tools/minima.hpp>
 #include <boost/math/tools/roots.hpp>
 
@@ -205,7 +204,7 @@ void check_lists(const capture_table& table, closed_model m) {
 // 1 / (12 n0) in the log-likelihood.)
 double cormack_correction(double n0, double N) {
     const double n0_log_n0 = n0 > 0 ? n0 * std::log(n0) : 0.0;
-    return n0_log_n0 + boost::math::lgamma(N + 1) - N * std::log(N) - boost::math::lgamma(n0 + 1);
+    return n0_log_n0 + detail::log_gamma(N + 1) - N * std::log(N) - detail::log_gamma(n0 + 1);
 }
 
 }  // namespace

@@ -6,7 +6,6 @@
 
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/poisson.hpp>
-#include <boost/math/special_functions/gamma.hpp>
 
 #include <algorithm>
 #include <bit>
@@ -132,7 +131,7 @@ poisson_fit fit_poisson(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, cons
     f.deviance = dev;
     f.covariance = info.ldlt().solve(Eigen::MatrixXd::Identity(info.rows(), info.cols()));
     for (Eigen::Index i = 0; i < y.size(); ++i)
-        f.log_likelihood += (y(i) > 0 ? y(i) * std::log(mu(i)) : 0.0) - mu(i) - boost::math::lgamma(y(i) + 1);
+        f.log_likelihood += (y(i) > 0 ? y(i) * std::log(mu(i)) : 0.0) - mu(i) - detail::log_gamma(y(i) + 1);
     return f;
 }
 

@@ -6,10 +6,14 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['bca_quantiles', 'bootstrap', 'check', 'check_table', 'closed_models', 'loglinear', 'profile_interval', 'profile_log_likelihood', 'stepwise', 'table_from_rows', 'total_interval']
+__all__: list[str] = ['bca_quantiles', 'bma', 'bootstrap', 'check', 'check_table', 'closed_models', 'decomposable_graphs', 'loglinear', 'profile_interval', 'profile_log_likelihood', 'stepwise', 'table_from_rows', 'total_interval']
 def bca_quantiles(replicates: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], estimate: typing.SupportsFloat | typing.SupportsIndex, acceleration: typing.SupportsFloat | typing.SupportsIndex, probabilities: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.float64]:
     """
     BCa quantiles of bootstrap replicates (SparseMSE's bcaconfvalues).
+    """
+def bma(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], n_missing: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], delta: typing.SupportsFloat | typing.SupportsIndex, log_prior: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None, threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
+    """
+    Bayesian model averaging over decomposable graphs (dga's bma.cr).
     """
 def bootstrap(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], method: str, interactions: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], threshold: typing.SupportsFloat | typing.SupportsIndex, n: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex | None, threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
     """
@@ -26,6 +30,10 @@ def check_table(lists: collections.abc.Sequence[str], counts: typing.Annotated[n
 def closed_models(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> list:
     """
     Every closed-population model of Rcapture's closedp.t.
+    """
+def decomposable_graphs(lists: collections.abc.Sequence[str]) -> list:
+    """
+    Every decomposable graph on the lists: edges, cliques, separators (bit masks) and text.
     """
 def loglinear(lists: collections.abc.Sequence[str], counts: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], interactions: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]]) -> dict:
     """

@@ -12,21 +12,25 @@ A table is a :class:`CaptureTable`; the published tables are bundled
 row), or the lists and pairs that make a model impossible to fit.
 """
 
+from ._bma import BMAResult, bma, decomposable_graphs
 from ._closed import ProfileInterval, closed_models, profile_interval
 from ._loglinear import (BootstrapResult, LogLinearResult, ModelCheck, StepwiseResult, bootstrap, check, loglinear,
                          stepwise)
 from ._table import CaptureTable
 
 __all__ = [
+    "BMAResult",
     "BootstrapResult",
     "CaptureTable",
     "LogLinearResult",
     "ModelCheck",
     "ProfileInterval",
     "StepwiseResult",
+    "bma",
     "bootstrap",
     "check",
     "closed_models",
+    "decomposable_graphs",
     "loglinear",
     "profile_interval",
     "stepwise",
