@@ -36,7 +36,7 @@ def closed_models(table: CaptureTable) -> pd.DataFrame:
     only M0 and Mt. Where Rcapture prints the last iterate of a fit that cannot converge (the
     maximum likelihood estimate does not exist, e.g. a model that fits the number of people seen
     k times exactly when nobody was seen on every list), the row is empty (NaN) and ``note`` says
-    why.
+    why. ``attrs["n_observed"]`` holds the people found.
 
     >>> closed_models(ts.datasets.mse("Kosovo")).loc[["M0", "Mt", "Mth Chao (LB)"], ["abundance", "stderr"]].round(1)
                    abundance  stderr
@@ -55,6 +55,7 @@ def closed_models(table: CaptureTable) -> pd.DataFrame:
          "BIC": [r["bic"] if r["fitted"] else np.nan for r in rows],
          "note": [r["note"] for r in rows]},
         index=pd.Index([r["model"] for r in rows], name="model"))
+    frame.attrs["n_observed"] = table.n_observed
     return frame
 
 
