@@ -11,7 +11,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._core import mse as _core
 from .._errors import domain_error
-from ._results import Result, summary_frame
+from ._results import Result, frame_html, summary_frame
 from ._table import CaptureTable
 
 __all__ = ["BMAResult", "bma", "decomposable_graphs"]
@@ -117,7 +117,7 @@ class BMAResult(Result):
                                f"{self.top_graph}", "BMA, decomposable graphs", DGA]], ["BMA"])
 
     def _details_html(self) -> str:
-        return self.graphs.head(10).to_html(float_format=lambda v: f"{v:.4f}")
+        return frame_html(self.graphs.head(10), f"the 10 heaviest of {len(self.graphs)} graphs")
 
 
 def bma(table: CaptureTable, n_missing: ArrayLike, delta: Optional[float] = None,

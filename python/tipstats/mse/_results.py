@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._core import DomainError
-from .._display import VersionedState
+from .._display import VersionedState, html_table
 
 SUMMARY_COLUMNS = ["estimate", "lower", "upper", "level", "model", "method", "reference"]
 
@@ -42,6 +42,18 @@ def plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     return value
+
+
+def frame_html(frame: pd.DataFrame, caption: str) -> str:
+    """A small DataFrame as an HTML table (numbers to one decimal, or four significant digits below 1)."""
+
+    def cell(v: Any) -> Any:
+        if isinstance(v, (float, np.floating)):
+            return f"{v:,.1f}" if abs(v) >= 1 else f"{v:.4g}"
+        return v
+
+    rows = [[index] + [cell(v) for v in row] for index, row in zip(frame.index, frame.itertuples(index=False))]
+    return html_table([""] + [str(c) for c in frame.columns], rows, caption)
 
 
 def summary_frame(rows: Sequence[Sequence[Any]], index: Sequence[str]) -> pd.DataFrame:
@@ -100,5 +112,4 @@ class Result(VersionedState):
                        f"<td style='text-align:left'>{html.escape(format_value(value))}</td></tr>"
                        for name, value in self._shown())
         fields = f"<table><caption>{html.escape(type(self).__name__)}</caption>{rows}</table>"
-        summary = self.summary().to_html(float_format=lambda v: f"{v:,.1f}")
-        return f"<div>{fields}{summary}{self._details_html()}</div>"
+        return f"<div>{fields}{frame_html(self.summary(), 'summary')}{self._details_html()}</div>"
