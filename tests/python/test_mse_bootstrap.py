@@ -103,7 +103,8 @@ def test_bad_arguments():
     table = ts.datasets.mse("Artificial_3")
     for kwargs, argument in [({"n": 1}, "n"), ({"method": "bic"}, "method"), ({"threads": -1}, "threads"),
                              ({"threshold": 2.0}, "threshold"), ({"method": "fixed", "interactions": ["A:Z"]},
-                                                                 "interactions")]:
+                                                                 "interactions"),
+                             ({"interactions": ["A:C"]}, "interactions")]:
         with pytest.raises(ts.DomainError) as info:
             mse.bootstrap(table, **kwargs)
         assert info.value.argument == argument

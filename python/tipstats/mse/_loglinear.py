@@ -389,6 +389,8 @@ def bootstrap(table: CaptureTable, method: Literal["stepwise", "fixed"] = "stepw
     if not isinstance(threads, (int, np.integer)) or threads < 0:
         raise domain_error("threads", f"must be 0 (every core) or a positive number, got {threads!r}")
     pairs = pair_indices(table, interactions)
+    if pairs and method == "stepwise":
+        raise domain_error("interactions", "are chosen by the stepwise method; give them with method='fixed'")
     d = _core.bootstrap(list(table.lists), _cells(table), method, pairs, float(threshold), int(n), seed, int(threads))
     replicates = np.asarray(d["replicates"], dtype=float)
     replicates.setflags(write=False)
