@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, m) {
     register_stats(m);
     register_trend(m);
     register_io(m);
+    register_mse(m);
 }

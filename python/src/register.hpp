@@ -12,3 +12,4 @@ void register_observations(pybind11::module_& m);
 void register_stats(pybind11::module_& m);
 void register_trend(pybind11::module_& m);
 void register_io(pybind11::module_& m);
+void register_mse(pybind11::module_& m);

@@ -58,6 +58,7 @@ from .tabulate import tabulate
 from . import trend
 from . import privacy
 from . import io
+from . import mse
 
 __all__ = [
     "AgeBand",
@@ -78,6 +79,7 @@ __all__ = [
     "Finding",
     "fold_name",
     "io",
+    "mse",
     "implied_baseline",
     "Note",
     "NotFoundError",

@@ -8,7 +8,9 @@ default) and returns the Axes, so a caller can add to it, save it or test what w
   hatched bars up to their bound, and a log-linear or joinpoint fit with its APC labelled per segment;
 - :func:`agreements`: a timeline of agreements, one row per set of parties, renewal chains joined,
   dates known only in part shown as hatched ranges, "today" marked;
-- :func:`partners`: the partnership network: who has agreements with whom, and who is part of whom.
+- :func:`partners`: the partnership network: who has agreements with whom, and who is part of whom;
+- :func:`mse`: multiple systems estimates: the posterior of the population (model averaging), or the
+  estimates of competing models with their intervals.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import datetime as dt
 import math
 import textwrap
 from itertools import combinations
-from typing import Any, Optional, Union
+from typing import Any, List, Optional, Tuple, Union
 
 try:
     import matplotlib.dates as mdates
@@ -33,7 +35,7 @@ from . import trend as _trend
 from ._core import Dataset, Partner, Series
 from .stats import poisson_ci
 
-__all__ = ["agreements", "partners", "series"]
+__all__ = ["agreements", "mse", "partners", "series"]
 
 _CERTAIN = "tab:blue"
 _UNCERTAIN = "tab:blue"
@@ -279,4 +281,80 @@ def partners(dataset: Dataset, *, ax: Optional[Axes] = None, title: Optional[str
     _legend_below(ax, handles)
     if new_figure:
         ax.figure.tight_layout()
+    return ax
+
+
+def mse(results: Any, *, level: float = 0.95, ax: Optional[Axes] = None, title: Optional[str] = None) -> Axes:
+    """Multiple systems estimates of a population (:mod:`tipstats.mse`).
+
+    A :class:`tipstats.mse.BMAResult` is drawn as its posterior over the population (Madigan & York
+    1997) with the equal-tailed credible interval at ``level`` shaded and the median marked. Any
+    other result, a list of results, a dict of label to result, or the DataFrame of
+    :func:`tipstats.mse.closed_models`, is drawn as competing estimates, one row each, with their
+    intervals at ``level`` from ``summary(level)`` (a profile interval keeps the level it was
+    computed at; the rows of :func:`tipstats.mse.closed_models` get Chao's (1987) log-normal
+    interval of the abundance from its standard error, ``n + (N - n) / C`` to ``n + (N - n) C``,
+    ``C = exp(z sqrt(log(1 + se^2 / (N - n)^2)))``, as labelled). A dashed line marks the people
+    found on the lists. Returns the Axes.
+
+    >>> import tipstats as ts, tipstats.plot
+    >>> uk = ts.datasets.mse("UKdat_5")
+    >>> ax = ts.plot.mse([ts.mse.stepwise(uk), ts.mse.loglinear(uk)])
+    """
+    from . import mse as _mse  # noqa: PLC0415 - the plot imports what it draws
+
+    import pandas as pd  # noqa: PLC0415
+
+    ax = _axes(ax)
+    if isinstance(results, _mse.BMAResult):
+        total, posterior = np.asarray(results.total), np.asarray(results.posterior)
+        lower, upper = results.interval(level)
+        ax.plot(total, posterior, color=_CERTAIN, label="posterior (model average)")
+        inside = (total >= lower) & (total <= upper)
+        ax.fill_between(total[inside], posterior[inside], color=_CERTAIN, alpha=0.25,
+                        label=f"{level:.0%} credible interval ({lower:,.0f} to {upper:,.0f})")
+        ax.axvline(results.median, color=_FIT, label=f"median {results.median:,.0f}")
+        ax.axvline(results.n_observed, color="grey", linestyle="--", label=f"people found ({results.n_observed:,})")
+        ax.set_xlabel("population (people found + people on no list)")
+        ax.set_ylabel("posterior probability")
+        ax.set_title(title if title is not None else f"Model average over {len(results.graphs)} decomposable graphs")
+        ax.set_ylim(bottom=0)
+        ax.legend(loc="upper right")
+        return ax
+
+    rows: List[Tuple[str, float, float, float]] = []
+    observed = None
+    if isinstance(results, pd.DataFrame):  # closed_models(table)
+        from statistics import NormalDist  # noqa: PLC0415
+
+        z = NormalDist().inv_cdf((1 + level) / 2)
+        observed = results.attrs.get("n_observed")
+        for name, row in results.dropna(subset=["abundance"]).iterrows():
+            dark = row["abundance"] - observed
+            c = math.exp(z * math.sqrt(math.log(1 + (row["stderr"] / dark) ** 2)))
+            rows.append((f"{name} (log-normal)", row["abundance"], observed + dark / c, observed + dark * c))
+    else:
+        labelled = results.items() if isinstance(results, dict) else (
+            (None, r) for r in (results if isinstance(results, (list, tuple)) else [results]))
+        for label, result in labelled:
+            for _, row in result.summary(level).iterrows():
+                name = label if label is not None else f"{row['method']}: {row['model']}"
+                rows.append((textwrap.shorten(str(name), 60), row["estimate"], row["lower"], row["upper"]))
+            observed = getattr(result, "n_observed", observed)
+    if not rows:
+        raise ValueError("mse: nothing to draw (no result with an estimate)")
+    y = np.arange(len(rows))[::-1]
+    estimates = np.array([r[1] for r in rows], dtype=float)
+    lows = np.array([r[2] for r in rows], dtype=float)
+    highs = np.array([r[3] for r in rows], dtype=float)
+    finite_highs = np.where(np.isfinite(highs), highs, estimates)
+    ax.errorbar(estimates, y, xerr=np.vstack([estimates - lows, finite_highs - estimates]), fmt="o",
+                color=_CERTAIN, capsize=4, label=f"estimate and {level:.0%} interval")
+    if observed is not None:
+        ax.axvline(observed, color="grey", linestyle="--", label=f"people found ({observed:,})")
+    ax.set_yticks(y)
+    ax.set_yticklabels([r[0] for r in rows])
+    ax.set_xlabel("estimated population")
+    ax.set_title(title if title is not None else "Multiple systems estimates")
+    ax.legend(loc="best")
     return ax

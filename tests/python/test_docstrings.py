@@ -31,9 +31,10 @@ PUBLIC_MODULES = [
     "tipstats.datasets",
     "tipstats.model",
     "tipstats.observations",
+    "tipstats.mse",
 ]
 # Modules whose functions compute statistics: their docstrings cite the literature.
-STATISTICAL_MODULES = {"tipstats.stats", "tipstats.trend", "tipstats.privacy"}
+STATISTICAL_MODULES = {"tipstats.stats", "tipstats.trend", "tipstats.privacy", "tipstats.mse"}
 REFERENCE = re.compile(r"\b(1[89]|20)\d\d[a-z]?\b")
 
 # Members every class gets from Python or pybind11 rather than from tipstats.

@@ -18,7 +18,8 @@ import typing
 from . import stats
 from . import trend
 from . import io
-__all__: list[str] = ['AgeBand', 'Agreement', 'AgreementRegistry', 'Continuity', 'Coverage', 'Dataset', 'DomainError', 'Error', 'Finding', 'NotFoundError', 'Note', 'Observation', 'Observations', 'ParseError', 'PartialDate', 'Partner', 'PartnerRegistry', 'Party', 'Period', 'Quantity', 'Series', 'Signatory', 'Source', 'SourceRef', 'SourceRegistry', 'StatusChange', 'Transition', 'ValidationError', 'fold_name', 'io', 'parse_date', 'stats', 'tabulate_codes', 'trend']
+from . import mse
+__all__: list[str] = ['AgeBand', 'Agreement', 'AgreementRegistry', 'Continuity', 'Coverage', 'Dataset', 'DomainError', 'Error', 'Finding', 'NotFoundError', 'Note', 'Observation', 'Observations', 'ParseError', 'PartialDate', 'Partner', 'PartnerRegistry', 'Party', 'Period', 'Quantity', 'Series', 'Signatory', 'Source', 'SourceRef', 'SourceRegistry', 'StatusChange', 'Transition', 'ValidationError', 'fold_name', 'io', 'mse', 'parse_date', 'stats', 'tabulate_codes', 'trend']
 class Period:
     """
     A reporting period with inclusive start and end dates.
