@@ -12,6 +12,7 @@
 #include <tipstats/model/agreement.hpp>
 #include <tipstats/model/agreement_registry.hpp>
 #include <tipstats/model/dataset.hpp>
+#include <tipstats/model/iso3166.hpp>
 #include <tipstats/model/name_folding.hpp>
 #include <tipstats/model/observation.hpp>
 #include <tipstats/model/observations.hpp>
@@ -37,3 +38,9 @@
 #include <tipstats/trend/joinpoint.hpp>
 #include <tipstats/trend/loglinear.hpp>
 #include <tipstats/trend/mann_kendall.hpp>
+
+#include <tipstats/mse/bma.hpp>
+#include <tipstats/mse/bootstrap.hpp>
+#include <tipstats/mse/capture_table.hpp>
+#include <tipstats/mse/closed.hpp>
+#include <tipstats/mse/loglinear.hpp>

@@ -1,3 +1,4 @@
+#include <tipstats/detail/random.hpp>
 #include <tipstats/detail/parallel.hpp>
 #include <tipstats/error.hpp>
 #include <tipstats/mse/bootstrap.hpp>
@@ -17,13 +18,6 @@ namespace tipstats::mse {
 namespace {
 
 // SplitMix64 (Steele, Lea & Flood 2014): decorrelates the seeds of the replicates' generators.
-std::uint64_t splitmix64(std::uint64_t v) {
-    v += 0x9e3779b97f4a7c15ULL;
-    v = (v ^ (v >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    v = (v ^ (v >> 27)) * 0x94d049bb133111ebULL;
-    return v ^ (v >> 31);
-}
-
 // The total estimated from `counts` by the bootstrap's method. Lists with nobody are left out
 // (with their pairs); `dropped` tells whether that happened.
 double estimate_total(const std::vector<std::string>& lists, const std::vector<double>& counts,
@@ -146,7 +140,7 @@ bootstrap_result bootstrap(const capture_table& table, const bootstrap_options& 
             std::vector<double> sample(counts.size(), 0.0);
             if (i < B) {
                 // Multinomial(n, counts / n) as successive binomials over the observed cells.
-                std::mt19937_64 gen(splitmix64(r.seed ^ splitmix64(i + 1)));
+                std::mt19937_64 gen(tipstats::detail::splitmix64(r.seed ^ tipstats::detail::splitmix64(i + 1)));
                 double left_people = n, left_weight = n;
                 for (std::size_t c = 1; c < counts.size() && left_people > 0; ++c) {
                     if (counts[c] == 0) continue;

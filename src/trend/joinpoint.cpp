@@ -3,6 +3,7 @@
 // row per joinpoint while the positions are enumerated depth first, the factor rows (which do not
 // depend on y) are computed once per model size and kept, and each new y (the data or a permuted
 // copy) costs one forward substitution per candidate: SSE = y'y - |L^{-1} X'y|^2.
+#include <tipstats/detail/random.hpp>
 #include <tipstats/trend/joinpoint.hpp>
 
 #include "input.hpp"
@@ -243,13 +244,6 @@ exact_fit fit_at(const std::vector<double>& x, double centre, std::span<const do
     return f;
 }
 
-std::uint64_t splitmix64(std::uint64_t v) {
-    v += 0x9E3779B97F4A7C15ull;
-    v = (v ^ (v >> 30)) * 0xBF58476D1CE4E5B9ull;
-    v = (v ^ (v >> 27)) * 0x94D049BB133111EBull;
-    return v ^ (v >> 31);
-}
-
 // Uniform integer in [0, bound) by rejection: the same numbers on every standard library.
 std::size_t uniform_below(std::mt19937_64& gen, std::size_t bound) {
     const std::uint64_t b = bound;
@@ -453,7 +447,7 @@ joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
                 const grid_plan& plan_a = plan_for(ka);
                 const grid_plan& plan_b = plan_for(kb);
                 std::atomic<std::size_t> at_least{0};
-                const std::uint64_t stream = splitmix64(res.seed ^ splitmix64(++test_number));
+                const std::uint64_t stream = tipstats::detail::splitmix64(res.seed ^ tipstats::detail::splitmix64(++test_number));
                 const double threshold = test.statistic * (1 - 1e-12);
                 tipstats::detail::parallel_for(
                     o.permutations, o.threads,
@@ -461,7 +455,7 @@ joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
                         thread_local std::vector<std::size_t> order;
                         thread_local std::vector<double> permuted;
                         thread_local response_sums s;
-                        std::mt19937_64 gen(splitmix64(stream + b));
+                        std::mt19937_64 gen(tipstats::detail::splitmix64(stream + b));
                         order.resize(n);
                         std::iota(order.begin(), order.end(), 0);
                         for (std::size_t i = n - 1; i > 0; --i) std::swap(order[i], order[uniform_below(gen, i + 1)]);

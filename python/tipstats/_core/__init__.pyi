@@ -701,12 +701,12 @@ class Series:
             >>> for period, value in [("2018-H1", "106-111"), ("2019-H1", 263), ("2019-H2", 180), ("2020-H1", 120)]:
             ...     obs.add("victims_rescued", value, period, area="KHM")
             >>> table = obs.series("victims_rescued").same_period_last_year()
-            >>> table[["period", "previous_period", "percent_change", "percent_change_lower", "percent_change_upper"]].round(1)
-                period previous_period  percent_change  percent_change_lower  percent_change_upper
-            0  2018-H1         2017-H1             NaN                   NaN                   NaN
-            1  2019-H1         2018-H1             NaN                 136.9                 148.1
-            2  2019-H2         2018-H2             NaN                   NaN                   NaN
-            3  2020-H1         2019-H1           -54.4                 -54.4                 -54.4
+            >>> table[["period", "percent_change", "percent_change_lower", "percent_change_upper"]].round(1)
+                period  percent_change  percent_change_lower  percent_change_upper
+            0  2018-H1             NaN                   NaN                   NaN
+            1  2019-H1             NaN                 136.9                 148.1
+            2  2019-H2             NaN                   NaN                   NaN
+            3  2020-H1           -54.4                 -54.4                 -54.4
             
         """
     def sum(self) -> Quantity:
