@@ -36,7 +36,7 @@ def attack(published: pd.DataFrame, by, value="count", integer=False):
     withheld cells >= 0; min and max of each withheld cell with HiGHS on a dense matrix (as whole numbers
     with `integer`, scipy.optimize.milp)."""
     cells = {tuple(row[b] for b in by): row[value] for _, row in published.iterrows()}
-    withheld = [key for key, v in cells.items() if np.isnan(v)]
+    withheld = [key for key, v in cells.items() if pd.isna(v)]
     column = {key: i for i, key in enumerate(withheld)}
     labels = [sorted({key[d] for key in cells}, key=str) for d in range(len(by))]
     equations, rhs = [], []
