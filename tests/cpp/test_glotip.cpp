@@ -203,7 +203,7 @@ TEST_CASE("GLOTIP wordings the reader has never seen are kept in their own words
 TEST_CASE("a GLOTIP export reads with any preamble of up to 19 rows before its header", "[glotip]") {
     const std::string data = row("Detected trafficking victims", "Total", "Total", "Total", "Total", "2019", "Counts",
                                  "\"12,345\"");
-    for (const std::string preamble : {std::string(), std::string("UNODC,\n14/04/2025\n"),
+    for (const std::string& preamble : {std::string(), std::string("UNODC,\n14/04/2025\n"),
                                        std::string("\"Title, quoted\",,,\n\n"), std::string(19, '\n')}) {
         const auto table = io::read_glotip("\xEF\xBB\xBF" + preamble + header + data, "glotip.csv");
         REQUIRE(table.size() == 1);
