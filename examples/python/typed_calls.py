@@ -1,6 +1,6 @@
 """A researcher's script with type annotations, as `mypy --strict` checks it: an interval, a change, a
-rate, a trend fit, Mann-Kendall tests over a DataFrame of regional series, a small table suppressed for
-publication, and a dataset saved, loaded and read as a series. Scalar arguments give floats, arrays give
+rate, a trend fit, Mann-Kendall tests over a DataFrame of regional series, a share whose total is not known, a
+small table suppressed and laid out for publication, and a dataset saved, loaded and read as a series. Scalar arguments give floats, arrays give
 arrays, and the batch functions give DataFrames, so no casts are needed.
 
 Run with `python examples/python/typed_calls.py [DIRECTORY]`; check with
@@ -31,6 +31,9 @@ def intervals_and_changes() -> None:
           f"(95% CI {change.lower:+.1f}% to {change.upper:+.1f}%)")
     claim = ts.check_claim("an increase of nearly 150 per cent", current=263, previous=105)
     print("claim consistent:", claim.consistent)
+    arrests = ts.check_claim("arrests in 86 per cent of cases")  # no total given: the smallest that fit
+    lowest, highest = ts.proportion_ci_range("86 per cent", n=arrests.denominators)
+    print(f"86 per cent of {arrests.denominators[0]} or more cases: {lowest:.1%} to {highest:.1%}")
 
     population = 15_552_211  # Cambodia, 2019 census
     rate_low, rate_high = ts.rate_ci(263, population)
@@ -61,6 +64,8 @@ def publish() -> None:
     published = ts.privacy.suppress(table, ["age", "sex"], threshold=10)
     withheld = int(published["count"].isna().sum())
     print(f"withheld cells: {withheld}; audit passed: {ts.privacy.audit(published, ['age', 'sex']).passed}")
+    layout = ts.privacy.publication_table(published, rows="age", cols="sex")  # "x" where withheld, a footnote
+    print(layout.to_csv(), end="")
 
 
 def dataset(directory: pathlib.Path) -> None:
