@@ -4,7 +4,10 @@
   that checks no withheld cell can be narrowed below the threshold;
 - `k_anonymity`, `generalize_age`, `generalize_year`: record-level data such as CTDC's;
 - `noisy_counts`: differentially private counts (geometric or Laplace mechanism);
-- `protect`: the one entry point tabulations and the command line call.
+- `protect`: the one entry point tabulations and the command line call; `complete` adds the
+  combinations without records as zeros before it;
+- `publication_table`: the protected table laid out for a report, withheld cells marked, with a
+  footnote, as CSV, Excel or HTML; `sparse_advice` says when too much of a table is withheld.
 
 See docs/privacy.md for when each fits, the threat model and the references.
 """
