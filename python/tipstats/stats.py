@@ -634,7 +634,8 @@ def proportion_ci_range(share: Union[float, str], n: ArrayLike, level: float = 0
 
     ``n`` holds whole totals >= 1, e.g. ``check_claim(...).denominators`` or ``range(50, 101)``.
     For each total, ``lower`` and ``upper`` are the lowest and highest ends of
-    :func:`proportion_ci` over the parts that fit (``method``: Wilson 1927 by default; Clopper &
+    :func:`proportion_ci` over the parts that fit, i.e. the lower end for the least part and the
+    upper end for the greatest (``method``: Wilson 1927 by default; Clopper &
     Pearson 1934 for ``"exact"``; see Brown, Cai & DasGupta 2001, Stat Sci 16:101-133); a total
     that no whole part fits gives NaN. If the true total is among ``n`` and the wording is honest,
     ``(lowest, highest)`` contains the interval of the true count, so it covers the true proportion
@@ -661,18 +662,16 @@ def proportion_ci_range(share: Union[float, str], n: ArrayLike, level: float = 0
     _call(_k.proportion_ci, 1, 2, level, method=method, weighted=False)  # level and method, checked once
     part_low, part_high = _parts_nearest(share, totals)
     fits = ~np.isnan(part_low)
-    # every part that fits, with the index of its total, so that each total takes its extreme ends
-    widths = np.where(fits, part_high - part_low + 1, 0).astype(np.int64)
-    owner = np.repeat(np.arange(totals.size), widths)
-    offset = np.arange(int(widths.sum())) - np.repeat(np.cumsum(widths) - widths, widths)
-    parts = np.repeat(np.where(fits, part_low, 0.0), widths) + offset
     lower = np.full(totals.size, np.nan)
     upper = np.full(totals.size, np.nan)
-    if parts.size:
-        low_ends, high_ends = _call(_k.proportion_ci, parts, totals[owner], level, method=method, weighted=False,
-                                    threads=threads)
-        np.fmin.at(lower, owner, low_ends)
-        np.fmax.at(upper, owner, high_ends)
+    if fits.any():
+        # Both ends rise with the part for every method (Wald and Agresti-Coull once clipped to [0, 1]:
+        # where their lower end falls with x it is below 0), so the least part gives the lowest lower end
+        # and the greatest part the highest upper end.
+        lower[fits] = _call(_k.proportion_ci, part_low[fits], totals[fits], level, method=method, weighted=False,
+                            threads=threads)[0]
+        upper[fits] = _call(_k.proportion_ci, part_high[fits], totals[fits], level, method=method, weighted=False,
+                            threads=threads)[1]
     return ProportionRange(lowest=float(np.nanmin(lower)) if fits.any() else float("nan"),
                            highest=float(np.nanmax(upper)) if fits.any() else float("nan"),
                            share=share if isinstance(share, str) else float(share), n=totals.astype(np.int64),

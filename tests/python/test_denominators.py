@@ -8,6 +8,8 @@ import re
 import numpy as np
 import pytest
 import statsmodels.stats.proportion as smp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tipstats as ts
 
@@ -94,13 +96,15 @@ def parts_by_brute_force(share, n):
 @pytest.mark.parametrize("share, totals", [
     ("arrests in 86 per cent of cases", range(1, 121)),
     ("about 86 per cent", [7, 10, 50, 70, 333]),
+    ("about 50 per cent", [1, 2, 3, 4, 5, 6, 8, 13, 40, 200]),   # wide ranges of parts, small totals
+    ("under 20 per cent", range(1, 41)),                      # parts from 0: the clipped ends of Wald
     ("less than 5 per cent", [1, 19, 20, 21, 100]),
     (0.86, range(1, 61)),
     (0.5, [1, 2, 3, 9, 10]),       # ties between two nearest parts: both count
     (0.0, [1, 5]), (1.0, [1, 5]),
 ])
-def test_intervals_across_totals_match_statsmodels_for_each_total(share, totals, method):
-    level = 0.9
+@pytest.mark.parametrize("level", [0.9, 0.99])
+def test_intervals_across_totals_match_statsmodels_for_each_total(share, totals, method, level):
     result = ts.proportion_ci_range(share, totals, level, method)
     totals = list(totals)
     np.testing.assert_array_equal(result.n, totals)
@@ -191,3 +195,18 @@ def test_whole_counts_zero_and_weighted_counts_of_one_or_more_are_unchanged():
     assert ts.proportion_ci(0, 70)[0] == 0
     assert ts.proportion_ci(1, 70) == ts.proportion_ci(1, 70, weighted=True)
     assert ts.proportion_ci(60.2, 70) == ts.proportion_ci(60.2, 70, weighted=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(n=st.integers(1, 3000), stated=st.integers(0, 100), qualifier=st.sampled_from(["about", "nearly", "under", ""]),
+       method=st.sampled_from(list(SM_METHOD)), level=st.sampled_from([0.8, 0.95, 0.999]))
+def test_the_least_and_greatest_parts_give_the_extreme_ends(n, stated, qualifier, method, level):
+    """The shortcut (lower end of the least part, upper end of the greatest) against every part's interval."""
+    claim = f"{qualifier} {stated} per cent".strip()
+    result = ts.proportion_ci_range(claim, [n], level, method)
+    parts = parts_by_brute_force(claim, n)
+    if parts.size == 0:
+        assert not result.fits[0]
+        return
+    lower, upper = ts.proportion_ci(parts, n, level, method)
+    assert result.lower[0] == lower.min() and result.upper[0] == upper.max()
