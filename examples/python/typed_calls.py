@@ -1,7 +1,8 @@
 """A researcher's script with type annotations, as `mypy --strict` checks it: an interval, a change, a
-rate, a trend fit, Mann-Kendall tests over a DataFrame of regional series, a share whose total is not known, a
-small table suppressed and laid out for publication, and a dataset saved, loaded and read as a series. Scalar arguments give floats, arrays give
-arrays, and the batch functions give DataFrames, so no casts are needed.
+rate, a trend fit, Mann-Kendall tests over a DataFrame of regional series, a share whose total is not
+known, a small table suppressed and laid out for publication, and a dataset saved, loaded and read as a
+series. Scalar arguments give floats, arrays give arrays, and the batch functions give DataFrames, so
+no casts are needed.
 
 Run with `python examples/python/typed_calls.py [DIRECTORY]`; check with
 `PYTHONPATH=python mypy --strict examples/python`.
