@@ -1,7 +1,8 @@
 """A researcher's script with type annotations, as `mypy --strict` checks it: an interval, a change, a
-rate, a trend fit, Mann-Kendall tests over a DataFrame of regional series, a small table suppressed for
-publication, and a dataset saved, loaded and read as a series. Scalar arguments give floats, arrays give
-arrays, and the batch functions give DataFrames, so no casts are needed.
+rate, a trend fit, Mann-Kendall tests over a DataFrame of regional series, a share whose total is not
+known, a small table suppressed and laid out for publication, and a dataset saved, loaded and read as a
+series. Scalar arguments give floats, arrays give arrays, and the batch functions give DataFrames, so
+no casts are needed.
 
 Run with `python examples/python/typed_calls.py [DIRECTORY]`; check with
 `PYTHONPATH=python mypy --strict examples/python`.
@@ -35,6 +36,9 @@ def intervals_and_changes() -> None:
     least, most = over_range.percent_change.bounds(integer=False)
     print(f"2019-H1 against 106-111: {least:+.1f}% to {most:+.1f}% "
           f"(95% CI {over_range.lower:+.1f}% to {over_range.upper:+.1f}%)")
+    arrests = ts.check_claim("arrests in 86 per cent of cases")  # no total given: the smallest that fit
+    lowest, highest = ts.proportion_ci_range("86 per cent", n=arrests.denominators)
+    print(f"86 per cent of {arrests.denominators[0]} or more cases: {lowest:.1%} to {highest:.1%}")
 
     population = 15_552_211  # Cambodia, 2019 census
     rate_low, rate_high = ts.rate_ci(263, population)
@@ -65,6 +69,8 @@ def publish() -> None:
     published = ts.privacy.suppress(table, ["age", "sex"], threshold=10)
     withheld = int(published["count"].isna().sum())
     print(f"withheld cells: {withheld}; audit passed: {ts.privacy.audit(published, ['age', 'sex']).passed}")
+    layout = ts.privacy.publication_table(published, rows="age", cols="sex")  # "x" where withheld, a footnote
+    print(layout.to_csv(), end="")
 
 
 def dataset(directory: pathlib.Path) -> None:

@@ -73,6 +73,9 @@ py::dict claim_check_to_dict(const st::claim_check& r) {
     d["exact"] = r.exact ? py::object(py::float_(*r.exact)) : py::none();
     d["baseline_range"] = range(r.baseline_range);
     d["part_range"] = range(r.part_range);
+    py::list denominators;
+    for (double m : r.denominators) denominators.append(static_cast<long long>(m));
+    d["denominators"] = denominators;
     d["explanation"] = r.explanation;
     return d;
 }
@@ -103,13 +106,17 @@ void register_stats(py::module_& root) {
     }, py::arg("part"), py::arg("total"), threads_arg, indexed_arg);
 
     m.def("proportion_ci", [](const in_array& x, const in_array& n, const in_array& level, const std::string& method,
-                              unsigned threads, bool indexed) {
+                              bool weighted, unsigned threads, bool indexed) {
         const auto kind = st::parse_proportion_method(method);
+        const auto counts = weighted ? st::count_kind::weighted : st::count_kind::counts;
         const auto size = length({&x, &n, &level});
         out_array lower = output(size), upper = output(size);
-        run(indexed, [&] { st::proportion_ci(view(x), view(n), view(level), kind, view(lower), view(upper), threads); });
+        run(indexed, [&] {
+            st::proportion_ci(view(x), view(n), view(level), kind, view(lower), view(upper), threads, counts);
+        });
         return py::make_tuple(lower, upper);
-    }, py::arg("x"), py::arg("n"), py::arg("level"), py::arg("method"), threads_arg, indexed_arg);
+    }, py::arg("x"), py::arg("n"), py::arg("level"), py::arg("method"), py::arg("weighted") = false, threads_arg,
+       indexed_arg);
 
     m.def("poisson_ci", [](const in_array& x, const in_array& level, const std::string& method, unsigned threads,
                            bool indexed) {
@@ -175,6 +182,14 @@ void register_stats(py::module_& root) {
         return claim_check_to_dict(st::check_claim(text, {current, previous, part, total}));
     }, py::arg("claim"), py::arg("current") = py::none(), py::arg("previous") = py::none(),
        py::arg("part") = py::none(), py::arg("total") = py::none());
+
+    m.def("claim_parts", [](const std::string& text, const in_array& totals, bool indexed) {
+        const auto c = st::parse_claim(text);
+        const auto size = length({&totals});
+        out_array low = output(size), high = output(size);
+        run(indexed, [&] { st::parts_fitting(c, view(totals), view(low), view(high)); });
+        return py::make_tuple(low, high);
+    }, py::arg("claim"), py::arg("totals"), indexed_arg);
 
     m.attr("claim_tolerance") = st::claim_tolerance;
 }

@@ -355,20 +355,19 @@ def _tabulate(args):
     if missing:
         raise NotFoundError(f"{args.file}: no column {', '.join(repr(m) for m in missing)}; the columns are "
                             + ", ".join(records.columns))
-    table = tabulate(records, by=args.by)
-    if args.protect:  # protection reasons over the full table: a combination without records is a count of 0
-        levels = [sorted(table[column].unique()) for column in args.by]
-        full = (pd.MultiIndex.from_product(levels, names=args.by) if len(levels) > 1
-                else pd.Index(levels[0], name=args.by[0]))
-        table = table.set_index(args.by).reindex(full, fill_value=0).reset_index()
-        table = privacy.protect_from_arguments(table, args.by, args)
+    method, options = privacy._options_from_arguments(args)
+    table = tabulate(records, by=args.by, protect=method, **options)  # as tipstats.tabulate(..., protect=) does
     if args.json:
         _print_json(json.loads(table.to_json(orient="records")))
     else:
-        print(table.to_string(index=False, na_rep="-"))
+        withheld = table["count"].isna()
+        print(table.assign(count=table["count"].astype(object).where(~withheld, "-")).to_string(index=False))
     statement = table.attrs.get("tipstats.privacy")
     if statement and not args.json:
         print(f"\nprotection: {statement}", file=sys.stderr)
+    advice = privacy.sparse_advice(table, args.by) if method == "suppress" else None
+    if advice:
+        print(f"tipstats: note: {advice}", file=sys.stderr)
     return 0
 
 
@@ -427,7 +426,7 @@ def main(argv=None):
     except BrokenPipeError:  # `tipstats report | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except (Error, OSError, ValueError) as error:
+    except (Error, OSError, ValueError, ImportError) as error:  # ImportError: an optional extra is missing
         print(f"tipstats: error: {error}", file=sys.stderr)
         return 1
 

@@ -34,6 +34,8 @@ __all__ = [
     "StandardizedRate",
     "change_ci",
     "check_claim",
+    "proportion_ci_range",
+    "ProportionRange",
     "implied_baseline",
     "percent_change",
     "poisson_ci",
@@ -189,15 +191,16 @@ def share(part: ArrayLike, total: ArrayLike, *, threads: Optional[int] = None) -
 
 @overload
 def proportion_ci(x: _Scalar, n: _Scalar, level: _Scalar = 0.95, method: _ProportionMethod = "wilson", *,
-                  threads: Optional[int] = None) -> Tuple[float, float]: ...
+                  weighted: bool = False, threads: Optional[int] = None) -> Tuple[float, float]: ...
 
 
 @overload
 def proportion_ci(x: ArrayLike, n: ArrayLike, level: ArrayLike = 0.95, method: _ProportionMethod = "wilson", *,
-                  threads: Optional[int] = None) -> Tuple[_Array, _Array]: ...
+                  weighted: bool = False, threads: Optional[int] = None) -> Tuple[_Array, _Array]: ...
 
 
 def proportion_ci(x: ArrayLike, n: ArrayLike, level: ArrayLike = 0.95, method: _ProportionMethod = "wilson", *,
+                  weighted: bool = False,
                   threads: Optional[int] = None) -> Union[Tuple[float, float], Tuple[_Array, _Array]]:
     """Confidence interval ``(lower, upper)`` for the binomial proportion ``x / n``.
 
@@ -219,13 +222,21 @@ def proportion_ci(x: ArrayLike, n: ArrayLike, level: ArrayLike = 0.95, method: _
 
     Wilson, Agresti-Coull and Wald are clipped to [0, 1], as in statsmodels'
     ``proportion_confint`` (methods ``wilson``, ``agresti_coull``, ``normal``), which they match.
-    ``x`` and ``n`` need not be whole numbers (weighted counts).
+    ``x`` and ``n`` need not be whole numbers (weighted counts), but an ``x`` strictly between 0
+    and 1 is refused with :class:`tipstats.DomainError` unless ``weighted=True``: it is nearly
+    always a share passed by mistake ("86 per cent of 70" is ``x = 60``, not ``0.86``), and would
+    give a plausible-looking wrong interval. For a share whose count is not known, see
+    :func:`proportion_ci_range`.
 
     >>> lo, hi = proportion_ci(86, 100, method="exact")
     >>> round(lo, 4), round(hi, 4)
     (0.7763, 0.9213)
+    >>> proportion_ci(0.86, 70)
+    Traceback (most recent call last):
+    ...
+    tipstats.DomainError: argument 'x': is a fraction below 1 (0.86): did you mean a share? pass x = share * n (0.86 * 70 = 60.2); for a weighted count below 1, pass weighted=True
     """
-    return _call(_k.proportion_ci, x, n, level, method=method, threads=threads)
+    return _call(_k.proportion_ci, x, n, level, method=method, weighted=bool(weighted), threads=threads)
 
 
 @overload
@@ -588,7 +599,9 @@ class ClaimCheck(_Result):
     exact percentage (the change, or the share) when both counts are known. ``baseline_range`` is the
     (lowest, highest) whole previous count that fits a change claim, or the whole totals that fit a
     share claim given its part (``inf``: no upper limit); ``part_range`` the parts that fit a share claim
-    given its total. ``admitted`` is the range of true percentages the wording admits, as
+    given its total. ``denominators`` lists, when no count is given, the smallest totals (for a
+    change, previous counts) for which some whole part (current count) fits the wording; it is empty
+    otherwise. ``admitted`` is the range of true percentages the wording admits, as
     ``(low, high, low_closed, high_closed)``; ``tolerance`` the qualifier's tolerance (relative for
     vague qualifiers, half a unit of the last digit written when there is none).
     """
@@ -604,6 +617,7 @@ class ClaimCheck(_Result):
     exact_change: Optional[float]
     baseline_range: Optional[Tuple[float, float]]
     part_range: Optional[Tuple[float, float]]
+    denominators: Tuple[int, ...]
     explanation: str
 
     def __str__(self) -> str:
@@ -650,14 +664,139 @@ def check_claim(claim: str, current: Optional[float] = None, previous: Optional[
     at most, up to, no more than                                  ``v <= s``
     ============================================================  ==================================
 
+    Without any count, the check lists the ``denominators``: the 10 smallest totals n (up to a
+    million) for which some whole part x makes ``100 x / n`` a value the wording admits (for a
+    change, the previous counts for which some whole current count does). A share reported as "86
+    per cent" cannot come from 15 cases, for instance: no x / 15 lies in [85.5, 86.5) %. Pass them,
+    or any plausible totals, to :func:`proportion_ci_range`. This is the arithmetic of granularity
+    checks on reported figures (Brown & Heathers 2017, the GRIM test, Soc Psychol Personal Sci
+    8:363-369).
+
     >>> r = check_claim("an increase of nearly 150 per cent", current=263)
     >>> r.baseline_range
     (106.0, 111.0)
     >>> check_claim("an increase of nearly 150 per cent", 263, 105).consistent   # +150.5 %: over, not nearly
     False
+    >>> check_claim("arrests in 86 per cent of cases").denominators
+    (7, 14, 21, 22, 28, 29, 35, 36, 37, 42)
     """
     d = _k.check_claim(claim, current, previous, part, total)
     return ClaimCheck(claim=claim, kind=d["kind"], direction=d["direction"], qualifier=d["qualifier"],
                       stated=d["stated"], admitted=d["admitted"], tolerance=d["tolerance"],
                       consistent=d["consistent"], exact_change=d["exact"], baseline_range=d["baseline_range"],
-                      part_range=d["part_range"], explanation=d["explanation"])
+                      part_range=d["part_range"], denominators=tuple(d["denominators"]),
+                      explanation=d["explanation"])
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class ProportionRange(_Unpacks):
+    """Confidence intervals of a share across plausible totals, the result of :func:`proportion_ci_range`;
+    unpacks as ``(lowest, highest)``.
+
+    One element per total in ``n`` (whole numbers): ``part_low`` and ``part_high`` are the least
+    and greatest whole parts that fit the share, ``lower`` and ``upper`` the lowest lower and highest
+    upper end of their intervals at ``level`` by ``method`` (all NaN where no whole part fits, as
+    ``fits`` says). ``lowest`` and ``highest`` span every total that fits (NaN when none does).
+    """
+
+    lowest: float
+    highest: float
+    share: Union[float, str]
+    n: NDArray[np.int64]
+    part_low: _Array
+    part_high: _Array
+    lower: _Array
+    upper: _Array
+    level: float
+    method: str
+    _unpacked = ("lowest", "highest")
+
+    @property
+    def fits(self) -> NDArray[np.bool_]:
+        """True for each total of which some whole part fits the share."""
+        return ~np.isnan(self.part_low)
+
+    def to_pandas(self) -> Any:
+        """One row per total: ``n``, ``part_low``, ``part_high``, ``lower``, ``upper``, ``fits``.
+
+        >>> proportion_ci_range("86 per cent", n=[14, 15, 70]).to_pandas().round(3)
+            n  part_low  part_high  lower  upper   fits
+        0  14      12.0       12.0  0.601  0.960   True
+        1  15       NaN        NaN    NaN    NaN  False
+        2  70      60.0       60.0  0.757  0.921   True
+        """
+        import pandas as pd  # noqa: PLC0415 - pandas only for this view
+
+        return pd.DataFrame({"n": self.n, "part_low": self.part_low, "part_high": self.part_high,
+                             "lower": self.lower, "upper": self.upper, "fits": self.fits})
+
+
+def _parts_nearest(share: Union[float, str], totals: _Array) -> Tuple[_Array, _Array]:
+    """The least and greatest whole part of each total that fits `share` (NaN where none does)."""
+    if isinstance(share, str):
+        low, high = _k.claim_parts(share, totals, indexed=True)
+        return low, high
+    if isinstance(share, (bool, np.bool_)) or not isinstance(share, (int, float, np.integer, np.floating)) \
+            or not 0 <= float(share) <= 1:
+        hint = " (a percentage? pass 0.86 for 86 per cent)" if isinstance(share, (int, float)) and share > 1 else ""
+        raise domain_error("share", f"must be a number in [0, 1] or the wording of a share claim, not {share!r}{hint}")
+    nearest = float(share) * totals
+    return np.ceil(nearest - 0.5), np.floor(nearest + 0.5)
+
+
+def proportion_ci_range(share: Union[float, str], n: ArrayLike, level: float = 0.95,
+                        method: _ProportionMethod = "wilson", *, threads: Optional[int] = None) -> ProportionRange:
+    """Confidence intervals of a reported share when its total is not known, across plausible totals.
+
+    "Arrests in 86 per cent of cases" gives no n; each plausible total gives an interval, and the
+    union of those intervals is what the report supports. ``share`` is either
+
+    - the wording of a share claim (``"86 per cent"``, ``"about 86 %"``; see :func:`check_claim`):
+      for each total, the whole parts whose share the wording admits (60 of 70 for "86 per cent");
+    - a number in [0, 1]: the whole part nearest ``share * n`` (both, at a tie).
+
+    ``n`` holds whole totals >= 1, e.g. ``check_claim(...).denominators`` or ``range(50, 101)``.
+    For each total, ``lower`` and ``upper`` are the lowest and highest ends of
+    :func:`proportion_ci` over the parts that fit, i.e. the lower end for the least part and the
+    upper end for the greatest (``method``: Wilson 1927 by default; Clopper &
+    Pearson 1934 for ``"exact"``; see Brown, Cai & DasGupta 2001, Stat Sci 16:101-133); a total
+    that no whole part fits gives NaN. If the true total is among ``n`` and the wording is honest,
+    ``(lowest, highest)`` contains the interval of the true count, so it covers the true proportion
+    at least as often as that interval does: a conservative statement, the widest the plausible
+    totals allow. Bad input raises :class:`tipstats.DomainError` naming ``share``, ``n`` (with the
+    index of the first bad total) or the interval's arguments.
+
+    >>> check_claim("arrests in 86 per cent of cases").denominators[:4]
+    (7, 14, 21, 22)
+    >>> r = proportion_ci_range("arrests in 86 per cent of cases", n=range(50, 101))
+    >>> round(r.lowest, 3), round(r.highest, 3)
+    (0.738, 0.932)
+    >>> lowest, highest = proportion_ci_range(0.86, n=[50, 70, 100], method="exact")
+    >>> round(lowest, 3), round(highest, 3)
+    (0.733, 0.942)
+    """
+    totals = np.asarray(n, dtype=np.float64).reshape(-1)
+    if totals.size == 0:
+        raise domain_error("n", "give at least one plausible total")
+    bad = ~np.isfinite(totals) | (totals < 1) | (totals != np.floor(totals))
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        raise domain_error("n", f"totals must be whole numbers of at least 1, got {totals[first]!r}", first)
+    _call(_k.proportion_ci, 1, 2, level, method=method, weighted=False)  # level and method, checked once
+    part_low, part_high = _parts_nearest(share, totals)
+    fits = ~np.isnan(part_low)
+    lower = np.full(totals.size, np.nan)
+    upper = np.full(totals.size, np.nan)
+    if fits.any():
+        # Both ends rise with the part for every method (Wald and Agresti-Coull once clipped to [0, 1]:
+        # where their lower end falls with x it is below 0), so the least part gives the lowest lower end
+        # and the greatest part the highest upper end.
+        lower[fits] = _call(_k.proportion_ci, part_low[fits], totals[fits], level, method=method, weighted=False,
+                            threads=threads)[0]
+        upper[fits] = _call(_k.proportion_ci, part_high[fits], totals[fits], level, method=method, weighted=False,
+                            threads=threads)[1]
+    return ProportionRange(lowest=float(np.nanmin(lower)) if fits.any() else float("nan"),
+                           highest=float(np.nanmax(upper)) if fits.any() else float("nan"),
+                           share=share if isinstance(share, str) else float(share), n=totals.astype(np.int64),
+                           part_low=part_low, part_high=part_high, lower=lower, upper=upper, level=float(level),
+                           method=method)

@@ -41,8 +41,11 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
         Opt-in disclosure control for publishing the table (see ``tipstats.privacy.protect`` and
         docs/privacy.md): ``"suppress"`` withholds small cells and enough others that no withheld
         cell can be recovered from the totals (``threshold=10``, margins added); ``"noise"`` adds
-        differentially private noise (``epsilon=`` required). Further keyword arguments go to the
-        method. None (default): the exact counts.
+        differentially private noise (``epsilon=`` required). The table is first completed with
+        a count of 0 for every combination without records (``tipstats.privacy.complete``), since
+        protection reasons over the whole table. Further keyword arguments go to the method; the
+        counts stay whole numbers (``Int64``, ``<NA>`` where withheld). None (default): the exact
+        counts, only the combinations present.
 
     What it costs: categorical columns are read through their codes and integer columns (8 to 64
     bits, unsigned up to 32; bool) through their values, in place: no copy. Other columns
@@ -88,6 +91,8 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
         return table
     from . import privacy  # scipy is imported only when protection is asked for
 
+    if protect is not None:  # a combination without records is a count of 0, which protection reasons with
+        table = privacy.complete(table, names)
     return privacy.protect(table, names, method=protect, **protect_options)
 
 

@@ -219,6 +219,75 @@ TEST_CASE("claims: the article's figures", "[stats][claims]") {
     CHECK(st::check_share_claim(share, 59.0, 70.0).consistent == false);
 }
 
+TEST_CASE("claims without counts list the smallest denominators that fit", "[stats][claims]") {
+    // "86 per cent" admits [85.5, 86.5) %: 6/7 = 85.71 % is the first; 13/15 = 86.67 % and 12/14 = 85.71 %
+    // show why 15 is missing and 14 is there. Worked out by hand from k / n for k = round(0.86 n).
+    const auto share = st::check_share_claim(st::parse_claim("arrests in 86 per cent of cases"), {}, {});
+    CHECK(share.denominators == std::vector<double>{7, 14, 21, 22, 28, 29, 35, 36, 37, 42});
+    CHECK(share.explanation.find("the smallest totals that fit: 7, 14, 21") != std::string::npos);
+    CHECK_FALSE(share.consistent.has_value());
+    // "nearly 150 per cent": the current count is in [2.35 p, 2.5 p); p = 1 to 4 leave no whole number
+    // there, p = 5 gives 12 (+140 %).
+    const auto change = st::check_change_claim(st::parse_claim("an increase of nearly 150 per cent"));
+    REQUIRE_FALSE(change.denominators.empty());
+    CHECK(change.denominators.front() == 5);
+    CHECK(change.explanation.find("previous counts that fit with a whole current count: 5,") != std::string::npos);
+    // A share cannot be more than 100 %: nothing fits, and the search stops at once.
+    const auto none = st::check_share_claim(st::parse_claim("more than 100 per cent of victims"), {}, {});
+    CHECK(none.denominators.empty());
+    CHECK(none.explanation.find("no whole totals") != std::string::npos);
+    // With a count given, the check says what fits that count instead.
+    CHECK(st::check_share_claim(st::parse_claim("86 per cent"), {}, 70.0).denominators.empty());
+    CHECK(st::smallest_denominators(st::parse_claim("86 per cent"), 3) == std::vector<double>{7, 14, 21});
+}
+
+TEST_CASE("parts of each total that fit a share claim", "[stats][claims]") {
+    const auto c = st::parse_claim("about 86 per cent");  // [77.4, 94.6] %
+    const std::vector<double> totals{7, 10, 70};
+    std::vector<double> low(3), high(3);
+    st::parts_fitting(c, totals, low, high);
+    CHECK(low == std::vector<double>{6, 8, 55});   // 6/7 = 85.7; 8/10 = 80; 55/70 = 78.6 (54/70 = 77.1)
+    CHECK(high == std::vector<double>{6, 9, 66});  // 9/10 = 90; 66/70 = 94.3 (67/70 = 95.7)
+    const std::vector<double> small{2};
+    std::vector<double> one_low(1), one_high(1);
+    st::parts_fitting(st::parse_claim("86 per cent"), small, one_low, one_high);
+    CHECK(std::isnan(one_low[0]));
+    CHECK(std::isnan(one_high[0]));
+    CHECK_THROWS_AS(st::parts_fitting(st::parse_claim("up 86 per cent"), 70), tipstats::domain_error);
+    CHECK_THROWS_AS(st::parts_fitting(c, 0), tipstats::domain_error);
+}
+
+TEST_CASE("a fraction below 1 is refused as x unless the counts are weighted", "[stats]") {
+    try {
+        st::proportion_ci(0.86, 70);
+        FAIL("a share passed as x was accepted");
+    } catch (const tipstats::domain_error& e) {
+        CHECK(e.argument() == "x");
+        CHECK(std::string(e.what()).find("did you mean a share? pass x = share * n (0.86 * 70 = 60.2)") !=
+              std::string::npos);
+    }
+    const auto weighted = st::proportion_ci(0.86, 70, 0.95, st::proportion_method::wilson, st::count_kind::weighted);
+    // The Wilson interval of 0.86 weighted successes in 70 trials, from its formula.
+    const double z = 1.959963984540054, q = 0.86 / 70, z2n = z * z / 70;
+    const double centre = (q + z2n / 2) / (1 + z2n), half = z * std::sqrt(q * (1 - q) / 70 + z2n / 280) / (1 + z2n);
+    CHECK(close(weighted.lower, std::max(0.0, centre - half)));
+    CHECK(close(weighted.upper, centre + half));
+    // whole counts, zero, and weighted counts of 1 or more are unchanged
+    CHECK(st::proportion_ci(0, 70).lower == 0);
+    CHECK(st::proportion_ci(1.5, 70).lower > 0);
+    const std::vector<double> x{60, 0.5}, n{70};
+    std::vector<double> lower(2), upper(2);
+    try {
+        st::proportion_ci(x, n, std::vector<double>{0.95}, st::proportion_method::exact, lower, upper);
+        FAIL("a share in a batch was accepted");
+    } catch (const tipstats::domain_error& e) {
+        CHECK(e.index() == std::optional<std::size_t>(1));
+    }
+    st::proportion_ci(x, n, std::vector<double>{0.95}, st::proportion_method::exact, lower, upper, 1,
+                      st::count_kind::weighted);
+    CHECK(lower[1] == st::proportion_ci(0.5, 70, 0.95, st::proportion_method::exact, st::count_kind::weighted).lower);
+}
+
 TEST_CASE("claims: qualifiers and directions", "[stats][claims]") {
     CHECK(st::parse_claim("down about 30%").decrease);
     CHECK(st::parse_claim("down about 30%").qualifier == st::claim_qualifier::about);

@@ -2,6 +2,7 @@
 are counted with collections.Counter, noise is tested against scipy.stats' distributions."""
 
 import collections
+import json
 import itertools
 import pathlib
 import pickle
@@ -36,7 +37,7 @@ def attack(published: pd.DataFrame, by, value="count", integer=False):
     withheld cells >= 0; min and max of each withheld cell with HiGHS on a dense matrix (as whole numbers
     with `integer`, scipy.optimize.milp)."""
     cells = {tuple(row[b] for b in by): row[value] for _, row in published.iterrows()}
-    withheld = [key for key, v in cells.items() if np.isnan(v)]
+    withheld = [key for key, v in cells.items() if pd.isna(v)]
     column = {key: i for i, key in enumerate(withheld)}
     labels = [sorted({key[d] for key in cells}, key=str) for d in range(len(by))]
     equations, rhs = [], []
@@ -481,3 +482,285 @@ def test_command_line_options():
         privacy.protect_from_arguments(table, by, parser.parse_args(["--protect", "noise"]))
     with pytest.raises(SystemExit):
         parser.parse_args(["--protect", "blur"])
+
+
+# --- publishing end to end (issue 17) ----------------------------------------------------------------
+
+def victims_by_region_form_gender(seed=4, n=400):
+    """Case records like the issue's: 5 regions x 5 forms of exploitation x 2 genders, skewed so that some
+    combinations have no record at all (tabulate leaves them out) and many are small."""
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({
+        "region": rng.choice(list("ABCDE"), n, p=[0.4, 0.3, 0.15, 0.1, 0.05]),
+        "form": rng.choice(["sexual", "labour", "begging", "crime", "other"], n, p=[0.5, 0.3, 0.1, 0.07, 0.03]),
+        "gender": rng.choice(["female", "male"], n, p=[0.7, 0.3])})
+
+
+BY3 = ["region", "form", "gender"]
+
+
+def test_a_three_way_tabulation_is_protected_end_to_end():
+    records = victims_by_region_form_gender()
+    present = ts.tabulate(records, BY3)
+    assert len(present) < 50  # the combinations nobody has are left out, which protection used to refuse
+    published = ts.tabulate(records, BY3, protect="suppress")
+    assert published["count"].dtype == "Int64"  # whole counts, <NA> where withheld (not 173.0)
+    assert len(published) == 6 * 6 * 3
+    # every inner cell is there, and its count (when shown) is the number of records: 0 for the missing ones
+    truth = collections.Counter(map(tuple, records[BY3].to_numpy()))
+    inner = ~published[BY3].isin(["all"]).any(axis=1)
+    assert inner.sum() == 50
+    for row in published[inner].itertuples(index=False):
+        if not pd.isna(row.count):
+            assert row.count == truth[(row.region, row.form, row.gender)]
+    assert {row.suppressed for row in published[inner].itertuples() if truth[(row.region, row.form, row.gender)] == 0} \
+        <= {"", "secondary"}  # zeros are published (or withheld to protect a neighbour), never primary
+    # the independent attacker and the library's audit both fail to narrow any primary cell
+    bounds = attack(published, BY3)
+    for row in published[published["suppressed"] == "primary"].itertuples(index=False):
+        low, high = bounds[(row.region, row.form, row.gender)]
+        assert high - low >= 10 - 1e-6
+    assert privacy.audit(published, BY3).passed
+
+
+def test_the_command_line_and_tabulate_share_one_path(tmp_path):
+    import subprocess
+    import sys
+
+    records = victims_by_region_form_gender(seed=5, n=300)
+    path = tmp_path / "records.csv"
+    records.to_csv(path, index=False)
+    result = subprocess.run([sys.executable, "-m", "tipstats", "tabulate", str(path), "--by", *BY3,
+                             "--protect", "suppress", "--json"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    expected = ts.tabulate(records, BY3, protect="suppress")
+    got = json.loads(result.stdout)
+    assert [[r[b] for b in BY3] for r in got] == expected[BY3].values.tolist()
+    assert [r["count"] for r in got] == [None if pd.isna(c) else int(c) for c in expected["count"]]
+    text = subprocess.run([sys.executable, "-m", "tipstats", "tabulate", str(path), "--by", *BY3,
+                           "--protect", "suppress"], capture_output=True, text=True, timeout=120)
+    assert text.returncode == 0, text.stderr
+    assert " - " in text.stdout and "<NA>" not in text.stdout
+    withheld = int(expected.loc[~expected[BY3].isin(["all"]).any(axis=1), "count"].isna().sum())
+    assert withheld > 50 / 3 and f"{withheld} of 50 inner cells" in text.stderr
+
+
+def test_complete_adds_the_missing_combinations_as_zeros():
+    table = pd.DataFrame({"age": ["15-17", "0-14", "15-17"], "sex": ["male", "female", "female"],
+                          "count": [4, 62, 27]})
+    full = privacy.complete(table, ["age", "sex"])
+    assert full.to_dict("list") == {"age": ["0-14", "0-14", "15-17", "15-17"],
+                                    "sex": ["female", "male", "female", "male"], "count": [62, 0, 27, 4]}
+    assert full["count"].dtype == np.int64
+    # categorical columns: every category is a group, present or not (as groupby(observed=False))
+    records = pd.DataFrame({"age": pd.Categorical(["0-14", "18+", "18+"], categories=["0-14", "15-17", "18+"]),
+                            "sex": ["female", "male", "female"]})
+    counted = privacy.complete(ts.tabulate(records, ["age", "sex"]), ["age", "sex"])
+    expected = records.groupby(["age", "sex"], observed=False).size().reset_index(name="count")
+    assert counted["age"].tolist() == expected["age"].tolist() and counted["count"].tolist() == expected["count"].tolist()
+    assert isinstance(counted["age"].dtype, pd.CategoricalDtype)
+    one = privacy.complete(pd.DataFrame({"year": [2020, 2018], "count": [3, 1]}), "year")
+    assert one.to_dict("list") == {"year": [2018, 2020], "count": [1, 3]}
+
+
+@pytest.mark.parametrize("table, error, words", [
+    (pd.DataFrame({"a": ["x", "all"], "count": [1, 1]}), ts.ValidationError, "total"),
+    (pd.DataFrame({"a": ["x", "x"], "count": [1, 1]}), ts.ValidationError, "repeats"),
+    (pd.DataFrame({"a": ["x", None], "count": [1, 1]}), ts.ValidationError, "fillna"),
+    (pd.DataFrame({"a": ["x", "y"], "count": [1, -1]}), ts.DomainError, "negative"),
+])
+def test_complete_refuses_what_it_cannot_complete(table, error, words):
+    with pytest.raises(error, match=words):
+        privacy.complete(table, "a")
+
+
+def test_tabulate_with_missing_values_asks_to_name_the_group():
+    records = pd.DataFrame({"sex": ["female", None, "male"] * 5})
+    with pytest.raises(ts.ValidationError, match="fillna"):
+        ts.tabulate(records, "sex", protect="suppress")
+
+
+def suppressed_two_way():
+    table = pd.DataFrame({"age": ["0-14", "0-14", "15-17", "15-17", "18+", "18+"],
+                          "sex": ["female", "male"] * 3, "count": [62, 8, 27, 4, 150, 12]})
+    return privacy.suppress(table, ["age", "sex"])
+
+
+def tidy_from_wide(wide: pd.DataFrame, rows, cols, mark="x", total="Total"):
+    """The wide table back in the tidy layout, labels as suppress gives them, marks as missing counts."""
+    long = wide.stack(list(range(len(cols))), future_stack=True).rename("count").reset_index()
+    long.columns = list(rows) + list(cols) + ["count"]
+    long[list(rows) + list(cols)] = long[list(rows) + list(cols)].astype(str).replace(total, "all")
+    long["count"] = pd.to_numeric(long["count"].replace(mark, np.nan))
+    return long
+
+
+@pytest.mark.parametrize("rows, cols", [(["region"], ["form", "gender"]), (["region", "form"], ["gender"]),
+                                        (["gender"], ["region", "form"]), (["form", "region", "gender"], [])])
+def test_publication_tables_publish_exactly_the_protected_table(tmp_path, rows, cols):
+    published = ts.tabulate(victims_by_region_form_gender(), BY3, protect="suppress")
+    layout = privacy.publication_table(published, rows=rows, cols=cols or None)
+    by = rows + cols
+    lookup = published.set_index(BY3)["count"]
+    # every cell of the wide table is the protected table's cell: numbers where published, marks where withheld
+    shown = layout.to_pandas()
+    for index_labels, line in shown.iterrows():
+        index_labels = index_labels if isinstance(index_labels, tuple) else (index_labels,)
+        for column_labels, cell in line.items():
+            column_labels = column_labels if isinstance(column_labels, tuple) else (column_labels,)
+            labels = dict(zip(by, [("all" if v == "Total" else v) for v in index_labels + column_labels[:len(cols)]]))
+            truth = lookup.loc[tuple(labels[b] for b in BY3)]
+            assert cell == ("x" if pd.isna(truth) else int(truth))
+            assert not isinstance(cell, float)
+    assert shown.shape == (int(np.prod([6 if b != "gender" else 3 for b in rows])),
+                           int(np.prod([6 if b != "gender" else 3 for b in cols])) if cols else 1)
+    # the file says the same: read back, it is the protected table, and the audit still passes on it
+    path = tmp_path / "table.csv"
+    layout.to_csv(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[-1] == "# " + layout.footnote and "threshold" not in lines[-1] and "10" in lines[-1]
+    if cols:
+        wide = pd.read_csv(path, comment="#", index_col=list(range(len(rows))),
+                           header=list(range(len(cols))) if len(cols) > 1 else 0, dtype=str)
+        back = tidy_from_wide(wide, rows, cols)
+    else:
+        back = pd.read_csv(path, comment="#", dtype=str).replace("Total", "all")
+        back["count"] = pd.to_numeric(back["count"].replace("x", np.nan))
+    back = back.set_index(BY3).loc[published.set_index(BY3).index].reset_index()
+    assert back["count"].isna().tolist() == published["count"].isna().tolist()
+    assert back["count"].dropna().astype(int).tolist() == published["count"].dropna().tolist()
+    assert privacy.audit(back, BY3).passed
+
+
+def test_the_excel_file_holds_numbers_marks_and_the_footnote(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    layout = privacy.publication_table(suppressed_two_way(), rows="age", cols="sex")
+    layout.to_excel(tmp_path / "t.xlsx", sheet_name="Victims 2019-H1")
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["Victims 2019-H1"]
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0] == ["age", "female", "male", "Total"]
+    assert values[1:5] == [["0-14", "x", "x", 70], ["15-17", "x", "x", 31], ["18+", "x", "x", 162],
+                           ["Total", 239, 24, 263]]
+    assert values[-1][0] == layout.footnote and values[-2] == [None] * 4
+    assert all(isinstance(v, int) for v in values[4][1:])
+
+
+def test_the_views_say_how_the_table_was_protected_and_when_it_is_too_sparse():
+    layout = privacy.publication_table(suppressed_two_way(), rows="age", cols="sex")
+    assert layout.footnote.startswith("x: withheld") and "1 to 9" in layout.footnote
+    assert str(layout).endswith(layout.footnote)
+    assert layout.withheld_inner == 6 and layout.inner_cells == 6
+    assert "noisy_counts" in layout.advice and "generalize_age" in layout.advice
+    page = layout._repr_html_()
+    assert "For the publisher" in page and html_escape(layout.footnote) in page and "<table" in page
+    assert repr(layout) == ("PublicationTable(rows=['age'], cols=['sex'], withheld_inner=6, inner_cells=6, "
+                            "sparse=True)")
+    again = pickle.loads(pickle.dumps(layout))
+    assert again.counts.equals(layout.counts) and again.footnote == layout.footnote
+    # a threshold that is not whole, another mark
+    odd = privacy.publication_table(privacy.suppress(grid_table([[5, 20], [30, 40]]), ["d0", "d1"], threshold=5.5),
+                                    rows="d0", cols="d1", mark="..")
+    assert "above 0 and below 5.5" in odd.footnote and odd.footnote.startswith("..:")
+    assert (odd.to_pandas() == "..").sum().sum() == 4
+
+
+def html_escape(text):
+    import html
+
+    return html.escape(text)
+
+
+@pytest.mark.parametrize("withheld, advised", [(0, False), (3, False), (4, True), (9, True)])
+def test_advice_starts_above_a_third_of_the_inner_cells(withheld, advised):
+    table = grid_table(np.full((3, 3), 20))
+    table["count"] = table["count"].astype("Int64")
+    table.loc[:withheld - 1, "count"] = pd.NA
+    table.attrs["tipstats.privacy"] = {"method": "suppress", "threshold": 10.0, "cost": "value"}
+    layout = privacy.publication_table(table, rows="d0", cols="d1")
+    assert (layout.advice is not None) == advised
+    assert (privacy.sparse_advice(table, ["d0", "d1"]) is not None) == advised
+    assert layout.withheld_inner == withheld and layout.inner_cells == 9
+
+
+def test_noisy_counts_are_published_with_their_statement():
+    table = grid_table(np.array([[12, 3], [40, 7]]), names=["age", "sex"])
+    release = privacy.noisy_counts(table, epsilon=1.0, seed=3, margins=True)
+    layout = privacy.publication_table(release.table, rows="age", cols="sex")
+    assert layout.footnote == release.statement
+    assert layout.advice is None and layout.withheld_inner == 0
+    assert layout.counts.dtypes.eq("Int64").all()
+    assert layout.counts.loc["Total", "Total"] == release.table["count"].iloc[-1]
+    laplace = privacy.noisy_counts(table, epsilon=1.0, mechanism="laplace", seed=3)
+    real = privacy.publication_table(laplace.table, rows="age", cols="sex")
+    assert real.counts.dtypes.eq(float).all() and "Laplace" in real.footnote
+
+
+def test_publication_table_refuses_unclear_layouts_and_unrecorded_protection():
+    published = suppressed_two_way()
+    with pytest.raises(ts.DomainError, match="neither in rows nor in cols") as info:
+        privacy.publication_table(published, rows="age")
+    assert info.value.argument == "cols"
+    with pytest.raises(ts.DomainError) as info:
+        privacy.publication_table(published, rows="age", cols=["sex", "age"])
+    assert info.value.argument == "cols"
+    with pytest.raises(ts.DomainError) as info:
+        privacy.publication_table(published, rows="place", cols="sex")
+    assert info.value.argument == "rows"
+    with pytest.raises(ts.DomainError) as info:
+        privacy.publication_table(published, rows="age", cols="sex", mark="")
+    assert info.value.argument == "mark"
+    unrecorded = published.copy()
+    unrecorded.attrs = {}
+    with pytest.raises(ts.ValidationError, match="footnote="):
+        privacy.publication_table(unrecorded, rows="age", cols="sex")
+    own = privacy.publication_table(unrecorded, rows="age", cols="sex", footnote="x: withheld (tau-argus, threshold 10).")
+    assert own.footnote == "x: withheld (tau-argus, threshold 10)."
+    with pytest.raises(TypeError):
+        privacy.publication_table([[1]], rows="age")
+
+
+MISSING_EXTRAS = r"""
+import sys
+sys.modules["scipy"] = None      # as if scipy were not installed
+sys.modules["openpyxl"] = None   # nor openpyxl
+import pandas as pd
+import tipstats as ts
+from tipstats import privacy
+from tipstats.cli import main
+
+table = pd.DataFrame({"age": ["0-14", "0-14", "15-17", "15-17"], "sex": ["female", "male"] * 2,
+                      "count": [62, 8, 27, 4]})
+for name, call in [
+        ("suppress", lambda: privacy.suppress(table, ["age", "sex"])),
+        ("audit", lambda: privacy.audit(table, ["age", "sex"])),
+        ("protect", lambda: privacy.protect(table, ["age", "sex"], "suppress")),
+        ("noisy_counts", lambda: privacy.noisy_counts(table, 1.0, seed=1)),
+        ("tabulate", lambda: ts.tabulate(table, ["age", "sex"], protect="suppress"))]:
+    try:
+        call()
+        print(name, "did not raise")
+    except ModuleNotFoundError as error:
+        print(name, error.name, "|", error)
+layout = privacy.publication_table(privacy.protect(table, ["age", "sex"]), rows="age", cols="sex",
+                                   footnote="not protected")
+try:
+    layout.to_excel(sys.argv[1])
+except ModuleNotFoundError as error:
+    print("to_excel", error.name, "|", error)
+print("cli", main(["tabulate", sys.argv[2], "--by", "gender", "--protect", "suppress"]))
+"""
+
+
+def test_missing_optional_dependencies_name_the_extra(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", MISSING_EXTRAS, str(tmp_path / "t.xlsx"),
+                             str(DATA / "ctdc_like.csv")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    for name in ["suppress", "audit", "protect", "noisy_counts", "tabulate"]:
+        assert lines[name].startswith("scipy |") and "pip install tipstats[privacy]" in lines[name], lines[name]
+    assert lines["to_excel"].startswith("openpyxl |") and "pip install tipstats[excel]" in lines["to_excel"]
+    assert lines["cli"] == "1"
+    assert "pip install tipstats[privacy]" in result.stderr

@@ -63,6 +63,9 @@ REVEALED = {
     "ts.trend.sens_slope_batch([[1, 3, 2, 5]], as_frame=False)": "dict[str, ",
     "ts.trend.joinpoint([1, 3, 2, 5, 4, 6]).to_pandas()": "pandas.core.frame.DataFrame",
     "ts.privacy.suppress(pd.DataFrame(), ['age'])": "pandas.core.frame.DataFrame",
+    "ts.privacy.publication_table(pd.DataFrame(), rows='age', cols='sex')": "tipstats.privacy._publish.PublicationTable",
+    "ts.proportion_ci_range('86 per cent', n=[7, 14]).lowest": "float",
+    "ts.check_claim('86 per cent').denominators": "tuple[int, ...]",
     "ts.Dataset.from_json('{}')": "tipstats._core.Dataset",
 }
 
@@ -102,5 +105,7 @@ def test_typed_calls_example_runs(tmp_path):
     assert "under 15: 26.6% (95% CI 21.6% to 32.3%)" in result.stdout
     assert "north: increasing (tau 0.96, Sen slope 11.00 a year)" in result.stdout
     assert "withheld cells: 6; audit passed: True" in result.stdout
+    assert "0-14,x,x,70" in result.stdout
+    assert "86 per cent of 7 or more cases: 48.7% to 97.4%" in result.stdout
     assert "series: Series(victims_rescued, 2 periods: 2018-H1: 106, 2019-H1: 263)" in result.stdout
     assert (tmp_path / "cambodia.json").exists()

@@ -23,6 +23,9 @@
 //
 // The 10 % (relative to s) is `claim_tolerance`. Given the counts, a check says whether the exact value
 // fits; given only the current count (or only one side of a share), it gives the whole numbers that fit.
+// Given no count at all, it lists the smallest denominators that fit: the totals n for which some whole
+// part k has 100 k / n within the admitted range ("86 per cent" needs n = 7, 14, 21, 22, ...), or for a
+// change the previous counts for which some whole current count fits.
 
 #include <tipstats/error.hpp>
 #include <tipstats/stats/changes.hpp>
@@ -34,8 +37,10 @@
 #include <limits>
 #include <optional>
 #include <regex>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tipstats::stats {
 
@@ -96,8 +101,13 @@ struct claim_check {
     std::optional<double> exact;        ///< the exact change (or share), in percent, when both counts are known
     std::optional<count_range> baseline_range;  ///< change: previous counts that fit; share: totals that fit
     std::optional<count_range> part_range;      ///< share with a known total: parts that fit
+    std::vector<double> denominators;  ///< no count given: the smallest totals (previous counts) that fit
     std::string explanation;
 };
+
+/// How many of the smallest denominators a check without counts lists, and the largest it tries.
+inline constexpr std::size_t claim_denominators = 10;
+inline constexpr double claim_denominator_limit = 1e6;
 
 namespace detail {
 
@@ -249,19 +259,72 @@ inline double claim_tolerance_of(const claim& c) {
     return c.qualifier == claim_qualifier::none ? 0.5 * std::pow(10.0, -c.decimals) : claim_tolerance;
 }
 
+namespace detail {
+
+/// The percentage a numerator k and a denominator m give under a claim of this kind: the share 100 k / m,
+/// or the change from m to k. The same arithmetic as the checks, so that lists and checks agree.
+inline double claim_value(const claim& c, double k, double m) {
+    return c.kind == claim_kind::share ? 100 * k / m : percent_change(k, m);
+}
+
+/// Whether some whole numerator k >= 0 (k <= m for a share) gives a value in `range` with denominator m.
+/// The value rises with k, so the least k at or above the range's low end decides: it lies within a
+/// step of m times the low end's ratio, and if it does not fit, no k does.
+inline bool some_numerator_fits(const claim& c, const percent_range& range, double m) {
+    const double ratio = c.kind == claim_kind::share ? range.low / 100 : 1 + range.low / 100;
+    const double estimate = std::floor(m * ratio);
+    for (double k = std::max(0.0, estimate - 1); k <= estimate + 2; ++k) {
+        if (c.kind == claim_kind::share && k > m) break;
+        if (range.contains(claim_value(c, k, m))) return true;
+    }
+    return false;
+}
+
+inline bool is_empty(const percent_range& r) {
+    return r.low > r.high || (r.low == r.high && !(r.low_closed && r.high_closed));
+}
+
+/// "; the smallest totals that fit: 7, 14, ..." for the explanation of a check without counts.
+inline std::string describe_denominators(const claim& c, const std::vector<double>& denominators) {
+    const std::string what = c.kind == claim_kind::share ? "totals" : "previous counts";
+    if (denominators.empty()) return "; no whole " + what + " up to " + format_count(claim_denominator_limit) + " fit";
+    std::string out = "; the smallest " + what + " that fit";
+    if (c.kind == claim_kind::change) out += " with a whole current count";
+    out += ": ";
+    for (std::size_t i = 0; i < denominators.size(); ++i) out += (i ? ", " : "") + format_count(denominators[i]);
+    return out;
+}
+
+}  // namespace detail
+
+/// The `count` smallest whole denominators m (1, 2, ... up to `limit`) for which some whole numerator fits
+/// the claim: totals of a share (some part k with 100 k / m admitted), previous counts of a change (some
+/// current count k with the change from m to k admitted). Fewer when the wording admits too narrow a
+/// range to find `count` of them below `limit`, none when it admits nothing.
+inline std::vector<double> smallest_denominators(const claim& c, std::size_t count = claim_denominators,
+                                                 double limit = claim_denominator_limit) {
+    const percent_range range = admitted_range(c);
+    std::vector<double> out;
+    if (detail::is_empty(range)) return out;
+    for (double m = 1; m <= limit && out.size() < count; ++m)
+        if (detail::some_numerator_fits(c, range, m)) out.push_back(m);
+    return out;
+}
+
 /// Checks a change claim against the current count and, when known, the previous one. Without the
 /// previous count, gives the whole previous counts (>= 1) whose change from them fits the wording;
-/// without either, only the admitted range.
+/// without either, the smallest previous counts that fit with some whole current count.
 inline claim_check check_change_claim(const claim& c, std::optional<double> current_count = {},
                                       std::optional<double> previous = {}) {
     if (c.kind != claim_kind::change) throw domain_error("claim", "is a share, not a change");
-    claim_check out{c, admitted_range(c), claim_tolerance_of(c), {}, {}, {}, {}, {}};
+    claim_check out{c, admitted_range(c), claim_tolerance_of(c), {}, {}, {}, {}, {}, {}};
     std::string text = "\"" + std::string(c.decrease ? "a decrease of " : "an increase of ") +
                        (c.qualifier_text.empty() ? "" : c.qualifier_text + " ") + detail::format_percent(c.stated) +
                        "%\" admits a true change in " + detail::describe(out.admitted) + " %";
     if (!current_count) {
         if (previous) throw domain_error("current", "is needed when the previous count is given");
-        out.explanation = text + ".";
+        out.denominators = smallest_denominators(c);
+        out.explanation = text + detail::describe_denominators(c, out.denominators) + ".";
         return out;
     }
     const double current = *current_count;
@@ -294,11 +357,33 @@ inline claim_check check_change_claim(const claim& c, std::optional<double> curr
     return out;
 }
 
+/// The whole parts of `total` whose share fits a share claim; none when no part does.
+inline std::optional<count_range> parts_fitting(const claim& c, double total, element_index index = {}) {
+    if (c.kind != claim_kind::share) throw domain_error("claim", "is a change, not a share");
+    detail::require_positive("total", total, index);
+    const percent_range range = admitted_range(c);
+    return detail::whole_numbers_fitting(total * range.low / 100, total * range.high / 100, 0.0, std::floor(total),
+                                         [&](double k) { return range.contains(100 * k / total); });
+}
+
+/// Batch form: low[i] and high[i] receive the least and greatest part of totals[i] that fit (NaN when
+/// none does). A bad total raises domain_error with its index.
+inline void parts_fitting(const claim& c, std::span<const double> totals, std::span<double> low,
+                          std::span<double> high) {
+    detail::batch_size({{"total", totals}}, {low, high});
+    for (std::size_t i = 0; i < totals.size(); ++i) {
+        const auto parts = parts_fitting(c, totals[i], i);
+        low[i] = parts ? parts->low : std::numeric_limits<double>::quiet_NaN();
+        high[i] = parts ? parts->high : std::numeric_limits<double>::quiet_NaN();
+    }
+}
+
 /// Checks a share claim ("86 per cent of cases") against the part and/or the total. With only the total,
-/// gives the parts that fit; with only the part, the totals that fit.
+/// gives the parts that fit; with only the part, the totals that fit; with neither, the smallest totals
+/// that fit (smallest_denominators).
 inline claim_check check_share_claim(const claim& c, std::optional<double> part, std::optional<double> total) {
     if (c.kind != claim_kind::share) throw domain_error("claim", "is a change, not a share");
-    claim_check out{c, admitted_range(c), claim_tolerance_of(c), {}, {}, {}, {}, {}};
+    claim_check out{c, admitted_range(c), claim_tolerance_of(c), {}, {}, {}, {}, {}, {}};
     const auto& range = out.admitted;
     std::string text = "\"" + (c.qualifier_text.empty() ? "" : c.qualifier_text + " ") +
                        detail::format_percent(c.stated) + "%\" admits a true share in " + detail::describe(range) + " %";
@@ -310,10 +395,8 @@ inline claim_check check_share_claim(const claim& c, std::optional<double> part,
                 detail::format_percent(exact) + " %, " + (*out.consistent ? "consistent" : "NOT consistent") +
                 " with the wording";
     } else if (total) {
-        detail::require_positive("total", *total, {});
         const double n = *total;
-        out.part_range = detail::whole_numbers_fitting(n * range.low / 100, n * range.high / 100, 0.0, std::floor(n),
-                                                       [&](double k) { return range.contains(100 * k / n); });
+        out.part_range = parts_fitting(c, n);
         out.consistent = out.part_range.has_value();
         text += out.part_range ? "; of " + detail::format_count(n) + ", the wording fits a part of " +
                                      detail::describe(*out.part_range)
@@ -330,6 +413,9 @@ inline claim_check check_share_claim(const claim& c, std::optional<double> part,
         text += out.baseline_range ? "; with a part of " + detail::format_count(k) +
                                          ", the wording fits a total of " + detail::describe(*out.baseline_range)
                                    : "; no whole total fits a part of " + detail::format_count(k);
+    } else {
+        out.denominators = smallest_denominators(c);
+        text += detail::describe_denominators(c, out.denominators);
     }
     out.explanation = text + ".";
     return out;

@@ -9,6 +9,10 @@
 //   wald           q ± z sqrt(q(1-q)/n)
 // z is the standard normal quantile at 1 - α/2, α = 1 - level. Wilson, Agresti-Coull and Wald are clipped
 // to [0, 1], as statsmodels' proportion_confint does; the others lie there by construction.
+//
+// x and n may be weighted counts (any non-negative numbers), but an x strictly between 0 and 1 is far
+// more often a share passed by mistake ("86 per cent of 70": x = 0.86) than a weighted count, and it
+// gives a plausible-looking wrong interval; it is refused unless the counts are declared weighted.
 
 #include <tipstats/detail/parallel.hpp>
 #include <tipstats/stats/common.hpp>
@@ -16,6 +20,7 @@
 #include <boost/math/distributions/beta.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -43,7 +48,25 @@ inline proportion_method parse_proportion_method(std::string_view name) {
                                      "'; expected wilson, exact, jeffreys, agresti_coull or wald");
 }
 
+/// What x and n are: counts (the default; a fractional x below 1 is refused as a likely share) or
+/// weighted counts (any non-negative numbers).
+enum class count_kind { counts, weighted };
+
 namespace detail {
+
+/// A fractional x below 1 is almost surely a share: refuse it, saying what to pass instead.
+inline void require_not_a_share(double x, double n, count_kind kind, element_index index) {
+    if (kind == count_kind::weighted || !(x > 0 && x < 1)) return;
+    const auto number = [](double v) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.6g", v);
+        return std::string(buffer);
+    };
+    throw domain_error("x", "is a fraction below 1 (" + number(x) + "): did you mean a share? pass x = share * n (" +
+                                number(x) + " * " + number(n) + " = " + number(x * n) +
+                                "); for a weighted count below 1, pass weighted=True",
+                       index);
+}
 
 inline interval clipped(double lower, double upper) { return {std::clamp(lower, 0.0, 1.0), std::clamp(upper, 0.0, 1.0)}; }
 
@@ -58,11 +81,14 @@ inline interval beta_interval(double x, double n, double tail, double a_lo, doub
 }  // namespace detail
 
 /// Confidence interval for the proportion x / n (see the methods above). Requires 0 <= x <= n, n > 0,
-/// 0 < level < 1; x and n need not be whole numbers (weighted counts).
+/// 0 < level < 1; x and n need not be whole numbers (weighted counts), but with count_kind::counts an x
+/// strictly between 0 and 1 is refused as a likely share (see above).
 inline interval proportion_ci(double x, double n, double level = 0.95,
-                              proportion_method method = proportion_method::wilson, element_index index = {}) {
+                              proportion_method method = proportion_method::wilson,
+                              count_kind kind = count_kind::counts, element_index index = {}) {
     detail::require_count("x", x, index);
     detail::require_positive("n", n, index);
+    detail::require_not_a_share(x, n, kind, index);
     if (x > n) throw domain_error("x", "must not exceed n (" + std::to_string(x) + " > " + std::to_string(n) + ")", index);
     detail::require_level(level, index);
     const double tail = (1 - level) / 2;
@@ -99,11 +125,11 @@ inline interval proportion_ci(double x, double n, double level = 0.95,
 /// `threads` threads (0: every core). A bad element raises domain_error with its index.
 inline void proportion_ci(std::span<const double> x, std::span<const double> n, std::span<const double> level,
                           proportion_method method, std::span<double> lower, std::span<double> upper,
-                          unsigned threads = 0) {
+                          unsigned threads = 0, count_kind kind = count_kind::counts) {
     const auto size = detail::batch_size({{"x", x}, {"n", n}, {"level", level}}, {lower, upper});
     tipstats::detail::parallel_ranges(size, threads, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i) {
-            const auto ci = proportion_ci(detail::at(x, i), detail::at(n, i), detail::at(level, i), method, i);
+            const auto ci = proportion_ci(detail::at(x, i), detail::at(n, i), detail::at(level, i), method, kind, i);
             lower[i] = ci.lower;
             upper[i] = ci.upper;
         }

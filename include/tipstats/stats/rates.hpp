@@ -99,7 +99,7 @@ inline rate_ratio_result rate_ratio(double x1, double t1, double x2, double t2, 
     constexpr double inf = std::numeric_limits<double>::infinity();
     const double total = x1 + x2;
     if (total == 0) return {std::numeric_limits<double>::quiet_NaN(), 0.0, inf, 1.0};
-    const auto p = proportion_ci(x1, total, level, proportion_method::exact, index);
+    const auto p = proportion_ci(x1, total, level, proportion_method::exact, count_kind::counts, index);
     const auto odds = [](double q) { return q >= 1 ? inf : q / (1 - q); };
     const double scale = t2 / t1;
     return {x2 == 0 ? inf : (x1 / t1) / (x2 / t2), odds(p.lower) * scale, odds(p.upper) * scale,

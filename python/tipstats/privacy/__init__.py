@@ -4,22 +4,26 @@
   that checks no withheld cell can be narrowed below the threshold;
 - `k_anonymity`, `generalize_age`, `generalize_year`: record-level data such as CTDC's;
 - `noisy_counts`: differentially private counts (geometric or Laplace mechanism);
-- `protect`: the one entry point tabulations and the command line call.
+- `protect`: the one entry point tabulations and the command line call; `complete` adds the
+  combinations without records as zeros before it;
+- `publication_table`: the protected table laid out for a report, withheld cells marked, with a
+  footnote, as CSV, Excel or HTML; `sparse_advice` says when too much of a table is withheld.
 
 See docs/privacy.md for when each fits, the threat model and the references.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Dict, Literal, Optional, Tuple
 
 import pandas as pd
 
 from .._errors import domain_error
 from ._kanon import CTDC_K, KAnonymity, generalize_age, generalize_year, k_anonymity
 from ._noise import MECHANISMS, NoisyCounts, noisy_counts
+from ._publish import PublicationTable, publication_table, sparse_advice
 from ._suppress import Audit, audit, suppress
-from ._table import Columns
+from ._table import Columns, complete
 
 if TYPE_CHECKING:
     import argparse
@@ -106,13 +110,20 @@ def protect_from_arguments(table: pd.DataFrame, by: Columns, arguments: argparse
     >>> protect_from_arguments(table, ["age", "sex"], args)["suppressed"].value_counts().to_dict()
     {'': 8, 'secondary': 3, 'primary': 1}
     """
+    method, options = _options_from_arguments(arguments)
+    return protect(table, by, method, **options)
+
+
+def _options_from_arguments(arguments: argparse.Namespace) -> Tuple[Optional[Literal["suppress", "noise"]],
+                                                                    Dict[str, Any]]:
+    """The method and options of :func:`protect` that the parsed ``--protect`` options ask for."""
     if arguments.protect == "suppress":
-        return protect(table, by, "suppress", threshold=arguments.threshold)
+        return "suppress", {"threshold": arguments.threshold}
     if arguments.protect == "noise":
         if arguments.epsilon is None:
             raise domain_error("epsilon", "--protect noise needs --epsilon, the privacy budget")
-        return protect(table, by, "noise", epsilon=arguments.epsilon, seed=arguments.seed)
-    return protect(table, by)
+        return "noise", {"epsilon": arguments.epsilon, "seed": arguments.seed}
+    return None, {}
 
 
 __all__ = [
@@ -122,13 +133,17 @@ __all__ = [
     "MECHANISMS",
     "NoisyCounts",
     "PROTECTIONS",
+    "PublicationTable",
     "add_protect_arguments",
     "audit",
+    "complete",
     "generalize_age",
     "generalize_year",
     "k_anonymity",
     "noisy_counts",
     "protect",
     "protect_from_arguments",
+    "publication_table",
+    "sparse_advice",
     "suppress",
 ]

@@ -32,11 +32,7 @@ class NoisyCounts:
     @property
     def statement(self) -> str:
         """A sentence for the publication saying how the counts were protected."""
-        scale = (f"two-sided geometric noise, alpha = exp(-{self.epsilon:g}/{self.sensitivity:g})"
-                 if self.mechanism == "geometric" else f"Laplace noise, scale {self.sensitivity / self.epsilon:g}")
-        return (f"Counts released under {self.epsilon:g}-differential privacy ({scale}; each person changes the "
-                f"cells by at most {self.sensitivity:g} in total). Negative counts were raised to 0 and totals "
-                "recomputed from the cells: post-processing, which costs no privacy.")
+        return noise_statement(self.epsilon, self.mechanism, self.sensitivity)
 
     def to_pandas(self) -> pd.DataFrame:
         """A copy of `table`, the noisy counts.
@@ -55,6 +51,15 @@ class NoisyCounts:
         import html
 
         return f"<p><b>{html.escape(repr(self))}</b><br>{html.escape(self.statement)}</p>" + self.table.to_html(index=False)
+
+
+def noise_statement(epsilon: float, mechanism: str, sensitivity: float) -> str:
+    """A sentence for the publication saying how noisy counts were made."""
+    scale = (f"two-sided geometric noise, alpha = exp(-{epsilon:g}/{sensitivity:g})"
+             if mechanism == "geometric" else f"Laplace noise, scale {sensitivity / epsilon:g}")
+    return (f"Counts released under {epsilon:g}-differential privacy ({scale}; each person changes the "
+            f"cells by at most {sensitivity:g} in total). Negative counts were raised to 0 and totals "
+            "recomputed from the cells: post-processing, which costs no privacy.")
 
 
 def _positive(name: str, x, integral: bool = False) -> float:

@@ -13,10 +13,12 @@ import pandas as pd
 from .._errors import domain_error, validation_error
 from .._progress import Progress, ProgressArg
 from . import _table
+from ._optional import require
 from ._table import TOTAL, Columns
 
 PRIMARY = "primary"
 SECONDARY = "secondary"
+_PURPOSE = "cell suppression and its audit (linear programming with HiGHS)"
 
 # HiGHS meets equalities to about 1e-7; a width is judged with this much slack per unit of threshold.
 _WIDTH_SLACK = 1e-6
@@ -41,7 +43,7 @@ class _Attacker:
     connected group is solved on its own: the programs stay small however large the table."""
 
     def __init__(self, matrix, x: np.ndarray, withheld: np.ndarray):
-        from scipy.sparse.csgraph import connected_components
+        connected_components = require("scipy.sparse.csgraph", _PURPOSE).connected_components
 
         self.matrix = matrix
         self.withheld = withheld
@@ -107,7 +109,7 @@ class _Attacker:
         return max(0.0, low), high
 
     def _optimum(self, cell, members, a_eq, b_eq, sign: float, seen: Optional["_Seen"]) -> float:
-        from scipy.optimize import linprog
+        linprog = require("scipy.optimize", _PURPOSE).linprog
 
         objective = np.zeros(len(members))
         objective[np.searchsorted(members, self.position[cell])] = sign
@@ -195,9 +197,10 @@ def audit(published: pd.DataFrame, by: Columns, value: str = "count", threshold:
           progress: ProgressArg = False) -> Audit:
     """Attack a published table by linear programming and report what it reveals.
 
-    For every withheld cell (`value` NaN), solves min and max of the cell subject to: each cell labelled
-    "all" in a dimension equals the sum of the cells it totals (every relation of the table, for every
-    dimension), every published cell fixed at its value, every withheld cell >= 0. The programs are
+    For every withheld cell (`value` missing: ``<NA>`` or NaN), solves min and max of the cell subject
+    to: each cell labelled "all" in a dimension equals the sum of the cells it totals (every relation
+    of the table, for every dimension), every published cell fixed at its value, every withheld cell
+    >= 0. The programs are
     solved with scipy's HiGHS (`scipy.optimize.linprog(method="highs")`) on a sparse constraint matrix,
     one group of linked withheld cells at a time; a bound that a table found by an earlier program
     already reaches (0 below, a published total minus its published cells above) needs no program.
@@ -209,7 +212,7 @@ def audit(published: pd.DataFrame, by: Columns, value: str = "count", threshold:
     Salazar-Gonzalez (2000, JASA 95:916-928); see also Hundepool et al. (2012), Statistical
     Disclosure Control, Wiley, ch. 4.
 
-    `published` is a table such as :func:`suppress` returns: totals labelled "all" included, NaN
+    `published` is a table such as :func:`suppress` returns: totals labelled "all" included, missing
     where withheld. Totals that do not add up, or published cells that contradict each other, raise
     :class:`tipstats.ValidationError`; a bad `threshold` or `by` a :class:`tipstats.DomainError`.
     `progress` (False, True for a bar or counter on standard error, or a callable
@@ -259,8 +262,8 @@ def _cheapest_deviation(matrix, x: np.ndarray, cost: np.ndarray, cell: int, rise
     """The least costly change d to the table that keeps it additive and non-negative and raises `cell`
     by `rise`: min sum cost_i |d_i| s.t. R d = 0, x + d >= 0, d_cell = rise. Cells that d changes are
     the ones to withhold so that the table x + d is as consistent with the publication as x is."""
-    from scipy import sparse
-    from scipy.optimize import linprog
+    sparse = require("scipy.sparse", _PURPOSE)
+    linprog = require("scipy.optimize", _PURPOSE).linprog
 
     n = x.size
     a_eq = sparse.hstack([matrix, -matrix], format="csr")  # d = up - down
@@ -347,8 +350,10 @@ def suppress(table: pd.DataFrame, by: Columns, value: str = "count", threshold: 
     The result passes `audit` by construction; `suppress` verifies each primary cell on tables that
     agree with the publication (solutions of the audit's programs, or of the deviation programs).
 
-    Returns the table (totals included) with `value` NaN where withheld and a `suppressed` column:
-    "primary", "secondary" or "". Columns other than `by` and `value` are not carried over.
+    Returns the table (totals included) with whole counts in `value` (pandas' nullable ``Int64``,
+    ``<NA>`` where withheld) and a `suppressed` column: "primary", "secondary" or "". Columns other
+    than `by` and `value` are not carried over; :func:`publication_table` lays the result out for a
+    report.
     A bad `threshold`, `cost` or `by` raises :class:`tipstats.DomainError`; totals that do not add up
     (with `margins=False`) a :class:`tipstats.ValidationError`. `progress` (False, True for a bar
     or counter on standard error, or a callable ``progress(done, total)``) reports the primary cells
@@ -362,18 +367,18 @@ def suppress(table: pd.DataFrame, by: Columns, value: str = "count", threshold: 
     ...                       "sex": ["female", "male"] * 3, "count": [62, 8, 27, 4, 150, 12]})
     >>> suppress(table, ["age", "sex"], threshold=10)
           age     sex  count suppressed
-    0    0-14  female    NaN  secondary
-    1    0-14    male    NaN    primary
-    2    0-14     all   70.0
-    3   15-17  female    NaN  secondary
-    4   15-17    male    NaN    primary
-    5   15-17     all   31.0
-    6     18+  female    NaN  secondary
-    7     18+    male    NaN  secondary
-    8     18+     all  162.0
-    9     all  female  239.0
-    10    all    male   24.0
-    11    all     all  263.0
+    0    0-14  female   <NA>  secondary
+    1    0-14    male   <NA>    primary
+    2    0-14     all     70
+    3   15-17  female   <NA>  secondary
+    4   15-17    male   <NA>    primary
+    5   15-17     all     31
+    6     18+  female   <NA>  secondary
+    7     18+    male   <NA>  secondary
+    8     18+     all    162
+    9     all  female    239
+    10    all    male     24
+    11    all     all    263
     """
     threshold = _check_threshold(threshold)
     if cost not in _COSTS:
@@ -391,7 +396,8 @@ def suppress(table: pd.DataFrame, by: Columns, value: str = "count", threshold: 
     matrix = _table.relations(grid.shape, grid.has_total)
     with Progress(progress, int(primary.sum()), "protecting", "primary cells") as report:
         secondary = _secondary(matrix, x, primary, threshold, cost, grid.total_mask(), report)
-    out = _table.to_table(grid, value, np.where(primary | secondary, np.nan, x))
+    # counts stay whole numbers: pandas' nullable integers, <NA> where withheld
+    out = _table.to_table(grid, value, pd.array(np.where(primary | secondary, np.nan, x), dtype="Int64"))
     out["suppressed"] = np.select([primary, secondary], [PRIMARY, SECONDARY], "")
     out.attrs["tipstats.privacy"] = {"method": "suppress", "threshold": threshold, "cost": cost}
     return out

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import domain_error, validation_error
+from ._optional import require
 
 TOTAL = "all"
 
@@ -78,8 +79,10 @@ def check_by(table: pd.DataFrame, by: Columns, value: str, argument: str = "tabl
     return by
 
 
-def check_counts(column: pd.Series, argument: str = "table", allow_missing: bool = False) -> np.ndarray:
-    """The counts as float64, after checking they are non-negative integers (NaN only if allowed)."""
+def check_counts(column: pd.Series, argument: str = "table", allow_missing: bool = False,
+                 whole: bool = True) -> np.ndarray:
+    """The counts as float64, after checking they are non-negative (whole unless `whole` is False;
+    NaN only if allowed)."""
     if not (pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)):
         raise domain_error(argument, f"column {column.name!r} must hold numbers, not {column.dtype}")
     values = column.to_numpy(dtype=float, na_value=np.nan)
@@ -88,9 +91,11 @@ def check_counts(column: pd.Series, argument: str = "table", allow_missing: bool
         raise domain_error(argument, f"column {column.name!r} has a missing count", int(np.flatnonzero(missing)[0]))
     present = ~missing
     bad = present & ~np.isfinite(values)
-    bad |= present & np.isfinite(values) & (values != np.round(values))
+    if whole:
+        bad |= present & np.isfinite(values) & (values != np.round(values))
     if bad.any():
-        raise domain_error(argument, f"column {column.name!r} must hold whole counts", int(np.flatnonzero(bad)[0]))
+        kind = "whole counts" if whole else "finite counts"
+        raise domain_error(argument, f"column {column.name!r} must hold {kind}", int(np.flatnonzero(bad)[0]))
     negative = present & (values < 0)
     if negative.any():
         raise domain_error(argument, f"column {column.name!r} must not be negative", int(np.flatnonzero(negative)[0]))
@@ -106,22 +111,37 @@ def _levels(column: pd.Series) -> list:
     return levels
 
 
-def read_grid(table: pd.DataFrame, by: Sequence[str], value: str, allow_missing: bool = False) -> Grid:
+def check_labels(table: pd.DataFrame, by: Sequence[str]) -> None:
+    """Raise if a label is missing: a group of unknown label cannot be protected or published as such."""
+    for column in by:
+        missing = table[column].isna().to_numpy()
+        if missing.any():
+            raise validation_error(
+                f"missing label in column {column!r} at row {int(np.flatnonzero(missing)[0])}; name the group, "
+                "e.g. with .fillna('unknown'), as the command line names empty cells '(empty)'", "table")
+
+
+def is_total(column: pd.Series) -> np.ndarray:
+    """True where a label is TOTAL."""
+    return column.astype(object).map(lambda v: isinstance(v, str) and v == TOTAL).to_numpy(dtype=bool)
+
+
+def read_grid(table: pd.DataFrame, by: Sequence[str], value: str, allow_missing: bool = False,
+              whole: bool = True) -> Grid:
     """The table as a Grid; every combination of levels (totals included) must appear exactly once."""
     by = list(by)
-    values = check_counts(table[value], allow_missing=allow_missing)
+    values = check_counts(table[value], allow_missing=allow_missing, whole=whole)
+    check_labels(table, by)
     levels, has_total, positions = [], [], []
-    for i, column in enumerate(by):
+    for column in by:
         series = table[column]
-        if series.isna().any():
-            raise validation_error(f"missing label in column {column!r} at row {int(np.flatnonzero(series.isna().to_numpy())[0])}", "table")
         inner = _levels(series)
         if not inner:
             raise validation_error(f"column {column!r} has only totals", "table")
-        is_total = series.astype(object).map(lambda v: isinstance(v, str) and v == TOTAL).to_numpy(dtype=bool)
-        has_total.append(bool(is_total.any()))
-        codes = pd.Index(inner).get_indexer(series.where(~is_total, None).astype(object))
-        codes = np.where(is_total, len(inner), codes)
+        totals = is_total(series)
+        has_total.append(bool(totals.any()))
+        codes = pd.Index(inner).get_indexer(series.where(~totals, None).astype(object))
+        codes = np.where(totals, len(inner), codes)
         levels.append(inner)
         positions.append(codes)
     grid = Grid(by, levels, has_total, np.full(0, np.nan))
@@ -136,7 +156,7 @@ def read_grid(table: pd.DataFrame, by: Sequence[str], value: str, allow_missing:
         labels = grid.labels().iloc[int(np.ravel_multi_index(missing, shape))].to_dict()
         raise validation_error(
             f"combination {labels} is missing ({int((seen == 0).sum())} missing in all); a table needs every "
-            "combination, with a count of 0 where there is none", "table")
+            "combination, with a count of 0 where there is none (privacy.complete adds them)", "table")
     array = np.full(int(np.prod(shape)), np.nan)
     array[flat] = values
     grid.values = array.reshape(shape)
@@ -158,7 +178,7 @@ def add_margins(grid: Grid, dimensions: Optional[Sequence[bool]] = None) -> Grid
 def relations(shape: Sequence[int], has_total: Sequence[bool]):
     """The additive relations as a sparse matrix R (relations x cells) with R @ cells = 0: for each
     dimension with a total and each line of cells along it, +1 on the inner cells and -1 on the total."""
-    from scipy import sparse
+    sparse = require("scipy.sparse", "tipstats.privacy")
 
     cells = np.arange(int(np.prod(shape))).reshape(shape)
     blocks = []
@@ -191,7 +211,60 @@ def check_additive(grid: Grid, known: np.ndarray, argument: str = "table") -> No
 
 
 def to_table(grid: Grid, value: str, values: np.ndarray) -> pd.DataFrame:
-    """The tidy table of a grid with the given flat values (NaN where withheld)."""
+    """The tidy table of a grid with the given flat values (NaN or NA where withheld)."""
     out = grid.labels()
     out[value] = values
     return out
+
+
+def complete(table: pd.DataFrame, by: Columns, value: str = "count") -> pd.DataFrame:
+    """The table with every combination of the `by` columns' levels, a count of 0 where it had none.
+
+    Cell suppression and noisy counts need every combination (a missing row could be a zero or a row
+    forgotten); a tabulation of records leaves out the combinations nobody has, which are zeros.
+    :func:`tipstats.tabulate` with ``protect=`` and ``tipstats tabulate --protect`` complete their
+    tables with this function. The levels of a column are its categories when it is categorical (the
+    declared groups), else the values present, sorted. The result has the `by` columns and `value`
+    only, sorted by the `by` columns; the counts keep their type.
+
+    `table` must hold cells, not totals: a label "all" raises :class:`tipstats.ValidationError`, as
+    do a repeated combination and a missing label (name the group first, e.g. ``fillna("unknown")``).
+    Bad counts or an unknown column raise :class:`tipstats.DomainError`. Completing a table is
+    bookkeeping before protection: the methods that follow are Kelly, Golden & Assad (1992) for
+    :func:`suppress` and Ghosh, Roughgarden & Sundararajan (2009) for :func:`noisy_counts`.
+
+    >>> counts = pd.DataFrame({"age": ["0-14", "15-17", "15-17"], "sex": ["female", "female", "male"],
+    ...                        "count": [62, 27, 4]})
+    >>> complete(counts, ["age", "sex"])
+         age     sex  count
+    0   0-14  female     62
+    1   0-14    male      0
+    2  15-17  female     27
+    3  15-17    male      4
+    """
+    by = check_by(table, by, value)
+    check_counts(table[value])
+    check_labels(table, by)
+    levels = []
+    for column in by:
+        series = table[column]
+        if is_total(series).any():
+            raise validation_error(f"column {column!r} has a total labelled {TOTAL!r}; complete a table of cells "
+                                   "and let the protection add the totals", "table")
+        levels.append(_sorted_levels(series))
+    keys = pd.MultiIndex.from_frame(table[by])
+    if not keys.is_unique:
+        raise validation_error(f"row {int(np.flatnonzero(keys.duplicated())[0])} repeats a combination of {by}",
+                               "table")
+    full = pd.MultiIndex.from_product(levels, names=by) if len(by) > 1 else levels[0].rename(by[0])
+    return table.set_index(by)[value].reindex(full, fill_value=0).reset_index()
+
+
+def _sorted_levels(column: pd.Series) -> pd.Index:
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return pd.CategoricalIndex(column.cat.categories, dtype=column.dtype)
+    levels = pd.Index(pd.unique(column))
+    try:
+        return levels.sort_values()
+    except TypeError:  # labels of mixed types: keep the order they came in
+        return levels
