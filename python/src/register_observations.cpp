@@ -63,6 +63,106 @@ py::array_t<T> view(const std::vector<T>& data, py::handle owner) {
     return out;
 }
 
+/// Rows given column by column, as pandas holds them: each dimension as codes into its category
+/// texts, values as kind codes (Quantity::state) with a number and, for ranges, an upper end. Each
+/// category is read once; an error names the first row that has the bad category or value.
+void extend_by_columns(Observations& table, const py::dict& dimensions, const py::array_t<std::int8_t>& kinds,
+                       const py::array_t<double>& numbers, const py::array_t<double>& uppers,
+                       const std::vector<std::string>& notes) {
+    const auto n = static_cast<std::size_t>(kinds.size());
+    if (static_cast<std::size_t>(numbers.size()) != n || static_cast<std::size_t>(uppers.size()) != n || notes.size() != n)
+        throw domain_error("columns", "every column needs one entry per row");
+    struct column {
+        py::array_t<std::int32_t> codes;
+        std::vector<std::string> categories;
+    };
+    std::map<std::string, column> given;
+    for (const auto& [name, value] : dimensions) {
+        const auto pair = value.cast<py::tuple>();
+        column c{pair[0].cast<py::array_t<std::int32_t>>(), pair[1].cast<std::vector<std::string>>()};
+        if (static_cast<std::size_t>(c.codes.size()) != n) throw domain_error(py::str(name), "needs one code per row");
+        given.emplace(py::str(name), std::move(c));
+    }
+    const auto first_row_with = [&](const column& c, std::size_t code) {
+        const auto codes = c.codes.unchecked<1>();
+        for (std::size_t r = 0; r < n; ++r)
+            if (static_cast<std::size_t>(codes(static_cast<py::ssize_t>(r))) == code) return r;
+        return n;
+    };
+    // Each category read once, in the type its dimension has.
+    const auto read_categories = [&](const std::string& name, auto parse) {
+        using T = decltype(parse(std::string()));
+        std::vector<T> out;
+        const column& c = given.at(name);
+        for (std::size_t k = 0; k < c.categories.size(); ++k) {
+            try {
+                out.push_back(parse(c.categories[k]));
+            } catch (const error& e) {
+                const std::size_t row = first_row_with(c, k);
+                throw parse_error("row " + std::to_string(row) + ": " + e.what(),
+                                  {{}, 0, 0, "observations[" + std::to_string(row) + "]." + name});
+            }
+        }
+        return out;
+    };
+    for (const char* required : {"measure", "unit", "period", "area", "offence", "age", "sex", "source"})
+        if (!given.count(required)) throw domain_error("columns", std::string("the column '") + required + "' is missing");
+    const auto periods = read_categories("period", [](const std::string& t) { return Period::parse(t); });
+    const auto ages = read_categories("age", [](const std::string& t) { return AgeBand::parse(t); });
+    const auto sexes = read_categories("sex", [](const std::string& t) { return parse_sex(t); });
+    const auto code_at = [&](const std::string& name, std::size_t row) {
+        const column& c = given.at(name);
+        const auto code = c.codes.unchecked<1>()(static_cast<py::ssize_t>(row));
+        if (code < 0 || static_cast<std::size_t>(code) >= c.categories.size())
+            throw domain_error(name, "code out of range", row);
+        return static_cast<std::size_t>(code);
+    };
+    const auto kind = kinds.unchecked<1>();
+    const auto number = numbers.unchecked<1>();
+    const auto upper = uppers.unchecked<1>();
+    std::vector<Observation> rows;
+    rows.reserve(n);
+    for (std::size_t r = 0; r < n; ++r) {
+        const auto i = static_cast<py::ssize_t>(r);
+        Quantity value;
+        try {
+            switch (static_cast<Quantity::state>(kind(i))) {
+                case Quantity::state::exact: value = Quantity::exact(number(i)); break;
+                case Quantity::state::below: value = Quantity::below(number(i)); break;
+                case Quantity::state::above: value = Quantity::above(number(i)); break;
+                case Quantity::state::range: value = Quantity::range(number(i), upper(i)); break;
+                case Quantity::state::missing: break;
+                default: throw domain_error("kinds", "unknown value kind", r);
+            }
+        } catch (const domain_error& e) {
+            throw domain_error("observations[" + std::to_string(r) + "].value", "row " + std::to_string(r) + ": " + e.what());
+        }
+        Observation o{.measure = given.at("measure").categories[code_at("measure", r)],
+                      .value = value,
+                      .period = periods[code_at("period", r)],
+                      .unit = given.at("unit").categories[code_at("unit", r)],
+                      .area = given.at("area").categories[code_at("area", r)],
+                      .offence = given.at("offence").categories[code_at("offence", r)],
+                      .age = ages[code_at("age", r)],
+                      .sex = sexes[code_at("sex", r)],
+                      .source = given.at("source").categories[code_at("source", r)],
+                      .note = notes[r]};
+        for (const auto& name : table.extra_dimensions()) {
+            if (!given.count(name)) continue;
+            const std::string& category = given.at(name).categories[code_at(name, r)];
+            if (!category.empty() && category != "all") o.extra_dimensions.emplace(name, category);
+        }
+        try {
+            o.validate();
+        } catch (const validation_error& e) {
+            throw validation_error("row " + std::to_string(r) + ": " + e.message(),
+                                   "observations[" + std::to_string(r) + "]." + e.field());
+        }
+        rows.push_back(std::move(o));
+    }
+    table.extend(rows);
+}
+
 py::dict observation_dict(const Observation& o) {
     py::dict d;
     d["measure"] = o.measure;
@@ -529,6 +629,8 @@ NotFoundError when nothing matches and ValidationError (naming what to filter on
 >>> obs.series("victims_rescued", offence="sexual_assault", age="0-14")
 Series(victims_rescued, 1 periods: 2019-H1: 70)
 )doc")
+        .def("_extend_columns", &extend_by_columns, py::arg("dimensions"), py::arg("kinds"), py::arg("numbers"),
+             py::arg("uppers"), py::arg("notes"))
         .def("to_csv_text", &observations_to_csv, R"doc(
 The tidy CSV table as text: the header ``measure,value,unit,period,area,offence,age,sex,source,note``
 and one line per row (docs/format.md).

@@ -6,10 +6,11 @@ The classes come from the compiled core; this module adds their pandas and CSV f
 from __future__ import annotations
 
 import os
-from typing import Any, List, NamedTuple, Optional, Sequence, Union
+from typing import Any, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from . import _core
 from ._errors import domain_error, not_found_error, validation_error
@@ -70,30 +71,87 @@ def _to_pandas(self: Observations) -> pd.DataFrame:
     return pd.DataFrame(frame)
 
 
-def _value_of(row: Any, position: int) -> Any:
-    """A row's value as Observations.add takes it, from either value form of a frame.
+_KIND_CODES = {name: code for code, name in enumerate(_VALUE_KINDS)}  # Quantity's kinds, in code order
+_DEFAULTS = {"unit": "count", "area": "", "offence": "all", "age": "all", "sex": "all", "source": ""}
 
-    In a frame NaN (and None, pd.NA) is pandas' mark of a missing value, so it reads as missing.
-    """
-    value = row["value"]
-    censoring = row.get("censoring")
-    if censoring is None or (isinstance(censoring, float) and np.isnan(censoring)) or censoring == "exact":
-        if value is None or value is pd.NA or (isinstance(value, (float, np.floating)) and np.isnan(value)):
-            return None
-        if censoring == "exact" and value is None:
-            raise validation_error("censoring is 'exact' but the value is missing", f"observations[{position}].value")
-        return value.item() if isinstance(value, np.generic) else value
-    if censoring == "missing":
-        return None
-    bound = row.get("bound")
-    if censoring == "below":
-        return Quantity.below(float(bound))
-    if censoring == "above":
-        return Quantity.above(float(bound))
-    if censoring == "range":
-        return Quantity.range(float(row["lower"]), float(row["upper"]))
-    raise validation_error(f"{censoring!r} is not exact, below, above, range or missing",
-                           f"observations[{position}].censoring")
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, (float, np.floating)) and np.isnan(value))
+
+
+def _codes(column: Optional[pd.Series], default: str, n: int) -> Tuple[NDArray[np.int32], List[str]]:
+    """A column as codes into its texts; a missing cell (or a missing column) is ``default``."""
+    if column is None:
+        return np.zeros(n, dtype=np.int32), [default]
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    texts = [str(u) for u in uniques]
+    codes = np.asarray(codes, dtype=np.int32)
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(texts), codes).astype(np.int32)
+        texts.append(default)
+    return codes, texts
+
+
+def _figure(value: Any, row: int) -> Quantity:
+    """One value of a frame as a Quantity; errors name the row."""
+    try:
+        if isinstance(value, Quantity):
+            return value
+        if isinstance(value, str):
+            return Quantity.parse(value)
+        if isinstance(value, (bool, np.bool_)):
+            raise domain_error("value", "a count cannot be True/False")
+        return Quantity(float(value))
+    except _core.Error as error:
+        raise type(error)(f"row {row}: {error}") from error
+
+
+def _value_arrays(frame: pd.DataFrame) -> Tuple[NDArray[np.int8], NDArray[np.float64], NDArray[np.float64]]:
+    """Each row's value as (kind code, number, upper end), from ``value`` (numbers, text such as
+    "<5", Quantity) or from the ``censoring``/``bound``/``lower``/``upper`` columns ``to_pandas`` writes."""
+    n = len(frame)
+    kinds = np.full(n, _KIND_CODES["missing"], dtype=np.int8)
+    numbers = np.zeros(n)
+    uppers = np.zeros(n)
+    censoring = frame["censoring"].astype(object) if "censoring" in frame else pd.Series([None] * n, index=frame.index)
+    plain = (censoring.isna() | (censoring == "exact")).to_numpy(dtype=bool)
+    values = frame["value"]
+    if pd.api.types.is_bool_dtype(values.dtype):
+        raise domain_error("value", "a count cannot be True/False")
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        number = values.to_numpy(dtype=float)
+        known = plain & ~np.isnan(number)
+        kinds[known], numbers[known] = _KIND_CODES["exact"], number[known]
+    else:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        codes = np.asarray(codes)
+        for k, unique in enumerate(uniques):
+            rows = np.flatnonzero((codes == k) & plain)
+            if len(rows) == 0:
+                continue
+            q = _figure(unique, int(rows[0]))
+            kinds[rows] = _KIND_CODES[q.kind]
+            low, high = q.bounds(integer=False)
+            numbers[rows] = q.bound if q.is_censored else low
+            uppers[rows] = high
+    exact_but_missing = plain & (censoring == "exact").to_numpy(dtype=bool) & (kinds == _KIND_CODES["missing"])
+    if exact_but_missing.any():
+        row = int(np.flatnonzero(exact_but_missing)[0])
+        raise validation_error(f"row {row}: censoring is 'exact' but the value is missing", f"observations[{row}].value")
+    stated = censoring.map(_KIND_CODES).to_numpy(dtype=float)
+    unknown = ~plain & np.isnan(stated)
+    if unknown.any():
+        row = int(np.flatnonzero(unknown)[0])
+        raise validation_error(f"row {row}: {censoring.iloc[row]!r} is not exact, below, above, range or missing",
+                               f"observations[{row}].censoring")
+    kinds[~plain] = stated[~plain].astype(np.int8)
+    for kind, first, second in (("below", "bound", None), ("above", "bound", None), ("range", "lower", "upper")):
+        rows = ~plain & (stated == _KIND_CODES[kind])
+        if rows.any():
+            numbers[rows] = frame[first].to_numpy(dtype=float)[rows]
+            if second:
+                uppers[rows] = frame[second].to_numpy(dtype=float)[rows]
+    return kinds, numbers, uppers
 
 
 def _from_pandas(cls: type, frame: pd.DataFrame) -> Observations:
@@ -122,18 +180,11 @@ def _from_pandas(cls: type, frame: pd.DataFrame) -> Observations:
                                 "period_end"}
     extra = [str(c) for c in frame.columns if c not in known]
     table = cls(dimensions=extra)  # ValidationError for a name that cannot be a dimension's
-    defaults = {"unit": "count", "area": "", "offence": "all", "age": "all", "sex": "all", "source": "", "note": ""}
-    defaults.update({name: "all" for name in extra})
-    for position, row in enumerate(frame.to_dict("records")):
-        fields = {}
-        for name, default in defaults.items():
-            value = row.get(name, default)
-            missing_cell = value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value))
-            fields[name] = default if missing_cell else str(value)
-        try:
-            table.add(str(row["measure"]), _value_of(row, position), str(row["period"]), **fields)
-        except _core.Error as error:
-            raise type(error)(f"row {position}: {error}") from error
+    n = len(frame)
+    dimensions = {name: _codes(frame.get(name), default, n)
+                  for name, default in {"measure": "", "period": "", **_DEFAULTS, **{e: "all" for e in extra}}.items()}
+    notes = ["" if _missing(note) else str(note) for note in frame["note"]] if "note" in frame else [""] * n
+    table._extend_columns(dimensions, *_value_arrays(frame), notes)
     return table
 
 

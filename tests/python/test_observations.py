@@ -150,3 +150,34 @@ def test_ambiguous_series_asks_for_a_filter():
     with pytest.raises(ts.ValidationError, match="source="):
         obs.series("victims_rescued", offence="sexual_assault")
     assert len(obs.series("victims_rescued", offence="sexual_assault", source="other")) == 1
+
+
+def test_from_pandas_reads_any_value_form_column_by_column():
+    # One frame with every form a value can take in pandas: numbers, text, Quantity, None and NaN,
+    # categorical and plain dimension columns with missing cells (their defaults).
+    frame = pd.DataFrame({
+        "measure": pd.Categorical(["victims"] * 6),
+        "value": [263, "<5", ts.Quantity("106-111"), None, np.nan, "12"],
+        "period": ["2019-H1", "2018-H1", "2018-H2", "2019-H2", "2020-H1", "2020-H2"],
+        "area": ["KHM", None, "KHM", "KHM", "KHM", "KHM"],
+        "age": pd.Categorical(["all", "0-14", None, "all", "all", "15-17"]),
+        "citizenship": [None, "Viet Nam", None, None, "unknown", None],
+    })
+    obs = ts.Observations.from_pandas(frame)
+    expected = ts.Observations(dimensions=["citizenship"])
+    for value, period, area, age, citizenship in zip(
+            [263, "<5", "106-111", None, None, "12"], frame["period"], ["KHM", "", "KHM", "KHM", "KHM", "KHM"],
+            ["all", "0-14", "all", "all", "all", "15-17"], ["all", "Viet Nam", "all", "all", "unknown", "all"]):
+        expected.add("victims", value, period, area=area, age=age, citizenship=citizenship)
+    assert obs == expected
+    with pytest.raises(ts.DomainError, match="True/False"):
+        ts.Observations.from_pandas(frame.assign(value=[True] * 6))
+    with pytest.raises(ts.ParseError, match="row 1"):
+        ts.Observations.from_pandas(frame.assign(value=[1, "lots", 2, 3, 4, 5]))
+    with pytest.raises(ts.ParseError, match="row 2"):
+        ts.Observations.from_pandas(frame.assign(period=["2019", "2019", "2019-H3", "2019", "2019", "2019"]))
+    written = obs.to_pandas()
+    with pytest.raises(ts.ValidationError, match="row 0: 'approx' is not exact"):
+        ts.Observations.from_pandas(written.assign(censoring=["approx"] + list(written["censoring"][1:])))
+    with pytest.raises(ts.ValidationError, match="row 1: censoring is 'exact' but the value is missing"):
+        ts.Observations.from_pandas(written.assign(censoring=["exact"] * 6))
