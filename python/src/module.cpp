@@ -11,5 +11,6 @@ PYBIND11_MODULE(_core, m) {
     register_model(m);
     register_stats(m);
     register_trend(m);
+    register_trend_table(m);
     register_io(m);
 }

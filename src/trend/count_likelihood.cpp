@@ -1,0 +1,366 @@
+#include "count_likelihood.hpp"
+
+#include <tipstats/error.hpp>
+
+#include <boost/math/special_functions/digamma.hpp>
+#include <boost/math/special_functions/gamma.hpp>
+#include <boost/math/special_functions/trigamma.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace tipstats::trend::detail {
+namespace {
+
+constexpr double inf = std::numeric_limits<double>::infinity();
+// A sum over a censoring interval stops when what is left is below this share of it.
+constexpr double tail_share = 1e-17;
+// Beyond this many terms an interval is refused: the mean is out of any sensible range for counts.
+constexpr std::size_t max_terms = 20'000'000;
+
+// log(1 + e^t) without overflow.
+double softplus(double t) { return t > 0 ? t + std::log1p(std::exp(-t)) : std::log1p(std::exp(t)); }
+
+// Below this a whole y's digamma and trigamma differences are summed exactly rather than taken as
+// differences of two large values.
+constexpr double small_count = 64;
+
+bool whole_and_small(double y) { return y == std::floor(y) && y <= small_count; }
+
+}  // namespace
+
+// log p(y) and, for NB2, D = digamma(y + r) - digamma(r) and T = trigamma(y + r) - trigamma(r).
+struct count_distribution::state {
+    double y = 0;
+    double logp = 0;
+    double digamma_difference = 0;
+    double trigamma_difference = 0;
+};
+
+count_distribution::count_distribution(family f, double eta, double alpha, double trials)
+    : family_(f), eta_(eta), alpha_(alpha), trials_(trials) {
+    switch (family_) {
+        case family::poisson:
+            mean_ = std::exp(eta);
+            log_mu_ = eta;
+            break;
+        case family::negbin:
+            mean_ = std::exp(eta);
+            log_mu_ = eta;
+            r_ = 1 / alpha;
+            log_q_ = std::log(alpha) + eta - softplus(std::log(alpha) + eta);  // log(alpha mu / (1 + alpha mu))
+            break;
+        case family::binomial:
+            mean_ = trials / (1 + std::exp(-eta));
+            log_q_ = eta;
+            break;
+    }
+}
+
+double count_distribution::variance() const {
+    switch (family_) {
+        case family::poisson: return mean_;
+        case family::negbin: return mean_ + alpha_ * mean_ * mean_;
+        case family::binomial: break;
+    }
+    const double p = mean_ / trials_;
+    return trials_ * p * (1 - p);
+}
+
+double count_distribution::unit_deviance(double y) const {
+    const double mu = mean_;
+    const auto ylogy = [](double a, double b) { return a > 0 ? a * std::log(a / b) : 0.0; };
+    switch (family_) {
+        case family::poisson: return 2 * (ylogy(y, mu) - (y - mu));
+        case family::negbin: return 2 * (ylogy(y, mu) - (y + r_) * std::log1p((y - mu) / (mu + r_)));
+        case family::binomial: break;
+    }
+    return 2 * (ylogy(y, mu) + ylogy(trials_ - y, trials_ - mu));
+}
+
+double count_distribution::mode() const {
+    switch (family_) {
+        case family::poisson: return std::floor(mean_);
+        case family::negbin: return r_ > 1 ? std::floor((r_ - 1) / r_ * mean_) : 0.0;
+        case family::binomial: break;
+    }
+    return std::min(trials_, std::floor((trials_ + 1) * mean_ / trials_));
+}
+
+count_distribution::state count_distribution::at(double y) const {
+    using boost::math::lgamma;
+    state s;
+    s.y = y;
+    switch (family_) {
+        case family::poisson:
+            s.logp = (y > 0 ? y * log_mu_ : 0.0) - mean_ - lgamma(y + 1);
+            break;
+        case family::negbin: {
+            double log_rising = 0;  // log Gamma(y + r) - log Gamma(r)
+            if (whole_and_small(y)) {
+                for (double k = 0; k < y; ++k) {
+                    log_rising += std::log(r_ + k);
+                    s.digamma_difference += 1 / (r_ + k);
+                    s.trigamma_difference -= 1 / ((r_ + k) * (r_ + k));
+                }
+            } else {
+                log_rising = lgamma(y + r_) - lgamma(r_);
+                s.digamma_difference = boost::math::digamma(y + r_) - boost::math::digamma(r_);
+                s.trigamma_difference = boost::math::trigamma(y + r_) - boost::math::trigamma(r_);
+            }
+            const double log1p_alpha_mu = softplus(std::log(alpha_) + eta_);
+            s.logp = log_rising - lgamma(y + 1) - r_ * log1p_alpha_mu + (y > 0 ? y * log_q_ : 0.0);
+            break;
+        }
+        case family::binomial: {
+            const double m = trials_;
+            s.logp = lgamma(m + 1) - lgamma(y + 1) - lgamma(m - y + 1) - y * softplus(-eta_) - (m - y) * softplus(eta_);
+            break;
+        }
+    }
+    return s;
+}
+
+void count_distribution::step_up(state& s) const {
+    const double y = s.y;
+    switch (family_) {
+        case family::poisson: s.logp += log_mu_ - std::log(y + 1); break;
+        case family::negbin:
+            s.logp += std::log((y + r_) / (y + 1)) + log_q_;
+            s.digamma_difference += 1 / (y + r_);
+            s.trigamma_difference -= 1 / ((y + r_) * (y + r_));
+            break;
+        case family::binomial: s.logp += std::log((trials_ - y) / (y + 1)) + eta_; break;
+    }
+    s.y = y + 1;
+}
+
+void count_distribution::step_down(state& s) const {
+    const double y = s.y;
+    switch (family_) {
+        case family::poisson: s.logp += std::log(y) - log_mu_; break;
+        case family::negbin:
+            s.logp += std::log(y / (y - 1 + r_)) - log_q_;
+            s.digamma_difference -= 1 / (y - 1 + r_);
+            s.trigamma_difference += 1 / ((y - 1 + r_) * (y - 1 + r_));
+            break;
+        case family::binomial: s.logp += std::log(y / (trials_ - y + 1)) - eta_; break;
+    }
+    s.y = y - 1;
+}
+
+// Score and Hessian of log p(y) in (eta, theta). NB2 with r = 1/alpha (Cameron & Trivedi 2013,
+// sec. 3.3): d/deta = (y - mu) / (1 + alpha mu); d/dr = D + log(r / (r + mu)) + (mu - y) / (r + mu);
+// theta = log alpha, so d/dtheta = -r d/dr and d2/dtheta2 = r d/dr + r^2 d2/dr2.
+observation_terms count_distribution::derivatives(double y, const state& s) const {
+    observation_terms t;
+    t.loglik = s.logp;
+    const double mu = mean_;
+    switch (family_) {
+        case family::poisson:
+            t.g_eta = y - mu;
+            t.h_eta = -mu;
+            break;
+        case family::negbin: {
+            const double r = r_;
+            const double one_plus = 1 + alpha_ * mu;
+            t.g_eta = (y - mu) / one_plus;
+            t.h_eta = -mu * (1 + alpha_ * y) / (one_plus * one_plus);
+            const double d_r = s.digamma_difference - std::log1p(alpha_ * mu) + (mu - y) / (r + mu);
+            const double d_rr = s.trigamma_difference + mu / (r * (r + mu)) - (mu - y) / ((r + mu) * (r + mu));
+            t.g_theta = -r * d_r;
+            t.h_theta = r * d_r + r * r * d_rr;
+            t.h_eta_theta = -r * (y - mu) * mu / ((r + mu) * (r + mu));
+            break;
+        }
+        case family::binomial: {
+            const double p = mu / trials_;
+            t.g_eta = y - mu;
+            t.h_eta = -trials_ * p * (1 - p);
+            break;
+        }
+    }
+    return t;
+}
+
+observation_terms count_distribution::exact(double y) const { return derivatives(y, at(y)); }
+
+observation_terms count_distribution::interval(double lower, double upper) const {
+    if (family_ == family::binomial) upper = std::min(upper, trials_);
+    if (!(mean_ < 1e15)) {  // no count model means that much; the line search steps back
+        observation_terms t;
+        t.loglik = -inf;
+        return t;
+    }
+    const double start = std::clamp(mode(), lower, upper);
+    // Sums of w = p(y) / p(start) times 1, s, H + s s' (eta-eta, eta-theta, theta-theta).
+    double s0 = 0, s_eta = 0, s_theta = 0, s_ee = 0, s_et = 0, s_tt = 0;
+    state first = at(start);
+    const double reference = first.logp;
+    std::size_t terms = 0;
+    const auto add = [&](const state& s) {
+        const double w = std::exp(s.logp - reference);
+        const observation_terms d = derivatives(s.y, s);
+        s0 += w;
+        s_eta += w * d.g_eta;
+        s_theta += w * d.g_theta;
+        s_ee += w * (d.h_eta + d.g_eta * d.g_eta);
+        s_et += w * (d.h_eta_theta + d.g_eta * d.g_theta);
+        s_tt += w * (d.h_theta + d.g_theta * d.g_theta);
+        if (++terms > max_terms) throw error("loglinear: a censoring interval needs more than 20 million terms");
+        return w;
+    };
+    add(first);
+    // Upward: past the mode each term is at most rho times the one before, so what is left is at
+    // most w rho / (1 - rho) (and at most w times the terms left before a finite upper bound).
+    for (state s = first; s.y < upper;) {
+        step_up(s);
+        const double w = add(s);
+        double rho = 1;
+        switch (family_) {
+            case family::poisson: rho = mean_ / (s.y + 1); break;
+            case family::negbin: rho = std::max((s.y + r_) / (s.y + 1), r_ < 1 ? 1.0 : 0.0) * std::exp(log_q_); break;
+            case family::binomial: rho = (trials_ - s.y) / (s.y + 1) * std::exp(eta_); break;
+        }
+        double left = upper - s.y;
+        if (rho < 1) left = std::min(left, rho / (1 - rho));
+        if (w * left < tail_share * s0) break;
+    }
+    // Downward: below the mode terms fall, so what is left is at most w times the terms left.
+    for (state s = first; s.y > lower;) {
+        step_down(s);
+        const double w = add(s);
+        if (w * (s.y - lower) < tail_share * s0) break;
+    }
+    observation_terms t;
+    t.loglik = reference + std::log(s0);
+    t.g_eta = s_eta / s0;
+    t.g_theta = s_theta / s0;
+    t.h_eta = s_ee / s0 - t.g_eta * t.g_eta;
+    t.h_eta_theta = s_et / s0 - t.g_eta * t.g_theta;
+    t.h_theta = s_tt / s0 - t.g_theta * t.g_theta;
+    return t;
+}
+
+likelihood_value evaluate(const std::vector<count_observation>& data, family f, const Eigen::Vector3d& params) {
+    likelihood_value v;
+    const double alpha = f == family::negbin ? std::exp(params(2)) : 0.0;
+    for (const auto& o : data) {
+        const count_distribution d(f, params(0) + params(1) * o.x + o.offset, alpha, o.trials);
+        const observation_terms t = o.exact() ? d.exact(o.lower) : d.interval(o.lower, o.upper);
+        v.loglik += t.loglik;
+        v.gradient(0) += t.g_eta;
+        v.gradient(1) += t.g_eta * o.x;
+        v.gradient(2) += t.g_theta;
+        v.hessian(0, 0) += t.h_eta;
+        v.hessian(0, 1) += t.h_eta * o.x;
+        v.hessian(1, 1) += t.h_eta * o.x * o.x;
+        v.hessian(0, 2) += t.h_eta_theta;
+        v.hessian(1, 2) += t.h_eta_theta * o.x;
+        v.hessian(2, 2) += t.h_theta;
+    }
+    v.hessian(1, 0) = v.hessian(0, 1);
+    v.hessian(2, 0) = v.hessian(0, 2);
+    v.hessian(2, 1) = v.hessian(1, 2);
+    return v;
+}
+
+maximum_likelihood maximise(const std::vector<count_observation>& data, family f, Eigen::Vector3d start) {
+    const Eigen::Index k = f == family::negbin ? 3 : 2;
+    if (f != family::negbin) start(2) = 0;
+    maximum_likelihood fit;
+    fit.params = start;
+    likelihood_value current = evaluate(data, f, fit.params);
+    if (!std::isfinite(current.loglik)) throw error("maximum likelihood: the starting values have no finite likelihood");
+    constexpr std::size_t max_iterations = 200;
+    for (fit.iterations = 1;; ++fit.iterations) {
+        if (fit.iterations > max_iterations)
+            throw error("maximum likelihood: Newton's method did not converge in 200 iterations");
+        const Eigen::VectorXd gradient = current.gradient.head(k);
+        const Eigen::MatrixXd information = -current.hessian.topLeftCorner(k, k);
+        // Levenberg damping where the information is not positive definite (far from the maximum).
+        Eigen::LLT<Eigen::MatrixXd> llt(information);
+        double damping = 0;
+        while (llt.info() != Eigen::Success || !llt.matrixL().toDenseMatrix().diagonal().allFinite()) {
+            damping = damping == 0 ? 1e-8 * (1 + information.diagonal().cwiseAbs().maxCoeff()) : 10 * damping;
+            if (!(damping < 1e30)) throw error("maximum likelihood: the information matrix is not finite");
+            llt.compute(information + damping * Eigen::MatrixXd::Identity(k, k));
+        }
+        const Eigen::VectorXd direction = llt.solve(gradient);
+        const double decrement = gradient.dot(direction);  // >= 0: the predicted gain is half of it
+        // Step halving until the gain is at least a small share of the predicted one (Armijo);
+        // near the maximum the gain is within rounding of the log-likelihood, and a full step is taken.
+        const double noise = 1e-13 * (1 + std::abs(current.loglik));
+        double step = 1;
+        likelihood_value next;
+        Eigen::Vector3d trial = fit.params;
+        for (int halvings = 0;; ++halvings) {
+            trial.head(k) = fit.params.head(k) + step * direction;
+            next = evaluate(data, f, trial);
+            if (std::isfinite(next.loglik) &&
+                (next.loglik >= current.loglik + 1e-4 * step * decrement || decrement < noise))
+                break;
+            if (halvings == 60) throw error("maximum likelihood: the line search found no better point");
+            step /= 2;
+        }
+        const double change = (step * direction).cwiseAbs().maxCoeff();
+        fit.params = trial;
+        current = next;
+        if (f == family::negbin && (fit.params(2) > 20 || fit.params(2) < -25)) break;  // alpha to infinity or 0
+        if (step == 1 && change <= 1e-10 * (1 + fit.params.head(k).cwiseAbs().maxCoeff())) break;
+    }
+    fit.loglik = current.loglik;
+    const Eigen::MatrixXd information = -current.hessian.topLeftCorner(k, k);
+    Eigen::LLT<Eigen::MatrixXd> llt(information);
+    if (llt.info() != Eigen::Success && !(f == family::negbin && fit.params(2) < -25))
+        throw error("maximum likelihood: the observed information is not positive definite at the estimate");
+    if (llt.info() == Eigen::Success)
+        fit.covariance.topLeftCorner(k, k) = llt.solve(Eigen::MatrixXd::Identity(k, k));
+    return fit;
+}
+
+std::string separation(const std::vector<count_observation>& data, family f, std::size_t& index) {
+    const std::size_t n = data.size();
+    // Whether each count can sit at the family's lower end (0) or at its upper end (infinity, or
+    // all the trials), given its bounds.
+    std::vector<char> low(n), high(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        low[i] = data[i].lower <= 0;
+        high[i] = f == family::binomial ? data[i].upper >= data[i].trials : data[i].upper == inf;
+    }
+    const bool binomial = f == family::binomial;
+    index = 0;
+    if (std::all_of(low.begin(), low.end(), [](char c) { return c; }))
+        return binomial ? "all successes are zero (or censored down to zero): the log-odds are not defined"
+                        : "all counts are zero (or censored down to zero): the log-linear slope is not defined";
+    if (std::all_of(high.begin(), high.end(), [](char c) { return c; }))
+        return binomial ? "all successes equal their trials: the log-odds are not defined"
+                        : "all counts are open-ended ('>b'): the log-linear slope is not defined";
+    // prefix[k]: counts before k all can be low (resp. high); suffix[k]: counts after k.
+    std::vector<char> low_before(n + 1, 1), high_before(n + 1, 1), low_after(n + 1, 1), high_after(n + 1, 1);
+    for (std::size_t i = 0; i < n; ++i) {
+        low_before[i + 1] = low_before[i] && low[i];
+        high_before[i + 1] = high_before[i] && high[i];
+    }
+    for (std::size_t i = n; i-- > 0;) {
+        low_after[i] = low_after[i + 1] && low[i];
+        high_after[i] = high_after[i + 1] && high[i];
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+        const bool rising = low_before[k] && high_after[k + 1];
+        const bool falling = high_before[k] && low_after[k + 1];
+        if (!rising && !falling) continue;
+        index = k;
+        if (!binomial && low_before[k] && low_after[k + 1] && (k == 0 || k == n - 1))
+            return std::string("the counts are positive only at the ") + (k == 0 ? "first" : "last") +
+                   " x: the log-linear slope is infinite";
+        return binomial ? "the successes are separated: before some x they can all be 0 and after it all equal "
+                          "their trials (or the reverse), so the slope is infinite"
+                        : "the counts are separated: before some x they can all be 0 and after it all be "
+                          "open-ended ('>b'), or the reverse, so the log-linear slope is infinite";
+    }
+    return {};
+}
+
+}  // namespace tipstats::trend::detail
