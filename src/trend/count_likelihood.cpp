@@ -16,8 +16,8 @@ namespace {
 constexpr double inf = std::numeric_limits<double>::infinity();
 // A sum over a censoring interval stops when what is left is below this share of it.
 constexpr double tail_share = 1e-17;
-// Beyond this many terms an interval is refused: the mean is out of any sensible range for counts.
-constexpr std::size_t max_terms = 20'000'000;
+// Beyond this many terms a sum gives up: the parameters are far from any sensible fit.
+constexpr std::size_t max_terms = 10'000'000;
 
 // log(1 + e^t) without overflow.
 double softplus(double t) { return t > 0 ? t + std::log1p(std::exp(-t)) : std::log1p(std::exp(t)); }
@@ -186,29 +186,29 @@ observation_terms count_distribution::derivatives(double y, const state& s) cons
 
 observation_terms count_distribution::exact(double y) const { return derivatives(y, at(y)); }
 
-observation_terms count_distribution::interval(double lower, double upper) const {
-    if (family_ == family::binomial) upper = std::min(upper, trials_);
-    if (!(mean_ < 1e15)) {  // no count model means that much; the line search steps back
-        observation_terms t;
-        t.loglik = -inf;
-        return t;
-    }
-    const double start = std::clamp(mode(), lower, upper);
-    // Sums of w = p(y) / p(start) times 1, s, H + s s' (eta-eta, eta-theta, theta-theta).
+// Sums over y in [lower, upper] of w = p(y) / p(start) times 1, s, H + s s' (eta-eta, eta-theta,
+// theta-theta), where p(start) = e^reference: the terms of the conditional moments.
+struct count_distribution::sums {
+    double reference = 0;
     double s0 = 0, s_eta = 0, s_theta = 0, s_ee = 0, s_et = 0, s_tt = 0;
+    bool complete = true;  // false when the sum needed too many terms
+};
+
+count_distribution::sums count_distribution::sum_over(double lower, double upper) const {
+    const double start = std::clamp(mode(), lower, upper);
+    sums out;
     state first = at(start);
-    const double reference = first.logp;
+    out.reference = first.logp;
     std::size_t terms = 0;
     const auto add = [&](const state& s) {
-        const double w = std::exp(s.logp - reference);
+        const double w = std::exp(s.logp - out.reference);
         const observation_terms d = derivatives(s.y, s);
-        s0 += w;
-        s_eta += w * d.g_eta;
-        s_theta += w * d.g_theta;
-        s_ee += w * (d.h_eta + d.g_eta * d.g_eta);
-        s_et += w * (d.h_eta_theta + d.g_eta * d.g_theta);
-        s_tt += w * (d.h_theta + d.g_theta * d.g_theta);
-        if (++terms > max_terms) throw error("loglinear: a censoring interval needs more than 20 million terms");
+        out.s0 += w;
+        out.s_eta += w * d.g_eta;
+        out.s_theta += w * d.g_theta;
+        out.s_ee += w * (d.h_eta + d.g_eta * d.g_eta);
+        out.s_et += w * (d.h_eta_theta + d.g_eta * d.g_theta);
+        out.s_tt += w * (d.h_theta + d.g_theta * d.g_theta);
         return w;
     };
     add(first);
@@ -225,21 +225,62 @@ observation_terms count_distribution::interval(double lower, double upper) const
         }
         double left = upper - s.y;
         if (rho < 1) left = std::min(left, rho / (1 - rho));
-        if (w * left < tail_share * s0) break;
+        if (w * left < tail_share * out.s0) break;
+        if (++terms > max_terms) {
+            out.complete = false;
+            return out;
+        }
     }
     // Downward: below the mode terms fall, so what is left is at most w times the terms left.
     for (state s = first; s.y > lower;) {
         step_down(s);
         const double w = add(s);
-        if (w * (s.y - lower) < tail_share * s0) break;
+        if (w * (s.y - lower) < tail_share * out.s0) break;
+        if (++terms > max_terms) {
+            out.complete = false;
+            return out;
+        }
     }
+    return out;
+}
+
+observation_terms count_distribution::interval(double lower, double upper) const {
+    if (family_ == family::binomial) upper = std::min(upper, trials_);
     observation_terms t;
-    t.loglik = reference + std::log(s0);
-    t.g_eta = s_eta / s0;
-    t.g_theta = s_theta / s0;
-    t.h_eta = s_ee / s0 - t.g_eta * t.g_eta;
-    t.h_eta_theta = s_et / s0 - t.g_eta * t.g_theta;
-    t.h_theta = s_tt / s0 - t.g_theta * t.g_theta;
+    if (!(mean_ < 1e15)) {  // no count model means that much; the line search steps back
+        t.loglik = -inf;
+        return t;
+    }
+    sums a;
+    // An open-ended count [lower, inf) with real mass is one minus the finite [0, lower - 1]: the
+    // upper tail of a heavy negative binomial would take millions of terms. Since the scores have
+    // mean 0 and E[H + s s'] = 0 over all counts, the tail's sums are minus those of the rest.
+    if (upper == inf && lower > 0) {
+        const sums below = sum_over(0, lower - 1);
+        const double log_below = below.reference + std::log(below.s0);
+        if (below.complete && log_below < std::log1p(-1e-3)) {
+            const double log_tail = std::log(-std::expm1(log_below));
+            const double scale = std::exp(below.reference - log_tail);  // p(start) / P(tail)
+            t.loglik = log_tail;
+            t.g_eta = -below.s_eta * scale;
+            t.g_theta = -below.s_theta * scale;
+            t.h_eta = -below.s_ee * scale - t.g_eta * t.g_eta;
+            t.h_eta_theta = -below.s_et * scale - t.g_eta * t.g_theta;
+            t.h_theta = -below.s_tt * scale - t.g_theta * t.g_theta;
+            return t;
+        }
+    }
+    a = sum_over(lower, upper);
+    if (!a.complete) {  // a point far from any sensible fit: the line search steps back
+        t.loglik = -inf;
+        return t;
+    }
+    t.loglik = a.reference + std::log(a.s0);
+    t.g_eta = a.s_eta / a.s0;
+    t.g_theta = a.s_theta / a.s0;
+    t.h_eta = a.s_ee / a.s0 - t.g_eta * t.g_eta;
+    t.h_eta_theta = a.s_et / a.s0 - t.g_eta * t.g_theta;
+    t.h_theta = a.s_tt / a.s0 - t.g_theta * t.g_theta;
     return t;
 }
 

@@ -7,7 +7,8 @@
 // Hessian of log p(y),
 //     d log P(A)   = E[s | A],      d2 log P(A) = E[H + s s' | A] - E[s | A] E[s | A]'.
 // The sums over A run outward from the mode of p within A and stop when the rest is below 1e-17 of
-// the sum, in log space, so "<5" costs five terms and ">1000" with a mean of 10 a few dozen.
+// the sum, in log space, so "<5" costs five terms and ">1000" with a mean of 10 a few dozen; an
+// open-ended A with real mass is one minus the finite rest, [0, lower - 1].
 
 #include <Eigen/Dense>
 
@@ -44,6 +45,8 @@ public:
 
 private:
     struct state;  // one term of a sum over y: log p(y) and, for NB2, the digamma / trigamma differences
+    struct sums;
+    sums sum_over(double lower, double upper) const;
     state at(double y) const;
     void step_up(state& s) const;
     void step_down(state& s) const;
