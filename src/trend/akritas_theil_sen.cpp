@@ -28,15 +28,11 @@ double kendall_s_of_residuals(const std::vector<double>& y, const std::vector<ch
     std::vector<double> r(n);
     for (std::size_t i = 0; i < n; ++i) r[i] = y[i] - b * x[i];
     double s = 0;
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j < n; ++j) {
-            if (i == j) continue;
-            const double concordance = sign(r[i] - r[j]) * sign(x[i] - x[j]);
-            if (!censored[i] && !censored[j]) {
-                if (i < j) s += concordance;
-            } else if (censored[i] && !censored[j] && r[i] <= r[j]) {
-                s += concordance;
-            }
+    for (std::size_t i = 0; i + 1 < n; ++i)
+        for (std::size_t j = i + 1; j < n; ++j) {
+            // A censored residual orders below a detected one at or above it; two censored never order.
+            const bool known = censored[i] ? !censored[j] && r[i] <= r[j] : !censored[j] || r[j] <= r[i];
+            if (known) s += sign(r[i] - r[j]) * sign(x[i] - x[j]);
         }
     return s;
 }
@@ -244,17 +240,10 @@ double turnbull_median(const std::vector<double>& left, const std::vector<double
     double overall_max = -std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < m; ++i) overall_max = std::max({overall_max, left[i], right[i]});
     std::vector<double> right_end(k, overall_max);
-    // Macmat as the rows each interval belongs to (an interval lies in a run of antichains).
-    std::vector<std::size_t> first(m, k), last(m, 0);
+    // Macmat, kept as each antichain's members.
     for (std::size_t a = 0; a < k; ++a)
-        for (const std::size_t j : antichains[a]) {
-            right_end[a] = std::min(right_end[a], right[j]);
-            first[j] = std::min(first[j], a);
-            last[j] = std::max(last[j], a);
-        }
-    std::vector<std::vector<char>> member(k, std::vector<char>(m, 0));
-    for (std::size_t a = 0; a < k; ++a)
-        for (const std::size_t j : antichains[a]) member[a][j] = 1;
+        for (const std::size_t j : antichains[a]) right_end[a] = std::min(right_end[a], right[j]);
+    for (auto& members : antichains) std::sort(members.begin(), members.end());  // sums in R's column order
     // EM with rescaleP, at most 500 iterations, stopping when the L1 change is below the machine epsilon.
     const double eps = std::numeric_limits<double>::epsilon();
     const auto rescale = [&](std::vector<double>& p) {
@@ -273,18 +262,15 @@ double turnbull_median(const std::vector<double>& left, const std::vector<double
     }
     for (auto& v : p) v /= members;
     rescale(p);
-    std::vector<double> inverse_mass(m), next(k);
+    std::vector<double> mass(m), next(k);
     for (int iteration = 0; iteration < 500; ++iteration) {
-        for (std::size_t j = 0; j < m; ++j) {
-            double mass = 0;
-            for (std::size_t a = first[j]; a <= last[j]; ++a)
-                if (member[a][j]) mass += p[a];
-            inverse_mass[j] = mass > 0 ? 1 / mass : 0.0;
-        }
+        std::fill(mass.begin(), mass.end(), 0.0);
+        for (std::size_t a = 0; a < k; ++a)
+            for (const std::size_t j : antichains[a]) mass[j] += p[a];
+        for (auto& v : mass) v = v > 0 ? 1 / v : 0.0;
         for (std::size_t a = 0; a < k; ++a) {
             double sum = 0;
-            for (std::size_t j = 0; j < m; ++j)
-                if (member[a][j]) sum += p[a] * inverse_mass[j];
+            for (const std::size_t j : antichains[a]) sum += p[a] * mass[j];
             next[a] = sum / static_cast<double>(m);
         }
         rescale(next);

@@ -2,6 +2,7 @@
 
 #include <tipstats/error.hpp>
 
+#include <boost/math/policies/policy.hpp>
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
@@ -13,6 +14,20 @@
 namespace tipstats::trend::detail {
 namespace {
 
+// Double precision throughout: Boost's default promotes to long double, several times slower, for
+// digits these likelihoods do not need. Poles and overflows (a line-search trial with alpha out of
+// range) give inf or NaN rather than an exception: the likelihood is then not finite, and the line
+// search steps back.
+namespace policies = boost::math::policies;
+using double_precision =
+    policies::policy<policies::promote_double<false>, policies::pole_error<policies::ignore_error>,
+                     policies::overflow_error<policies::ignore_error>, policies::domain_error<policies::ignore_error>,
+                     policies::evaluation_error<policies::ignore_error>>;
+
+double log_gamma_of(double x) { return boost::math::lgamma(x, double_precision()); }
+double digamma_of(double x) { return boost::math::digamma(x, double_precision()); }
+double trigamma_of(double x) { return boost::math::trigamma(x, double_precision()); }
+
 constexpr double inf = std::numeric_limits<double>::infinity();
 // A sum over a censoring interval stops when what is left is below this share of it.
 constexpr double tail_share = 1e-17;
@@ -22,11 +37,9 @@ constexpr std::size_t max_terms = 10'000'000;
 // log(1 + e^t) without overflow.
 double softplus(double t) { return t > 0 ? t + std::log1p(std::exp(-t)) : std::log1p(std::exp(t)); }
 
-// Below this a whole y's digamma and trigamma differences are summed exactly rather than taken as
-// differences of two large values.
-constexpr double small_count = 64;
-
-bool whole_and_small(double y) { return y == std::floor(y) && y <= small_count; }
+// digamma(y + r) - digamma(r) and the like lose digits to cancellation when r (1 / alpha) is large
+// against y; a whole y up to 64 then gets them as exact sums of y terms instead.
+bool sum_exactly(double y, double r) { return y == std::floor(y) && y <= 64 && r > 4 * y; }
 
 }  // namespace
 
@@ -38,7 +51,12 @@ struct count_distribution::state {
     double trigamma_difference = 0;
 };
 
-count_distribution::count_distribution(family f, double eta, double alpha, double trials)
+shape_terms shape_terms::of(double alpha) {
+    const double r = 1 / alpha;
+    return {log_gamma_of(r), digamma_of(r), trigamma_of(r)};
+}
+
+count_distribution::count_distribution(family f, double eta, double alpha, double trials, const shape_terms* shape)
     : family_(f), eta_(eta), alpha_(alpha), trials_(trials) {
     switch (family_) {
         case family::poisson:
@@ -49,7 +67,9 @@ count_distribution::count_distribution(family f, double eta, double alpha, doubl
             mean_ = std::exp(eta);
             log_mu_ = eta;
             r_ = 1 / alpha;
-            log_q_ = std::log(alpha) + eta - softplus(std::log(alpha) + eta);  // log(alpha mu / (1 + alpha mu))
+            log1p_alpha_mu_ = softplus(std::log(alpha) + eta);
+            log_q_ = std::log(alpha) + eta - log1p_alpha_mu_;  // log(alpha mu / (1 + alpha mu))
+            shape_ = shape ? *shape : shape_terms::of(alpha);
             break;
         case family::binomial:
             mean_ = trials / (1 + std::exp(-eta));
@@ -89,33 +109,31 @@ double count_distribution::mode() const {
 }
 
 count_distribution::state count_distribution::at(double y) const {
-    using boost::math::lgamma;
     state s;
     s.y = y;
     switch (family_) {
         case family::poisson:
-            s.logp = (y > 0 ? y * log_mu_ : 0.0) - mean_ - lgamma(y + 1);
+            s.logp = (y > 0 ? y * log_mu_ - log_gamma_of(y + 1) : 0.0) - mean_;
             break;
         case family::negbin: {
             double log_rising = 0;  // log Gamma(y + r) - log Gamma(r)
-            if (whole_and_small(y)) {
+            if (sum_exactly(y, r_)) {
                 for (double k = 0; k < y; ++k) {
                     log_rising += std::log(r_ + k);
                     s.digamma_difference += 1 / (r_ + k);
                     s.trigamma_difference -= 1 / ((r_ + k) * (r_ + k));
                 }
-            } else {
-                log_rising = lgamma(y + r_) - lgamma(r_);
-                s.digamma_difference = boost::math::digamma(y + r_) - boost::math::digamma(r_);
-                s.trigamma_difference = boost::math::trigamma(y + r_) - boost::math::trigamma(r_);
+            } else if (y > 0) {
+                log_rising = log_gamma_of(y + r_) - shape_.log_gamma;
+                s.digamma_difference = digamma_of(y + r_) - shape_.digamma;
+                s.trigamma_difference = trigamma_of(y + r_) - shape_.trigamma;
             }
-            const double log1p_alpha_mu = softplus(std::log(alpha_) + eta_);
-            s.logp = log_rising - lgamma(y + 1) - r_ * log1p_alpha_mu + (y > 0 ? y * log_q_ : 0.0);
+            s.logp = log_rising - (y > 0 ? log_gamma_of(y + 1) : 0.0) - r_ * log1p_alpha_mu_ + (y > 0 ? y * log_q_ : 0.0);
             break;
         }
         case family::binomial: {
             const double m = trials_;
-            s.logp = lgamma(m + 1) - lgamma(y + 1) - lgamma(m - y + 1) - y * softplus(-eta_) - (m - y) * softplus(eta_);
+            s.logp = log_gamma_of(m + 1) - log_gamma_of(y + 1) - log_gamma_of(m - y + 1) - y * softplus(-eta_) - (m - y) * softplus(eta_);
             break;
         }
     }
@@ -167,7 +185,7 @@ observation_terms count_distribution::derivatives(double y, const state& s) cons
             const double one_plus = 1 + alpha_ * mu;
             t.g_eta = (y - mu) / one_plus;
             t.h_eta = -mu * (1 + alpha_ * y) / (one_plus * one_plus);
-            const double d_r = s.digamma_difference - std::log1p(alpha_ * mu) + (mu - y) / (r + mu);
+            const double d_r = s.digamma_difference - log1p_alpha_mu_ + (mu - y) / (r + mu);
             const double d_rr = s.trigamma_difference + mu / (r * (r + mu)) - (mu - y) / ((r + mu) * (r + mu));
             t.g_theta = -r * d_r;
             t.h_theta = r * d_r + r * r * d_rr;
@@ -195,12 +213,25 @@ struct count_distribution::sums {
 };
 
 count_distribution::sums count_distribution::sum_over(double lower, double upper) const {
-    const double start = std::clamp(mode(), lower, upper);
+    // A short interval ("<5") is summed upward from its lower bound, whose term needs no special
+    // function when it is 0; a long one outward from the mode, where the terms are largest.
+    const bool short_range = upper - lower <= 64;
+    const double start = short_range ? lower : std::clamp(mode(), lower, upper);
     sums out;
     state first = at(start);
     out.reference = first.logp;
     std::size_t terms = 0;
     const auto add = [&](const state& s) {
+        if (s.logp > out.reference) {  // keep the largest term at weight 1: no overflow
+            const double scale = std::exp(out.reference - s.logp);
+            out.s0 *= scale;
+            out.s_eta *= scale;
+            out.s_theta *= scale;
+            out.s_ee *= scale;
+            out.s_et *= scale;
+            out.s_tt *= scale;
+            out.reference = s.logp;
+        }
         const double w = std::exp(s.logp - out.reference);
         const observation_terms d = derivatives(s.y, s);
         out.s0 += w;
@@ -212,6 +243,13 @@ count_distribution::sums count_distribution::sum_over(double lower, double upper
         return w;
     };
     add(first);
+    if (short_range) {
+        for (state s = first; s.y < upper;) {
+            step_up(s);
+            add(s);
+        }
+        return out;
+    }
     // Upward: past the mode each term is at most rho times the one before, so what is left is at
     // most w rho / (1 - rho) (and at most w times the terms left before a finite upper bound).
     for (state s = first; s.y < upper;) {
@@ -287,8 +325,13 @@ observation_terms count_distribution::interval(double lower, double upper) const
 likelihood_value evaluate(const std::vector<count_observation>& data, family f, const Eigen::Vector3d& params) {
     likelihood_value v;
     const double alpha = f == family::negbin ? std::exp(params(2)) : 0.0;
+    if (f == family::negbin && !(alpha > 0 && std::isfinite(1 / alpha) && std::isfinite(alpha))) {
+        v.loglik = -inf;  // a trial beyond any representable dispersion
+        return v;
+    }
+    const shape_terms shape = f == family::negbin ? shape_terms::of(alpha) : shape_terms{};
     for (const auto& o : data) {
-        const count_distribution d(f, params(0) + params(1) * o.x + o.offset, alpha, o.trials);
+        const count_distribution d(f, params(0) + params(1) * o.x + o.offset, alpha, o.trials, &shape);
         const observation_terms t = o.exact() ? d.exact(o.lower) : d.interval(o.lower, o.upper);
         v.loglik += t.loglik;
         v.gradient(0) += t.g_eta;

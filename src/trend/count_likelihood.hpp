@@ -28,11 +28,18 @@ struct observation_terms {
     double h_eta = 0, h_eta_theta = 0, h_theta = 0;
 };
 
+/// log Gamma, digamma and trigamma of the NB2 shape r = 1 / alpha: shared by every observation of
+/// a fit at one alpha, so computed once per evaluation.
+struct shape_terms {
+    double log_gamma = 0, digamma = 0, trigamma = 0;
+    static shape_terms of(double alpha);
+};
+
 /// One observation's distribution: Poisson(mu), NB2(mu, alpha) or Binomial(trials, p), with
-/// mu = e^eta or p = 1 / (1 + e^-eta).
+/// mu = e^eta or p = 1 / (1 + e^-eta). `shape` (NB2 only) may be given to save recomputing it.
 class count_distribution {
 public:
-    count_distribution(family f, double eta, double alpha, double trials);
+    count_distribution(family f, double eta, double alpha, double trials, const shape_terms* shape = nullptr);
 
     observation_terms exact(double y) const;
     /// For whole-number bounds lower <= upper (upper may be infinite).
@@ -58,7 +65,9 @@ private:
     double mean_;        // mu (Poisson, NB2) or trials * p (binomial)
     double r_ = 0;       // NB2: 1 / alpha
     double log_q_ = 0;   // NB2: log(alpha mu / (1 + alpha mu)); binomial: eta
+    double log1p_alpha_mu_ = 0;  // NB2: log(1 + alpha mu)
     double log_mu_ = 0;
+    shape_terms shape_;  // NB2
 };
 
 /// One observed (non-missing) count for a fit.
