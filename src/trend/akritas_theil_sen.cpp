@@ -77,14 +77,14 @@ std::vector<std::size_t> tie_runs(const std::vector<double>& v) {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
     std::vector<double> rank(n);
     for (std::size_t i = 0; i < n;) {
-        std::size_t j = i;
+        std::size_t j = i + 1;
         while (j < n && v[order[j]] == v[order[i]]) ++j;
         for (std::size_t k = i; k < j; ++k) rank[order[k]] = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2;
         i = j;
     }
     std::vector<std::size_t> runs;
     for (std::size_t i = 0; i < n;) {
-        std::size_t j = i;
+        std::size_t j = i + 1;
         while (j < n && rank[j] == rank[i]) ++j;
         runs.push_back(j - i);
         i = j;
@@ -305,6 +305,8 @@ akritas_theil_sen_result akritas_theil_sen(std::span<const double> y, std::span<
     for (std::size_t i = 0; i < n; ++i) {
         if (!std::isfinite(y[i])) throw domain_error("y", "must be finite (leave missing values out)", i);
         if (y[i] < 0) throw domain_error("y", "must be non-negative (a censored value is its detection limit)", i);
+        if (censored[i] && !(y[i] > 0))
+            throw domain_error("y", "a censored value's detection limit must be positive ('<0' cannot happen)", i);
         if (!std::isfinite(x[i])) throw domain_error("x", "must be finite", i);
         cen[i] = censored[i] ? 1 : 0;
         r.n_censored += cen[i];

@@ -3,6 +3,7 @@
 #include <tipstats/error.hpp>
 
 #include <boost/math/policies/policy.hpp>
+#include <boost/math/special_functions/beta.hpp>
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
@@ -47,6 +48,7 @@ bool sum_exactly(double y, double r) { return y == std::floor(y) && y <= 64 && r
 struct count_distribution::state {
     double y = 0;
     double logp = 0;
+    double magnitude = 0;  // of the terms logp adds up
     double digamma_difference = 0;
     double trigamma_difference = 0;
 };
@@ -99,6 +101,14 @@ double count_distribution::unit_deviance(double y) const {
     return 2 * (ylogy(y, mu) + ylogy(trials_ - y, trials_ - mu));
 }
 
+// Whether summing the negative binomial tail from `from` upward would take more than 100,000 terms:
+// past the mode the terms fall by at most max(rho, q) each, q = alpha mu / (1 + alpha mu).
+bool count_distribution::slow_tail(double from) const {
+    const double y = std::max(from, mode());
+    const double rho = std::max((y + r_) / (y + 1), r_ < 1 ? 1.0 : 0.0) * std::exp(log_q_);
+    return rho >= 1 || 40 / (1 - rho) > 1e5;
+}
+
 double count_distribution::mode() const {
     switch (family_) {
         case family::poisson: return std::floor(mean_);
@@ -112,9 +122,12 @@ count_distribution::state count_distribution::at(double y) const {
     state s;
     s.y = y;
     switch (family_) {
-        case family::poisson:
-            s.logp = (y > 0 ? y * log_mu_ - log_gamma_of(y + 1) : 0.0) - mean_;
+        case family::poisson: {
+            const double log_factorial = y > 0 ? log_gamma_of(y + 1) : 0.0;
+            s.logp = (y > 0 ? y * log_mu_ : 0.0) - log_factorial - mean_;
+            s.magnitude = std::abs(y * log_mu_) + log_factorial + mean_;
             break;
+        }
         case family::negbin: {
             double log_rising = 0;  // log Gamma(y + r) - log Gamma(r)
             if (sum_exactly(y, r_)) {
@@ -128,12 +141,18 @@ count_distribution::state count_distribution::at(double y) const {
                 s.digamma_difference = digamma_of(y + r_) - shape_.digamma;
                 s.trigamma_difference = trigamma_of(y + r_) - shape_.trigamma;
             }
-            s.logp = log_rising - (y > 0 ? log_gamma_of(y + 1) : 0.0) - r_ * log1p_alpha_mu_ + (y > 0 ? y * log_q_ : 0.0);
+            const double log_factorial = y > 0 ? log_gamma_of(y + 1) : 0.0;
+            s.logp = log_rising - log_factorial - r_ * log1p_alpha_mu_ + (y > 0 ? y * log_q_ : 0.0);
+            s.magnitude = std::abs(log_rising) + log_factorial + r_ * log1p_alpha_mu_ + std::abs(y * log_q_) +
+                          std::abs(shape_.log_gamma);
             break;
         }
         case family::binomial: {
             const double m = trials_;
-            s.logp = log_gamma_of(m + 1) - log_gamma_of(y + 1) - log_gamma_of(m - y + 1) - y * softplus(-eta_) - (m - y) * softplus(eta_);
+            const double log_trials_factorial = log_gamma_of(m + 1);
+            s.logp = log_trials_factorial - log_gamma_of(y + 1) - log_gamma_of(m - y + 1) - y * softplus(-eta_) -
+                     (m - y) * softplus(eta_);
+            s.magnitude = 2 * log_trials_factorial + y * softplus(-eta_) + (m - y) * softplus(eta_);
             break;
         }
     }
@@ -202,12 +221,18 @@ observation_terms count_distribution::derivatives(double y, const state& s) cons
     return t;
 }
 
-observation_terms count_distribution::exact(double y) const { return derivatives(y, at(y)); }
+observation_terms count_distribution::exact(double y) const {
+    const state s = at(y);
+    observation_terms t = derivatives(y, s);
+    t.magnitude = s.magnitude;
+    return t;
+}
 
 // Sums over y in [lower, upper] of w = p(y) / p(start) times 1, s, H + s s' (eta-eta, eta-theta,
 // theta-theta), where p(start) = e^reference: the terms of the conditional moments.
 struct count_distribution::sums {
     double reference = 0;
+    double magnitude = 0;  // of the first term
     double s0 = 0, s_eta = 0, s_theta = 0, s_ee = 0, s_et = 0, s_tt = 0;
     bool complete = true;  // false when the sum needed too many terms
 };
@@ -220,6 +245,7 @@ count_distribution::sums count_distribution::sum_over(double lower, double upper
     sums out;
     state first = at(start);
     out.reference = first.logp;
+    out.magnitude = first.magnitude;
     std::size_t terms = 0;
     const auto add = [&](const state& s) {
         if (s.logp > out.reference) {  // keep the largest term at weight 1: no overflow
@@ -285,10 +311,6 @@ count_distribution::sums count_distribution::sum_over(double lower, double upper
 observation_terms count_distribution::interval(double lower, double upper) const {
     if (family_ == family::binomial) upper = std::min(upper, trials_);
     observation_terms t;
-    if (!(mean_ < 1e15)) {  // no count model means that much; the line search steps back
-        t.loglik = -inf;
-        return t;
-    }
     sums a;
     // An open-ended count [lower, inf) with real mass is one minus the finite [0, lower - 1]: the
     // upper tail of a heavy negative binomial would take millions of terms. Since the scores have
@@ -296,10 +318,23 @@ observation_terms count_distribution::interval(double lower, double upper) const
     if (upper == inf && lower > 0) {
         const sums below = sum_over(0, lower - 1);
         const double log_below = below.reference + std::log(below.s0);
+        double log_tail = std::numeric_limits<double>::quiet_NaN();
         if (below.complete && log_below < std::log1p(-1e-3)) {
-            const double log_tail = std::log(-std::expm1(log_below));
+            log_tail = std::log(-std::expm1(log_below));
+        } else if (below.complete && family_ == family::negbin && slow_tail(lower)) {
+            // A tiny tail that decays too slowly to sum (r near 0: almost all mass at 0): its
+            // probability from the regularised incomplete beta, P(Y >= l) = 1 - I_p(r, l) with
+            // p = r / (r + mu); the derivatives' numerators from the rest, to eps / P(tail).
+            log_tail = std::log(boost::math::ibetac(r_, lower, 1 / (1 + alpha_ * mean_), double_precision()));
+        }
+        if (!std::isnan(log_tail)) {
+            if (!std::isfinite(log_tail)) {
+                t.loglik = -inf;
+                return t;
+            }
             const double scale = std::exp(below.reference - log_tail);  // p(start) / P(tail)
             t.loglik = log_tail;
+            t.magnitude = below.magnitude;
             t.g_eta = -below.s_eta * scale;
             t.g_theta = -below.s_theta * scale;
             t.h_eta = -below.s_ee * scale - t.g_eta * t.g_eta;
@@ -314,6 +349,7 @@ observation_terms count_distribution::interval(double lower, double upper) const
         return t;
     }
     t.loglik = a.reference + std::log(a.s0);
+    t.magnitude = a.magnitude;
     t.g_eta = a.s_eta / a.s0;
     t.g_theta = a.s_theta / a.s0;
     t.h_eta = a.s_ee / a.s0 - t.g_eta * t.g_eta;
@@ -334,6 +370,7 @@ likelihood_value evaluate(const std::vector<count_observation>& data, family f, 
         const count_distribution d(f, params(0) + params(1) * o.x + o.offset, alpha, o.trials, &shape);
         const observation_terms t = o.exact() ? d.exact(o.lower) : d.interval(o.lower, o.upper);
         v.loglik += t.loglik;
+        v.magnitude += t.magnitude + std::abs(t.loglik);
         v.gradient(0) += t.g_eta;
         v.gradient(1) += t.g_eta * o.x;
         v.gradient(2) += t.g_theta;
@@ -351,16 +388,21 @@ likelihood_value evaluate(const std::vector<count_observation>& data, family f, 
 }
 
 maximum_likelihood maximise(const std::vector<count_observation>& data, family f, Eigen::Vector3d start) {
+    using outcome = maximum_likelihood::outcome;
     const Eigen::Index k = f == family::negbin ? 3 : 2;
     if (f != family::negbin) start(2) = 0;
     maximum_likelihood fit;
     fit.params = start;
+    const auto failed = [&](const char* why) {
+        fit.status = outcome::failed;
+        fit.failure = why;
+        return fit;
+    };
     likelihood_value current = evaluate(data, f, fit.params);
-    if (!std::isfinite(current.loglik)) throw error("maximum likelihood: the starting values have no finite likelihood");
+    if (!std::isfinite(current.loglik)) return failed("the starting values have no finite likelihood");
     constexpr std::size_t max_iterations = 200;
     for (fit.iterations = 1;; ++fit.iterations) {
-        if (fit.iterations > max_iterations)
-            throw error("maximum likelihood: Newton's method did not converge in 200 iterations");
+        if (fit.iterations > max_iterations) return failed("Newton's method did not converge in 200 iterations");
         const Eigen::VectorXd gradient = current.gradient.head(k);
         const Eigen::MatrixXd information = -current.hessian.topLeftCorner(k, k);
         // Levenberg damping where the information is not positive definite (far from the maximum).
@@ -368,14 +410,21 @@ maximum_likelihood maximise(const std::vector<count_observation>& data, family f
         double damping = 0;
         while (llt.info() != Eigen::Success || !llt.matrixL().toDenseMatrix().diagonal().allFinite()) {
             damping = damping == 0 ? 1e-8 * (1 + information.diagonal().cwiseAbs().maxCoeff()) : 10 * damping;
-            if (!(damping < 1e30)) throw error("maximum likelihood: the information matrix is not finite");
+            if (!(damping < 1e30)) return failed("the information matrix is not finite");
             llt.compute(information + damping * Eigen::MatrixXd::Identity(k, k));
         }
-        const Eigen::VectorXd direction = llt.solve(gradient);
+        Eigen::VectorXd direction = llt.solve(gradient);
+        // A trust bound on each step: far from the maximum a Newton step can leap (log alpha from 2
+        // to 100 in one step), and a leap says nothing about where the maximum is.
+        double longest = direction.head(2).cwiseAbs().maxCoeff() / 20;
+        if (k == 3) longest = std::max(longest, std::abs(direction(2)) / 3);
+        if (longest > 1) direction /= longest;
         const double decrement = gradient.dot(direction);  // >= 0: the predicted gain is half of it
-        // Step halving until the gain is at least a small share of the predicted one (Armijo);
-        // near the maximum the gain is within rounding of the log-likelihood, and a full step is taken.
-        const double noise = 1e-13 * (1 + std::abs(current.loglik));
+        // Step halving until the gain is at least a small share of the predicted one (Armijo).
+        // Near the maximum the predicted gain falls below the log-likelihood's rounding error (a count
+        // of 10^7 makes each term a difference of numbers near 10^8), where the comparison says
+        // nothing: then the full Newton step is taken, converging quadratically.
+        const double noise = 64 * std::numeric_limits<double>::epsilon() * (1 + current.magnitude);
         double step = 1;
         likelihood_value next;
         Eigen::Vector3d trial = fit.params;
@@ -385,22 +434,27 @@ maximum_likelihood maximise(const std::vector<count_observation>& data, family f
             if (std::isfinite(next.loglik) &&
                 (next.loglik >= current.loglik + 1e-4 * step * decrement || decrement < noise))
                 break;
-            if (halvings == 60) throw error("maximum likelihood: the line search found no better point");
+            if (halvings == 60) return failed("the line search found no better point");
             step /= 2;
         }
         const double change = (step * direction).cwiseAbs().maxCoeff();
         fit.params = trial;
         current = next;
-        if (f == family::negbin && (fit.params(2) > 20 || fit.params(2) < -25)) break;  // alpha to infinity or 0
+        if (f == family::negbin && fit.params(2) > 20) {
+            fit.status = outcome::dispersion_unbounded;
+            return fit;
+        }
+        if (f == family::negbin && fit.params(2) < -25) {
+            fit.status = outcome::dispersion_zero;
+            return fit;
+        }
         if (step == 1 && change <= 1e-10 * (1 + fit.params.head(k).cwiseAbs().maxCoeff())) break;
     }
     fit.loglik = current.loglik;
     const Eigen::MatrixXd information = -current.hessian.topLeftCorner(k, k);
     Eigen::LLT<Eigen::MatrixXd> llt(information);
-    if (llt.info() != Eigen::Success && !(f == family::negbin && fit.params(2) < -25))
-        throw error("maximum likelihood: the observed information is not positive definite at the estimate");
-    if (llt.info() == Eigen::Success)
-        fit.covariance.topLeftCorner(k, k) = llt.solve(Eigen::MatrixXd::Identity(k, k));
+    if (llt.info() != Eigen::Success) return failed("the observed information is not positive definite at the estimate");
+    fit.covariance.topLeftCorner(k, k) = llt.solve(Eigen::MatrixXd::Identity(k, k));
     return fit;
 }
 

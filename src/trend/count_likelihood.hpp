@@ -26,6 +26,7 @@ struct observation_terms {
     double loglik = 0;
     double g_eta = 0, g_theta = 0;
     double h_eta = 0, h_eta_theta = 0, h_theta = 0;
+    double magnitude = 0;  ///< size of the terms log p(y) is the sum of: its rounding error is about eps times this
 };
 
 /// log Gamma, digamma and trigamma of the NB2 shape r = 1 / alpha: shared by every observation of
@@ -59,6 +60,7 @@ private:
     void step_down(state& s) const;
     observation_terms derivatives(double y, const state& s) const;
     double mode() const;
+    bool slow_tail(double from) const;
 
     family family_;
     double eta_, alpha_, trials_;
@@ -81,6 +83,14 @@ struct count_observation {
 };
 
 struct maximum_likelihood {
+    enum class outcome {
+        converged,
+        dispersion_unbounded,  ///< negbin: alpha grew past e^20, the likelihood still rising
+        dispersion_zero,       ///< negbin: alpha fell below e^-25, the Poisson boundary
+        failed,                ///< `failure` says why; params are where Newton's method stopped
+    };
+    outcome status = outcome::converged;
+    std::string failure;
     Eigen::Vector3d params = Eigen::Vector3d::Zero();  // a (at the centre of x), b, theta = log alpha
     Eigen::Matrix3d covariance = Eigen::Matrix3d::Zero();  // inverse observed information (2x2 or 3x3 block)
     double loglik = 0;
@@ -90,6 +100,7 @@ struct maximum_likelihood {
 /// Log-likelihood, gradient and Hessian in (a, b[, theta]) of the observations.
 struct likelihood_value {
     double loglik = 0;
+    double magnitude = 0;  ///< sum of the observations' magnitudes: the log-likelihood's rounding scale
     Eigen::Vector3d gradient = Eigen::Vector3d::Zero();
     Eigen::Matrix3d hessian = Eigen::Matrix3d::Zero();
 };
@@ -98,7 +109,8 @@ likelihood_value evaluate(const std::vector<count_observation>& data, family f, 
 
 /// Maximises the log-likelihood from `start` by Newton's method (Levenberg-damped where the
 /// Hessian is not negative definite) with a step-halving line search, over (a, b) or, for the
-/// negative binomial, (a, b, theta). Throws tipstats::error when it does not converge.
+/// negative binomial, (a, b, theta). Reports in `status` how it ended rather than throwing, so that
+/// callers can say what went wrong in their own terms.
 maximum_likelihood maximise(const std::vector<count_observation>& data, family f, Eigen::Vector3d start);
 
 /// Empty when a finite maximum can exist; else why not. The estimate is infinite when every count

@@ -71,6 +71,8 @@ logistic_result logistic(std::span<const double> successes, std::span<const doub
     for (auto& o : data) o.x -= x_mean;
     const double share = std::clamp(total / total_trials, 1e-6, 1 - 1e-6);
     const auto fit = detail::maximise(data, detail::family::binomial, {std::log(share / (1 - share)), 0.0, 0.0});
+    if (fit.status != detail::maximum_likelihood::outcome::converged)
+        throw error("logistic: the fit failed: " + fit.failure);
     r.iterations = fit.iterations;
     r.log_likelihood = fit.loglik;
     r.slope = fit.params(1);

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -226,18 +227,24 @@ loglinear_result loglinear(std::span<const double> counts, const count_bounds& b
     r.n_missing = p.n_missing;
     Eigen::Vector3d params;
     Eigen::Matrix3d covariance = Eigen::Matrix3d::Zero();
-    if (p.n_censored == 0 && model != count_model::negbin) {
-        const irls_fit fit = poisson_irls(p.data);
-        params << fit.beta(0), fit.beta(1), 0.0;
-        covariance.topLeftCorner<2, 2>() = fit.covariance;
-        r.iterations = fit.iterations;
-    } else {
-        Eigen::Vector3d start = poisson_start(p.data);
-        if (p.n_censored == 0) {  // negbin from the exact Poisson fit
-            const irls_fit fit = poisson_irls(p.data);
-            start << fit.beta(0), fit.beta(1), 0.0;
+    // IRLS (statsmodels' algorithm) where every count is exact; it has no line search, so where it
+    // does not converge, and for censored counts, Newton's method with one.
+    std::optional<irls_fit> irls;
+    if (p.n_censored == 0) {
+        try {
+            irls = poisson_irls(p.data);
+        } catch (const error&) {
         }
-        auto fit = detail::maximise(p.data, family::poisson, start);
+    }
+    if (irls && model != count_model::negbin) {
+        params << irls->beta(0), irls->beta(1), 0.0;
+        covariance.topLeftCorner<2, 2>() = irls->covariance;
+        r.iterations = irls->iterations;
+    } else {
+        const Eigen::Vector3d start = irls ? Eigen::Vector3d(irls->beta(0), irls->beta(1), 0.0) : poisson_start(p.data);
+        const auto fit = detail::maximise(p.data, family::poisson, start);
+        if (fit.status != detail::maximum_likelihood::outcome::converged)
+            throw error("loglinear: the Poisson fit failed: " + fit.failure);
         params = fit.params;
         covariance = fit.covariance;
         r.iterations = fit.iterations;
@@ -248,11 +255,15 @@ loglinear_result loglinear(std::span<const double> counts, const count_bounds& b
                 for (const auto& o : p.data) mu2 += std::exp(2 * (params(0) + params(1) * o.x + o.offset));
                 const double alpha = std::clamp(2 * score / mu2, 1e-3, 10.0);
                 const auto nb = detail::maximise(p.data, family::negbin, {params(0), params(1), std::log(alpha)});
-                if (nb.params(2) > 20)
-                    throw domain_error("counts", "the negative binomial dispersion alpha runs to infinity: too few "
-                                                 "counts to estimate it");
+                using outcome = detail::maximum_likelihood::outcome;
+                // alpha growing without bound (zeros beside very large or open-ended counts): the
+                // likelihood has no finite maximum, and the fit stops where it no longer can go on.
+                if (nb.status == outcome::dispersion_unbounded || (nb.status == outcome::failed && nb.params(2) > 5))
+                    throw domain_error("counts", "the negative binomial dispersion alpha runs to infinity (zeros beside "
+                                                 "very large or open-ended counts): no finite maximum likelihood fit");
+                if (nb.status == outcome::failed) throw error("loglinear: the negative binomial fit failed: " + nb.failure);
                 r.iterations += nb.iterations;
-                if (nb.params(2) >= -25) {
+                if (nb.status == outcome::converged) {
                     params = nb.params;
                     covariance = nb.covariance;
                     r.alpha = std::exp(params(2));
@@ -281,6 +292,9 @@ loglinear_result loglinear(std::span<const double> counts, const count_bounds& b
     r.slope = params(1);
     r.intercept = params(0) - params(1) * p.x_mean;
     r.dispersion = model == count_model::quasi ? r.pearson_chi2 / static_cast<double>(n - 2) : 1.0;
+    if (!(r.dispersion > 0))
+        throw domain_error("counts", "lie exactly on the fitted curve: the quasi-Poisson dispersion is 0, which gives "
+                                     "no standard error (use model 'poisson' or 'negbin')");
     r.se = std::sqrt(covariance(1, 1) * r.dispersion);
     r.x_centre = p.x_mean;
     r.centre_variance = covariance(0, 0) * r.dispersion;

@@ -50,11 +50,12 @@ trend_row fit_series(std::span<const double> counts, std::span<const double> low
             limits[i] = nan;
             continue;
         }
-        ++row.n_censored;
-        if (lower[i] == upper[i]) {
-            --row.n_censored;
+        if (lower[i] == upper[i]) {  // bounds that pin the count down
             limits[i] = lower[i];
-        } else if (lower[i] <= 0 && std::isfinite(upper[i])) {
+            continue;
+        }
+        ++row.n_censored;
+        if (lower[i] <= 0 && std::isfinite(upper[i])) {
             limits[i] = std::floor(upper[i]) + 1;  // a count "<= u" is "< u + 1"
             left[i] = 1;
         } else {

@@ -114,6 +114,9 @@ def test_censored_ranks_refuse_what_they_cannot_test():
     with pytest.raises(ts.DomainError) as e:
         trend.mann_kendall([5, np.nan, 7], censored=[False, True, False])
     assert (e.value.argument, e.value.index) == ("y", 1)
+    with pytest.raises(ts.DomainError, match="detection limit must be positive") as e:  # "<0"
+        trend.mann_kendall([0, 0, 0], censored=[False, True, True])
+    assert e.value.index == 1
 
 
 def observations(values, measure="victims_detected", first=2010, **dimensions):

@@ -100,6 +100,9 @@ def test_loglinear_bad_input():
     with pytest.raises(ts.DomainError, match="at least 2") as e:  # one period is not a trend
         trend.loglinear([7])
     assert e.value.argument == "counts"
+    with pytest.raises(ts.DomainError, match="dispersion is 0"):  # quasi on counts exactly on the curve
+        trend.loglinear([2, 2, 2], model="quasi")
+    assert trend.loglinear([2, 2, 2]).slope == pytest.approx(0, abs=1e-12)
 
 
 def test_a_nan_count_is_missing_left_out_and_counted():
