@@ -163,3 +163,37 @@ def test_right_censored_values_are_a_likelihood_matter_only():
 def test_results_report_counts_print_and_pickle():
     r = trend.mann_kendall([5, 3, 7, 9], censored=[True, False, False, False])
     assert "n_censored=1" in repr(r) and pickle.loads(pickle.dumps(r)) == r
+
+
+def test_extreme_inputs_give_a_fit_or_a_typed_error():
+    # Random short series mixing zeros, "<b", ">b", missing values and counts up to 10^7: every
+    # call returns finite numbers or raises tipstats.Error (DomainError saying why), never another
+    # exception, and quickly (this once found a hang and a leaked Boost exception).
+    rng = np.random.default_rng(0)
+    fitted = refused = 0
+    for _ in range(300):
+        n = int(rng.integers(1, 12))
+        y = rng.choice([0, 0, 1, 2, 3, 5, 8, 20, 100, 1e4, 1e7], size=n).astype(float)
+        counts, lower, upper = y.copy(), y.copy(), y.copy()
+        for i in range(n):
+            r = rng.random()
+            if r < 0.3:
+                counts[i], lower[i], upper[i] = np.nan, 0, rng.choice([0, 1, 4, 9])
+            elif r < 0.4:
+                counts[i], lower[i], upper[i] = np.nan, rng.choice([1, 5, 31, 1001]), np.inf
+            elif r < 0.45:
+                counts[i], lower[i], upper[i] = np.nan, np.nan, np.nan
+        for model in ("poisson", "negbin", "quasi"):
+            try:
+                r = trend.loglinear(counts, model=model, lower=lower, upper=upper)
+            except ts.Error:
+                refused += 1
+            else:
+                fitted += 1
+                assert np.isfinite([r.slope, r.se, r.apc, r.log_likelihood]).all()
+        left = np.isnan(counts) & np.isfinite(upper) & (upper > 0)
+        try:
+            trend.mann_kendall(np.where(left, upper + 1, counts), censored=left)
+        except ts.Error:
+            pass
+    assert fitted > 100 and refused > 100
