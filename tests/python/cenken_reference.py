@@ -71,7 +71,8 @@ def maclist(L, R):
 def em(L, R, maxiter=500, tol=np.finfo(float).eps):
     ml = maclist(L, R)
     both = np.concatenate([L, R])
-    intmap = np.array([[max([both.min()] + [L[j] for j in mac]), min([both.max()] + [R[j] for j in mac])] for mac in ml]).T
+    intmap = np.array([[max([both.min()] + [L[j] for j in mac]), min([both.max()] + [R[j] for j in mac])]
+                       for mac in ml]).T
     n = len(L)
     A = np.zeros((len(ml), n))
     for i, mac in enumerate(ml):
@@ -142,7 +143,8 @@ def ktau_p(xx, cx, yy, cy):
 
     def corr(a, b):
         t2 = a[1] * b[1]; t3 = a[2] * b[2]
-        return (a[0] + b[0]) / 18 - (0.0 if t2 == 0 else t2 / (9 * n * (n - 1) * (n - 2))) - (0.0 if t3 == 0 else t3 / (2 * n * (n - 1)))
+        return ((a[0] + b[0]) / 18 - (0.0 if t2 == 0 else t2 / (9 * n * (n - 1) * (n - 2)))
+                - (0.0 if t3 == 0 else t3 / (2 * n * (n - 1))))
 
     intg = np.arange(1, n + 1)
     o = np.argsort(dupx, kind="stable"); dxx = dupx[o]; dcx = cx[o].astype(float)
