@@ -20,11 +20,14 @@ import types
 
 import pybind11_stubgen
 
-DOTTED_NAME = re.compile(r"[A-Za-z_][A-Za-z_0-9]*(?:\.[A-Za-z_][A-Za-z_0-9]*)*")
+# A dotted name, or a quoted string (a Literal's value), which is left as it is.
+DOTTED_NAME = re.compile(r"\"[^\"]*\"|'[^']*'|[A-Za-z_][A-Za-z_0-9]*(?:\.[A-Za-z_][A-Za-z_0-9]*)*")
 
 
 def _full_name(name: str, namespace: dict) -> str:
     """``pd.DataFrame`` -> ``pandas.DataFrame``, ``Resampled`` -> ``tipstats.observations.Resampled``."""
+    if name[0] in "\"'":
+        return name
     head, _, rest = name.partition(".")
     if head in namespace:
         target = namespace[head]

@@ -29,7 +29,7 @@ def main() -> None:
     low, high = ts.proportion_ci(under_15, total, method="wilson")
     print(f"under 15: {under_15 / total:.1%} (95% CI {low:.1%} to {high:.1%})")
 
-    fit = ts.trend.loglinear(series.values, series.x)
+    fit = ts.trend.loglinear(series, model="negbin")  # x, and censored counts if any, from the series
     print(f"annual percent change {fit.apc:.1f}% ({fit.apc_ci[0]:.1f} to {fit.apc_ci[1]:.1f})")
 
     frame: pd.DataFrame = table.to_pandas()

@@ -11,6 +11,7 @@ PYBIND11_MODULE(_core, m) {
     register_model(m);
     register_stats(m);
     register_trend(m);
+    register_trend_table(m);
     register_io(m);
     register_mse(m);
 }

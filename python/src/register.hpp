@@ -11,5 +11,6 @@ void register_tabulate(pybind11::module_& m);
 void register_observations(pybind11::module_& m);
 void register_stats(pybind11::module_& m);
 void register_trend(pybind11::module_& m);
+void register_trend_table(pybind11::module_& m);  // after register_trend and register_observations
 void register_io(pybind11::module_& m);
 void register_mse(pybind11::module_& m);

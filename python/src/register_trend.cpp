@@ -6,12 +6,14 @@
 #include <tipstats/error.hpp>
 #include <tipstats/trend/batch.hpp>
 #include <tipstats/trend/joinpoint.hpp>
+#include <tipstats/trend/logistic.hpp>
 #include <tipstats/trend/loglinear.hpp>
 #include <tipstats/trend/mann_kendall.hpp>
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -31,6 +33,14 @@ std::span<const double> vector_of(const array& a, const char* name) {
 
 std::span<const double> optional_vector(const std::optional<array>& a, const char* name) {
     return a ? vector_of(*a, name) : std::span<const double>{};
+}
+
+using flags = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>;
+
+std::span<const unsigned char> optional_flags(const std::optional<flags>& a, const char* name) {
+    if (!a) return {};
+    if (a->ndim() != 1) throw tipstats::domain_error(name, "must be one-dimensional, got " + std::to_string(a->ndim()) + " dimensions");
+    return {a->data(), static_cast<std::size_t>(a->shape(0))};
 }
 
 tt::series_matrix matrix_of(const array& a, const char* name) {
@@ -66,6 +76,8 @@ py::dict to_dict(const tt::mann_kendall_result& r) {
     d["slope"] = r.slope;
     d["intercept"] = r.intercept;
     d["n"] = r.n;
+    d["n_censored"] = r.n_censored;
+    d["n_missing"] = r.n_missing;
     return d;
 }
 
@@ -77,6 +89,8 @@ py::dict to_dict(const tt::sens_slope_result& r) {
     d["upper"] = r.upper;
     d["level"] = r.level;
     d["n"] = r.n;
+    d["n_censored"] = r.n_censored;
+    d["n_missing"] = r.n_missing;
     return d;
 }
 
@@ -104,39 +118,60 @@ py::array_t<std::int64_t> count_column(const std::vector<Result>& rows, std::siz
     return as_array(values);
 }
 
-tt::dispersion_model dispersion_of(const std::string& name) {
-    if (name == "poisson") return tt::dispersion_model::poisson;
-    if (name == "quasi") return tt::dispersion_model::quasi;
-    throw tipstats::domain_error("dispersion", "must be 'poisson' or 'quasi', got '" + name + "'");
+tt::count_model count_model_of(const std::string& name) {
+    if (name == "poisson") return tt::count_model::poisson;
+    if (name == "quasi") return tt::count_model::quasi;
+    if (name == "negbin") return tt::count_model::negbin;
+    throw tipstats::domain_error("model", "must be 'poisson', 'quasi' or 'negbin', got '" + name + "'");
 }
 
-// The named double fields of each result, shared by the one-series dicts and the batch columns.
+// The named fields of each result, shared by the one-series dicts and the batch columns.
 using LR = tt::loglinear_result;
 const std::vector<std::pair<const char*, double LR::*>> loglinear_fields{
     {"intercept", &LR::intercept}, {"slope", &LR::slope}, {"se", &LR::se}, {"z", &LR::z},
     {"p_value", &LR::p_value}, {"slope_lower", &LR::slope_lower}, {"slope_upper", &LR::slope_upper},
     {"apc", &LR::apc}, {"apc_lower", &LR::apc_lower}, {"apc_upper", &LR::apc_upper},
-    {"dispersion", &LR::dispersion}, {"deviance", &LR::deviance}, {"pearson_chi2", &LR::pearson_chi2}};
+    {"dispersion", &LR::dispersion}, {"alpha", &LR::alpha}, {"alpha_se", &LR::alpha_se},
+    {"log_likelihood", &LR::log_likelihood}, {"deviance", &LR::deviance}, {"pearson_chi2", &LR::pearson_chi2},
+    {"df", &LR::df}, {"deviance_ratio", &LR::deviance_ratio}, {"pearson_ratio", &LR::pearson_ratio}};
+const std::vector<std::pair<const char*, std::size_t LR::*>> loglinear_counts{
+    {"n", &LR::n}, {"n_censored", &LR::n_censored}, {"n_missing", &LR::n_missing}};
+using LG = tt::logistic_result;
+const std::vector<std::pair<const char*, double LG::*>> logistic_fields{
+    {"intercept", &LG::intercept}, {"slope", &LG::slope}, {"se", &LG::se}, {"z", &LG::z},
+    {"p_value", &LG::p_value}, {"slope_lower", &LG::slope_lower}, {"slope_upper", &LG::slope_upper},
+    {"odds_ratio", &LG::odds_ratio}, {"odds_ratio_lower", &LG::odds_ratio_lower},
+    {"odds_ratio_upper", &LG::odds_ratio_upper}, {"log_likelihood", &LG::log_likelihood},
+    {"deviance", &LG::deviance}, {"pearson_chi2", &LG::pearson_chi2}};
+const std::vector<std::pair<const char*, std::size_t LG::*>> logistic_counts{
+    {"n", &LG::n}, {"n_censored", &LG::n_censored}, {"n_missing", &LG::n_missing}};
 using OLS = tt::linear_result;
 const std::vector<std::pair<const char*, double OLS::*>> linear_fields{
     {"intercept", &OLS::intercept}, {"slope", &OLS::slope}, {"se", &OLS::se}, {"t", &OLS::t},
     {"p_value", &OLS::p_value}, {"lower", &OLS::lower}, {"upper", &OLS::upper}, {"sigma", &OLS::sigma},
     {"r_squared", &OLS::r_squared}};
+const std::vector<std::pair<const char*, std::size_t OLS::*>> linear_counts{{"n", &OLS::n}};
 
 template <class Result>
-py::dict fields_dict(const Result& r, const std::vector<std::pair<const char*, double Result::*>>& fields) {
+using named_fields = std::vector<std::pair<const char*, double Result::*>>;
+template <class Result>
+using named_counts = std::vector<std::pair<const char*, std::size_t Result::*>>;
+
+template <class Result>
+py::dict fields_dict(const Result& r, const named_fields<Result>& fields, const named_counts<Result>& counts) {
     py::dict d;
     for (const auto& [name, field] : fields) d[name] = r.*field;
-    d["n"] = r.n;
+    for (const auto& [name, field] : counts) d[name] = r.*field;
     d["level"] = r.level;
     return d;
 }
 
 template <class Result>
-py::dict fields_columns(const std::vector<Result>& rows, const std::vector<std::pair<const char*, double Result::*>>& fields) {
+py::dict fields_columns(const std::vector<Result>& rows, const named_fields<Result>& fields,
+                        const named_counts<Result>& counts) {
     py::dict d;
     for (const auto& [name, field] : fields) d[name] = column(rows, field);
-    d["n"] = count_column(rows, &Result::n);
+    for (const auto& [name, field] : counts) d[name] = count_column(rows, field);
     return d;
 }
 
@@ -255,18 +290,20 @@ void register_trend(py::module_& parent) {
 
     m.def("mann_kendall",
           [](const array& y, const std::optional<array>& x, const std::string& method,
-             std::optional<std::size_t> period, std::optional<std::size_t> lag, double alpha) {
-              return to_dict(tt::mann_kendall(vector_of(y, "y"), optional_vector(x, "x"),
-                                              mk_options(method, period, lag, alpha)));
+             std::optional<std::size_t> period, std::optional<std::size_t> lag, double alpha,
+             const std::optional<flags>& censored) {
+              return to_dict(tt::mann_kendall(vector_of(y, "y"), optional_flags(censored, "censored"),
+                                              optional_vector(x, "x"), mk_options(method, period, lag, alpha)));
           },
           py::arg("y"), py::arg("x") = py::none(), py::arg("method") = "original", py::arg("period") = py::none(),
-          py::arg("lag") = py::none(), py::arg("alpha") = 0.05);
+          py::arg("lag") = py::none(), py::arg("alpha") = 0.05, py::arg("censored") = py::none());
 
     m.def("sens_slope",
-          [](const array& y, const std::optional<array>& x, double level) {
-              return to_dict(tt::sens_slope(vector_of(y, "y"), optional_vector(x, "x"), level));
+          [](const array& y, const std::optional<array>& x, double level, const std::optional<flags>& censored) {
+              return to_dict(tt::sens_slope(vector_of(y, "y"), optional_flags(censored, "censored"),
+                                            optional_vector(x, "x"), level));
           },
-          py::arg("y"), py::arg("x") = py::none(), py::arg("level") = 0.95);
+          py::arg("y"), py::arg("x") = py::none(), py::arg("level") = 0.95, py::arg("censored") = py::none());
 
     m.def("mann_kendall_batch",
           [](const array& y, const std::optional<array>& x, const std::string& method,
@@ -292,6 +329,7 @@ void register_trend(py::module_& parent) {
               d["slope"] = column(rows, &R::slope);
               d["intercept"] = column(rows, &R::intercept);
               d["n"] = count_column(rows, &R::n);
+              d["n_missing"] = count_column(rows, &R::n_missing);
               return d;
           },
           py::arg("Y"), py::arg("x") = py::none(), py::arg("method") = "original", py::arg("period") = py::none(),
@@ -313,31 +351,51 @@ void register_trend(py::module_& parent) {
               d["lower"] = column(rows, &R::lower);
               d["upper"] = column(rows, &R::upper);
               d["n"] = count_column(rows, &R::n);
+              d["n_missing"] = count_column(rows, &R::n_missing);
               return d;
           },
           py::arg("Y"), py::arg("x") = py::none(), py::arg("level") = 0.95, py::arg("threads") = 0);
 
     m.def("loglinear",
           [](const array& counts, const std::optional<array>& x, const std::optional<array>& exposure,
-             const std::string& dispersion, double level) {
-              const auto r = tt::loglinear(vector_of(counts, "counts"), optional_vector(x, "x"),
-                                           optional_vector(exposure, "exposure"), dispersion_of(dispersion), level);
-              auto d = fields_dict(r, loglinear_fields);
+             const std::string& model, double level, const std::optional<array>& lower,
+             const std::optional<array>& upper) {
+              const tt::count_bounds bounds{optional_vector(lower, "lower"), optional_vector(upper, "upper")};
+              const auto r = tt::loglinear(vector_of(counts, "counts"), bounds, optional_vector(x, "x"),
+                                           optional_vector(exposure, "exposure"), count_model_of(model), level);
+              auto d = fields_dict(r, loglinear_fields, loglinear_counts);
               d["iterations"] = r.iterations;
+              d["x_centre"] = r.x_centre;
+              d["centre_variance"] = r.centre_variance;
+              d["centre_slope_covariance"] = r.centre_slope_covariance;
               return d;
           },
           py::arg("counts"), py::arg("x") = py::none(), py::arg("exposure") = py::none(),
-          py::arg("dispersion") = "poisson", py::arg("level") = 0.95);
+          py::arg("model") = "poisson", py::arg("level") = 0.95, py::arg("lower") = py::none(),
+          py::arg("upper") = py::none());
+
+    m.def("logistic",
+          [](const array& successes, const array& trials, const std::optional<array>& x, double level,
+             const std::optional<array>& lower, const std::optional<array>& upper) {
+              const tt::count_bounds bounds{optional_vector(lower, "lower"), optional_vector(upper, "upper")};
+              const auto r = tt::logistic(vector_of(successes, "successes"), vector_of(trials, "trials"), bounds,
+                                          optional_vector(x, "x"), level);
+              auto d = fields_dict(r, logistic_fields, logistic_counts);
+              d["iterations"] = r.iterations;
+              return d;
+          },
+          py::arg("successes"), py::arg("trials"), py::arg("x") = py::none(), py::arg("level") = 0.95,
+          py::arg("lower") = py::none(), py::arg("upper") = py::none());
 
     m.def("linear",
           [](const array& y, const std::optional<array>& x, double level) {
-              return fields_dict(tt::linear(vector_of(y, "y"), optional_vector(x, "x"), level), linear_fields);
+              return fields_dict(tt::linear(vector_of(y, "y"), optional_vector(x, "x"), level), linear_fields, linear_counts);
           },
           py::arg("y"), py::arg("x") = py::none(), py::arg("level") = 0.95);
 
     m.def("loglinear_batch",
           [](const array& counts, const std::optional<array>& x, const std::optional<array>& exposure,
-             const std::string& dispersion, double level, unsigned threads) {
+             const std::string& model_name, double level, unsigned threads) {
               const auto matrix = matrix_of(counts, "Y");
               const auto xs = optional_vector(x, "x");
               tt::series_matrix e;
@@ -345,15 +403,15 @@ void register_trend(py::module_& parent) {
                   if (exposure->ndim() == 1) e = {exposure->data(), 1, static_cast<std::size_t>(exposure->shape(0))};
                   else e = matrix_of(*exposure, "exposure");
               }
-              const auto model = dispersion_of(dispersion);
+              const auto model = count_model_of(model_name);
               std::vector<tt::loglinear_result> rows;
               {
                   py::gil_scoped_release release;
                   rows = tt::loglinear_batch(matrix, xs, e, model, level, threads);
               }
-              return fields_columns(rows, loglinear_fields);
+              return fields_columns(rows, loglinear_fields, loglinear_counts);
           },
-          py::arg("Y"), py::arg("x") = py::none(), py::arg("exposure") = py::none(), py::arg("dispersion") = "poisson",
+          py::arg("Y"), py::arg("x") = py::none(), py::arg("exposure") = py::none(), py::arg("model") = "poisson",
           py::arg("level") = 0.95, py::arg("threads") = 0);
 
     m.def("linear_batch",
@@ -365,7 +423,7 @@ void register_trend(py::module_& parent) {
                   py::gil_scoped_release release;
                   rows = tt::linear_batch(matrix, xs, level, threads);
               }
-              return fields_columns(rows, linear_fields);
+              return fields_columns(rows, linear_fields, linear_counts);
           },
           py::arg("Y"), py::arg("x") = py::none(), py::arg("level") = 0.95, py::arg("threads") = 0);
 

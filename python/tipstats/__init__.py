@@ -58,6 +58,7 @@ from .stats import (
 from .observations import Finding, Observation, Observations, Quantity, Series
 from .tabulate import tabulate
 from . import trend
+from . import _trends  # noqa: F401 - adds Observations.trends
 from . import privacy
 from . import io
 from . import mse

@@ -4,8 +4,9 @@
   agreements and their status on a date, renewal chains, observations, their consistency checks and
   the change claims quoted in their notes, notes and sources); without FILE, the bundled example
   ``tipstats.datasets.cambodia_2019()``.
-- ``tipstats trend FILE --measure M [--by age]``: annual percent changes (Poisson log-linear) and
-  Mann-Kendall tests of one measure, overall or per age band (or area, offence, sex).
+- ``tipstats trend FILE --measure M [--by area ...] [--model negbin]``: annual percent changes
+  (log-linear, negative binomial by default) and Mann-Kendall tests of one measure, overall or per
+  value of one or more dimensions (``Observations.trends``), censored counts used.
 - ``tipstats check FILE``: the consistency findings of a dataset document, a tidy CSV table or a GLOTIP
   export, counted by kind, then the first of each kind with their lines in the file.
 - ``tipstats tabulate FILE.csv --by COL [COL ...] [--protect suppress|noise]``: counts of case
@@ -24,10 +25,9 @@ import sys
 import warnings
 from collections import Counter
 
-from . import __version__, datasets, io, privacy, trend
+from . import __version__, datasets, io, privacy
 from ._core import Dataset, Error, NotFoundError, Observations, parse_date
 from .model import ConsistencyWarning
-from ._progress import Progress
 from .stats import check_claim
 from .tabulate import tabulate
 
@@ -36,6 +36,8 @@ _CHANGE_CLAIM = re.compile(
     r"\b(?:an?\s+)?(?:increase|rise|growth|decrease|fall|drop|decline|reduction)\s+of\s+(?:[a-z]+\s+){0,3}"
     r"\d+(?:\.\d+)?\s*(?:per\s*cent|percent|%)", re.IGNORECASE)
 _DIMENSIONS = ("area", "offence", "age", "sex")
+_MODEL_NAMES = {"poisson": "Poisson", "quasi": "quasi-Poisson", "negbin": "negative binomial"}
+_DISPERSION = {"poisson": "dispersion", "quasi": "phi", "negbin": "alpha"}
 EMPTY = "(empty)"  # the label tabulate gives empty CSV cells
 
 
@@ -67,10 +69,6 @@ def _table(rows, indent="  "):
         cells = [cell.ljust(width) for cell, width in zip(row, widths)]
         lines.append((indent + "  ".join(cells)).rstrip())
     return lines
-
-
-def _none_if_nan(value):
-    return None if isinstance(value, float) and math.isnan(value) else value
 
 
 def _claims(observations):
@@ -205,6 +203,10 @@ def render_report(dataset, on):
     return lines
 
 
+def _number(value, digits=3):
+    return "-" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.{digits}g}"
+
+
 def _print_json(data):
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, allow_nan=False)
     sys.stdout.write("\n")
@@ -272,77 +274,29 @@ def _check(args):
     return 0
 
 
-def _fit(series):
-    """Log-linear APC and Mann-Kendall of one series, or the reason it cannot be fitted."""
-    row = {"n": len(series), "periods": f"{series.periods[0]}..{series.periods[-1]}" if len(series) else ""}
-    if series.unit != "count":
-        return {**row, "note": f"unit '{series.unit}': log-linear APCs are fitted to counts only"}
-    unknown = [str(p) for p, q in zip(series.periods, series.quantities) if not q.is_exact]
-    if unknown:  # a censored or missing count has no single value to fit; dropping it would bias the fit
-        return {**row, "note": "censored or missing in " + ", ".join(unknown)}
-    try:
-        fit = trend.loglinear(series.values, x=series.x)
-        mk = trend.mann_kendall(series.values, x=series.x)
-    except Error as error:
-        return {**row, "note": str(error)}
-    return {**row, "apc": fit.apc, "apc_lower": fit.apc_ci[0], "apc_upper": fit.apc_ci[1], "apc_p": fit.p_value,
-            "mk_trend": mk.trend, "mk_tau": mk.tau, "mk_p": mk.p, "sen_slope": mk.slope, "note": ""}
-
-
-def trend_rows(observations, measure, by=None, filters=None, progress=False):
-    """One row per series of ``measure`` (one per value of the dimension ``by``, else one): its periods,
-    APC with interval and p-value (Poisson log-linear on decimal-year x, so the change per year),
-    Mann-Kendall trend, tau, p and Sen slope; ``note`` says why a series was not fitted. ``progress``
-    as in the batch functions of :mod:`tipstats.trend` (False, True or a callable)."""
-    filters = dict(filters or {})
-    if by is None:
-        groups = [None]
-    else:
-        frame = observations.to_pandas()
-        present = frame.loc[frame["measure"] == measure, by].astype(str)
-        groups = [g for g in observations.categories(by) if g in set(present)] if by != "sex" else \
-            sorted(set(present))
-        if not groups:
-            raise NotFoundError(f"no observations of measure '{measure}'")
-    rows = []
-    with Progress(progress, len(groups), "fitting", "series") as report:
-        for done, group in enumerate(groups, start=1):
-            selected = dict(filters, **({} if by is None else {by: group}))
-            row = {} if by is None else {by: group}
-            try:
-                row.update(_fit(observations.series(measure, **selected)))
-            except NotFoundError as error:
-                if by is None:
-                    raise
-                row.update({"n": 0, "periods": "", "note": str(error)})
-            rows.append(row)
-            report(done)
-    return rows
-
-
-def _number(value, digits=3):
-    return "-" if value is None else f"{value:.{digits}g}"
-
-
 def _trend(args):
     filters = {d: getattr(args, d) for d in _DIMENSIONS + ("unit",) if getattr(args, d) is not None}
     show_progress = args.progress if args.progress is not None else sys.stderr.isatty()
-    rows = trend_rows(_load_observations(args.file), args.measure, args.by, filters, show_progress)
+    by = args.by or []
+    table = _load_observations(args.file).trends(args.measure, by=by, model=args.model, progress=show_progress,
+                                                 **filters)
     if args.json:
-        _print_json([{k: _none_if_nan(v) for k, v in row.items()} for row in rows])
+        rows = table.astype(object).where(table.notna(), None).to_dict("records")
+        _print_json([{k: (str(v) if k in by else v) for k, v in row.items()} for row in rows])
         return 0
-    header = ([args.by] if args.by else []) + ["periods", "n", "APC %/yr", "95% CI", "p", "Mann-Kendall", "tau",
-                                                "p", "Sen slope/yr", "note"]
-    table = [tuple(header)]
-    for row in rows:
-        fitted = "apc" in row
-        table.append(tuple(([row[args.by]] if args.by else []) + [
-            row["periods"] or "-", str(row["n"]),
-            _number(row.get("apc")), f"({_number(row['apc_lower'])}, {_number(row['apc_upper'])})" if fitted else "-",
-            _number(row.get("apc_p")), row.get("mk_trend", "-"), _number(row.get("mk_tau")), _number(row.get("mk_p")),
-            _number(row.get("sen_slope")), row["note"] or ""]))
-    print(f"Trend of {args.measure}" + (f" by {args.by}" if args.by else ""))
-    print("\n".join(_table(table)))
+    header = by + ["periods", "n", "<b", "missing", "APC %/yr", "95% CI", "p", f"{_DISPERSION[args.model]}",
+                   "Mann-Kendall", "tau", "p", "Sen slope/yr", "note"]
+    lines = [tuple(header)]
+    for row in table.to_dict("records"):
+        fitted = not math.isnan(row["apc"])
+        lines.append(tuple([str(row[d]) for d in by] + [
+            row["periods"], str(row["n"]), str(row["n_censored"]), str(row["n_missing"]), _number(row["apc"]),
+            f"({_number(row['apc_lower'])}, {_number(row['apc_upper'])})" if fitted else "-", _number(row["p_value"]),
+            _number(row["dispersion"]), row["mk_trend"] or "-", _number(row["mk_tau"]), _number(row["mk_p"]),
+            _number(row["sen_slope"]), row["note"]]))
+    print(f"Trend of {args.measure}" + (f" by {', '.join(by)}" if by else "") + f" ({_MODEL_NAMES[args.model]}; "
+          "censored counts used through their bounds)")
+    print("\n".join(_table(lines)))
     return 0
 
 
@@ -385,13 +339,19 @@ def main(argv=None):
     report.set_defaults(run=_report)
 
     fit = commands.add_parser("trend", help="annual percent changes and Mann-Kendall tests of a measure",
-                              description="Fit a Poisson log-linear trend (APC per year, with its interval) and "
-                              "a Mann-Kendall test with Sen's slope to one measure of a dataset document or tidy "
-                              "observations CSV, overall or per value of --by. Unset offence, age and sex mean "
-                              "their totals ('all'), as in Observations.series.")
+                              description="Fit a log-linear trend (APC per year, with its interval; negative "
+                              "binomial by default) and a Mann-Kendall test with Sen's slope to every series of one "
+                              "measure of a dataset document or tidy observations CSV, overall or per value of the "
+                              "--by dimensions (Observations.trends). Censored counts ('<5') are used through "
+                              "their bounds (Akritas-Theil-Sen for the Mann-Kendall test), missing ones left out "
+                              "and counted. Unset offence, age and sex mean their totals ('all'), as in "
+                              "Observations.series.")
     fit.add_argument("file", metavar="FILE", help="a tipstats JSON document or a tidy observations CSV (.csv)")
     fit.add_argument("--measure", required=True, help="the measure, e.g. victims_rescued")
-    fit.add_argument("--by", choices=_DIMENSIONS, help="one series per value of this dimension")
+    fit.add_argument("--by", nargs="+", metavar="DIMENSION", help="one series per value of these dimensions, "
+                     "e.g. area, or area sex age")
+    fit.add_argument("--model", choices=sorted(_MODEL_NAMES), default="negbin",
+                     help="count model of the log-linear fit (default: negbin)")
     for dimension in _DIMENSIONS + ("unit",):
         fit.add_argument(f"--{dimension}", help=f"only rows with this {dimension}")
     fit.add_argument("--json", action="store_true", help="print the rows as a JSON list")

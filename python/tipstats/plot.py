@@ -5,7 +5,8 @@ saying how to install it when it is missing. Every function draws on ``ax`` (a n
 default) and returns the Axes, so a caller can add to it, save it or test what was drawn.
 
 - :func:`series`: counts as bars with exact Poisson 95 % intervals (Garwood), censored values as
-  hatched bars up to their bound, and a log-linear or joinpoint fit with its APC labelled per segment;
+  hatched bars over what they can be, and a log-linear fit with its band (censored counts used
+  through their bounds) or a joinpoint fit, with the APC labelled per segment;
 - :func:`agreements`: a timeline of agreements, one row per set of parties, renewal chains joined,
   dates known only in part shown as hatched ranges, "today" marked;
 - :func:`partners`: the partnership network: who has agreements with whom, and who is part of whom;
@@ -33,6 +34,7 @@ import numpy as np
 
 from . import trend as _trend
 from ._core import Dataset, Partner, Series
+from ._errors import domain_error
 from .stats import poisson_ci
 
 __all__ = ["agreements", "mse", "partners", "series"]
@@ -40,6 +42,7 @@ __all__ = ["agreements", "mse", "partners", "series"]
 _CERTAIN = "tab:blue"
 _UNCERTAIN = "tab:blue"
 _FIT = "tab:red"
+_CENSORED = "grey"
 
 
 def _axes(ax: Optional[Axes]) -> Axes:
@@ -58,12 +61,16 @@ def series(data: Series, fit: Union[None, str, "_trend.LogLinearResult", "_trend
            ax: Optional[Axes] = None, title: Optional[str] = None, **fit_options: Any) -> Axes:
     """Counts of a :class:`tipstats.Series` as bars at their periods' midpoints (x in decimal years),
     each exact count with its exact Poisson 95 % interval (:func:`tipstats.poisson_ci`, Garwood 1936),
-    each censored count as a hatched bar up to its bound (``"<5"``: up to 4), missing values left out.
+    each censored count as an unfilled hatched bar from 0 to its bound (``"<5"``: up to 4: the value
+    lies somewhere in it), missing values left out and counted in the legend.
 
-    ``fit`` draws a trend over them: ``"loglinear"`` (:func:`tipstats.trend.loglinear` on the exact
-    counts), ``"joinpoint"`` (:func:`tipstats.trend.joinpoint`; ``fit_options`` go to it, e.g.
-    ``max_joinpoints=1, seed=1``), or a result of either computed beforehand on the same x. Each
-    segment is labelled with its APC and interval. Returns the Axes.
+    ``fit`` draws a trend over them: ``"loglinear"`` (:func:`tipstats.trend.loglinear` on the series,
+    censored counts used through the probability of their bounds, as every trend function uses
+    them; ``fit_options`` go to it, e.g. ``model="negbin"``) with its pointwise confidence band, or
+    ``"joinpoint"`` (:func:`tipstats.trend.joinpoint`, e.g. ``max_joinpoints=1, seed=1``; it has no
+    model for censored counts and raises :class:`tipstats.DomainError` when the series has any), or
+    a result of either computed beforehand on the same x. Each segment is labelled with its APC and
+    interval, and the legend says how censored counts were used. Returns the Axes.
 
     >>> import tipstats as ts, tipstats.plot
     >>> ax = ts.plot.series(ts.datasets.cambodia_2019().series("victims_rescued", offence="sexual_assault"))
@@ -72,29 +79,47 @@ def series(data: Series, fit: Union[None, str, "_trend.LogLinearResult", "_trend
     x = np.asarray(data.x, dtype=float)
     widths = np.array([0.8 * p.days / 365.25 for p in data.periods])
     exact = np.array([q.is_exact for q in data.quantities], dtype=bool)
-    censored = np.asarray(data.censored, dtype=bool)
     values = np.asarray(data.values, dtype=float)
+    lower, upper = np.asarray(data.lower, dtype=float), np.asarray(data.upper, dtype=float)
+    missing = ~exact & (lower <= 0) & np.isinf(upper)
+    bounded = ~exact & ~missing
     if exact.any():
-        lower, upper = poisson_ci(values[exact])
+        low, high = poisson_ci(values[exact])
         ax.bar(x[exact], values[exact], width=widths[exact], color=_CERTAIN, alpha=0.6, label="count",
-               yerr=np.vstack([values[exact] - lower, upper - values[exact]]), capsize=3,
+               yerr=np.vstack([values[exact] - low, high - values[exact]]), capsize=3,
                error_kw={"label": "95% interval (exact Poisson)"})
-    if censored.any():
-        bound = np.asarray(data.upper, dtype=float)[censored]
-        ax.bar(x[censored], bound, width=widths[censored], fill=False, hatch="//", edgecolor="grey",
-               label="censored (up to its bound)")
+    if bounded.any():
+        # "<5" spans 0 to 4; a sum known within [130, 134] spans that; an open-ended ">1000" is drawn
+        # from 0 to its bound with an arrow up.
+        open_ended = np.isinf(upper) & bounded
+        bottom = np.where(open_ended, 0.0, lower)[bounded]
+        top = np.where(open_ended, lower, upper)[bounded]
+        ax.bar(x[bounded], top - bottom, bottom=bottom, width=widths[bounded], fill=False, hatch="//",
+               edgecolor=_CENSORED, linestyle="--", label="censored: somewhere in the hatched range")
+        if open_ended.any():
+            ax.plot(x[open_ended], lower[open_ended], "^", color=_CENSORED, label="censored: above the bar")
+    if missing.any():
+        ax.plot([], [], " ", label=f"{int(missing.sum())} period(s) missing, left out")
 
     if isinstance(fit, str):
         if fit == "loglinear":
-            fit = _trend.loglinear(values[exact], x=x[exact], **fit_options)
+            fit = _trend.loglinear(data, **fit_options)
         elif fit == "joinpoint":
+            if bounded.any():
+                raise domain_error("fit", "joinpoint regression has no model for censored counts; use "
+                                   "fit='loglinear' (censored counts through their bounds)", int(np.argmax(bounded)))
             fit = _trend.joinpoint(values[exact], x=x[exact], **fit_options)
         else:
             raise ValueError(f"fit: 'loglinear', 'joinpoint' or a trend result, not {fit!r}")
     if isinstance(fit, _trend.LogLinearResult):
-        grid = np.linspace(x[exact].min(), x[exact].max(), 100)
-        ax.plot(grid, np.exp(fit.intercept + fit.slope * grid), color=_FIT, label="log-linear fit")
-        ax.annotate(_apc_label(fit.apc, *fit.apc_ci), (grid[50], math.exp(fit.intercept + fit.slope * grid[50])),
+        shown = x[exact | bounded]
+        grid = np.linspace(shown.min(), shown.max(), 100)
+        mean, band_low, band_high = fit.fitted(grid)
+        how = (f"; {fit.n_censored} censored count(s) used through their bounds" if fit.n_censored else "")
+        ax.plot(grid, mean, color=_FIT, label=f"log-linear fit ({fit.model}{how})")
+        ax.fill_between(grid, band_low, band_high, color=_FIT, alpha=0.15,
+                        label=f"{100 * fit.level:g}% confidence band of the fit")
+        ax.annotate(_apc_label(fit.apc, *fit.apc_ci), (grid[50], mean[50]),
                     textcoords="offset points", xytext=(0, 10), ha="center", color=_FIT)
     elif isinstance(fit, _trend.JoinpointResult):
         fx, fy = np.asarray(fit.x), np.asarray(fit.fitted)
@@ -112,7 +137,7 @@ def series(data: Series, fit: Union[None, str, "_trend.LogLinearResult", "_trend
     ax.set_ylabel(f"{data.measure} ({data.unit})")
     ax.set_title(title if title is not None else data.measure)
     ax.set_ylim(bottom=0)
-    ax.legend(loc="upper left")
+    ax.legend(loc="best", fontsize=8)
     return ax
 
 

@@ -1,7 +1,12 @@
-"""Trend analysis: Mann-Kendall tests, Theil-Sen slopes, log-linear (APC) and joinpoint regression.
+"""Trend analysis: Mann-Kendall tests, Theil-Sen slopes, log-linear (APC), logistic and joinpoint regression.
 
 Every function takes a series ``y`` (list, numpy array, pandas Series) and optional time values
-``x`` (finite, strictly increasing; default 0, 1, ..., n-1). The ``*_batch`` functions take a 2-D
+``x`` (finite, strictly increasing; default 0, 1, ..., n-1). :func:`loglinear`, :func:`logistic`,
+:func:`mann_kendall` and :func:`sens_slope` also take a :class:`tipstats.Series` (``x`` and the
+censoring come from it) and use censored values (``"<5"``) rather than drop them: the log-linear and
+logistic fits through the probability of the censored count, the rank methods as the
+Akritas-Theil-Sen approach of R's NADA ``cenken``. A NaN without bounds is a missing value, left
+out and counted: every result reports ``n``, ``n_censored`` and ``n_missing``. The ``*_batch`` functions take a 2-D
 array with one series per row, run on all cores without the GIL (``threads=`` limits them) and
 return a pandas DataFrame (one row per series) or, with ``as_frame=False``, a dict of arrays; each row
 equals what the one-series function returns. ``progress=True`` shows a progress bar on standard error
@@ -18,12 +23,13 @@ import html
 import math
 import re
 from dataclasses import dataclass
+from statistics import NormalDist
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Literal, Optional, Tuple, Union, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._core import DomainError
+from ._core import DomainError, Series
 from ._core import trend as _core
 from ._display import VersionedState
 from ._errors import domain_error
@@ -39,12 +45,14 @@ __all__ = [
     "JoinpointTest",
     "LinearResult",
     "LogLinearResult",
+    "LogisticResult",
     "MannKendallResult",
     "SensSlopeResult",
     "joinpoint",
     "joinpoint_batch",
     "linear",
     "linear_batch",
+    "logistic",
     "loglinear",
     "loglinear_batch",
     "mann_kendall",
@@ -55,7 +63,8 @@ __all__ = [
 
 
 _MannKendallMethod = Literal["original", "hamed_rao", "yue_wang"]
-_Dispersion = Literal["poisson", "quasi"]
+#: The count models of :func:`loglinear`: Poisson, quasi-Poisson, negative binomial (NB2).
+CountModel = Literal["poisson", "quasi", "negbin"]
 _JoinpointModel = Literal["loglinear", "linear"]
 _Selection = Literal["permutation", "bic", "wbic"]
 _Adjustment = Literal["nci", "bonferroni"]
@@ -74,7 +83,22 @@ def _format(value: Any) -> str:
     return repr(value)
 
 
-@dataclass(frozen=True, repr=False)
+_NAN = ("nan",)  # what a NaN field compares and hashes as
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return _NAN
+    if isinstance(value, (tuple, list)):
+        return tuple(_comparable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _comparable(v)) for k, v in value.items())
+    if isinstance(value, _Result):
+        return (type(value).__name__,) + value._key()
+    return value
+
+
+@dataclass(frozen=True, repr=False, eq=False)
 class _Result(VersionedState):
     """Common behaviour of the result classes: readable repr, HTML table, dict, versioned pickling."""
 
@@ -85,6 +109,16 @@ class _Result(VersionedState):
         {'slope': 7.0, 'intercept': 85.0, 'lower': -3.0, 'upper': 22.0, 'level': 0.95, 'n': 5}
         """
         return dataclasses.asdict(self)
+
+    def _key(self) -> Tuple[Any, ...]:
+        return tuple(_comparable(getattr(self, f.name)) for f in dataclasses.fields(self))
+
+    def __eq__(self, other: object) -> bool:
+        """Field by field, a NaN ("not available") equal to a NaN, so a result equals its pickled copy."""
+        return type(other) is type(self) and self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{f.name}={_format(getattr(self, f.name))}" for f in dataclasses.fields(self))
@@ -108,6 +142,49 @@ def _vector(values: ArrayLike, name: str) -> NDArray[np.float64]:
 
 def _optional_vector(values: Optional[ArrayLike], name: str) -> Optional[NDArray[np.float64]]:
     return None if values is None else _vector(values, name)
+
+
+def _no_arrays_with_series(name: str, **given: Any) -> None:
+    for argument, value in given.items():
+        if value is not None:
+            raise domain_error(argument, f"comes from the Series given as {name}: pass either a Series or arrays")
+
+
+def _count_input(counts: Union[ArrayLike, Series], x: Optional[ArrayLike], lower: Optional[ArrayLike],
+                 upper: Optional[ArrayLike], name: str = "counts") -> Tuple[
+                     NDArray[np.float64], Optional[NDArray[np.float64]], Optional[NDArray[np.float64]],
+                     Optional[NDArray[np.float64]]]:
+    """Counts, x and bounds for the likelihood fits, from a Series (its bounds: "<5" as [0, 4],
+    missing as [0, inf]) or from arrays."""
+    if isinstance(counts, Series):
+        _no_arrays_with_series(name, x=x, lower=lower, upper=upper)
+        if counts.unit != "count":
+            raise domain_error(name, f"the series is in '{counts.unit}', not counts: this fit takes counts")
+        return (np.ascontiguousarray(counts.values), np.ascontiguousarray(counts.x),
+                np.ascontiguousarray(counts.lower), np.ascontiguousarray(counts.upper))
+    return (_vector(counts, name), _optional_vector(x, "x"), _optional_vector(lower, "lower"),
+            _optional_vector(upper, "upper"))
+
+
+def _ranked_input(y: Union[ArrayLike, Series], x: Optional[ArrayLike], censored: Optional[ArrayLike]) -> Tuple[
+        NDArray[np.float64], Optional[NDArray[np.float64]], Optional[NDArray[np.uint8]]]:
+    """y, x and left-censoring flags for the rank methods. From a Series a left-censored value gets
+    its detection limit as cenken takes it: "<5" is 5 (a count's bounds [0, 4] mean "< 4 + 1")."""
+    if not isinstance(y, Series):
+        flags = None if censored is None else np.ascontiguousarray(np.asarray(censored, dtype=bool), dtype=np.uint8)
+        return _vector(y, "y"), _optional_vector(x, "x"), flags
+    _no_arrays_with_series("y", x=x, censored=censored)
+    values, lower, upper = np.array(y.values, dtype=float), np.asarray(y.lower), np.asarray(y.upper)
+    known = ~np.isnan(values) | ~((lower <= 0) & np.isinf(upper))
+    bounded = known & np.isnan(values)
+    left = bounded & (lower <= 0) & np.isfinite(upper)
+    other = np.flatnonzero(bounded & ~left)
+    if len(other):
+        raise domain_error("y", f"the value for {y.periods[other[0]]} is known only to lie between bounds that are not "
+                           "'<b' (e.g. '>1000'): the censored Mann-Kendall test (Akritas-Theil-Sen, as NADA's cenken) "
+                           "takes left-censored values only", int(other[0]))
+    values[left] = upper[left] + 1 if y.unit == "count" else upper[left]
+    return values, np.ascontiguousarray(y.x), left.astype(np.uint8)
 
 
 def _matrix(values: ArrayLike) -> Tuple[NDArray[np.float64], Any]:
@@ -154,14 +231,15 @@ def _frame(columns: Dict[str, Any], index: Any, as_frame: bool) -> Union[pd.Data
 # --- Mann-Kendall and Sen ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class MannKendallResult(_Result):
     """Result of :func:`mann_kendall`.
 
     ``trend`` is "increasing", "decreasing" or "no trend"; ``s`` the statistic S, ``var_s`` its
     (corrected) variance, ``z`` the normal score and ``p`` its two-sided p-value; ``tau`` Kendall's
-    tau; ``slope`` the Theil-Sen slope (per unit of x) and ``intercept``; ``n`` the values used;
-    ``method`` and ``period`` as given.
+    tau; ``slope`` the Theil-Sen slope (per unit of x) and ``intercept``; ``n`` the values used, of
+    which ``n_censored`` left-censored (then the test and line are Akritas-Theil-Sen's), and
+    ``n_missing`` the values left out; ``method`` and ``period`` as given.
     """
 
     trend: str
@@ -173,19 +251,23 @@ class MannKendallResult(_Result):
     slope: float
     intercept: float
     n: int
+    n_censored: int
+    n_missing: int
     method: str
     period: Optional[int]
 
 
-def mann_kendall(y: ArrayLike, x: Optional[ArrayLike] = None, method: _MannKendallMethod = "original",
-                 period: Optional[int] = None, lag: Optional[int] = None, alpha: float = 0.05) -> MannKendallResult:
-    """Mann-Kendall trend test.
+def mann_kendall(y: Union[ArrayLike, Series], x: Optional[ArrayLike] = None, method: _MannKendallMethod = "original",
+                 period: Optional[int] = None, lag: Optional[int] = None, alpha: float = 0.05, *,
+                 censored: Optional[ArrayLike] = None) -> MannKendallResult:
+    """Mann-Kendall trend test, for left-censored values as the Akritas-Theil-Sen test.
 
     ``S = sum_{i<j} sign(y_j - y_i)``; ``Var S = [n(n-1)(2n+5) - sum_t t(t-1)(2t+5)] / 18`` over tie
     groups of size t; ``z = (S - sign S) / sqrt(Var S)`` (continuity corrected); ``p`` two-sided
     normal; ``tau = S / (n(n-1)/2)``; ``trend`` is "increasing"/"decreasing" when ``|z| >
     z_{1-alpha/2}``, else "no trend". ``slope`` is the Theil-Sen slope and ``intercept`` is
-    ``median(y) - slope * median(x)`` (Conover 1980). NaN values of ``y`` are dropped.
+    ``median(y) - slope * median(x)`` (Conover 1980). NaN values of ``y`` are missing: left out and
+    counted in ``n_missing``.
 
     Methods (Mann 1945, Kendall 1975; pymannkendall's names and formulas):
 
@@ -198,21 +280,42 @@ def mann_kendall(y: ArrayLike, x: Optional[ArrayLike] = None, method: _MannKenda
     - ``"yue_wang"`` (Yue & Wang 2004, Water Resour. Manag. 18:201-218): Var S multiplied by
       ``1 + 2 sum_k (1 - k/n) r_k`` of the detrended series.
 
+    Censored values: ``y`` may be a :class:`tipstats.Series` (x and censoring from it; a count
+    ``"<5"`` has the detection limit 5), or ``censored`` flags the values of ``y`` that are
+    detection limits (``y[i] = 5, censored[i] = True`` for ``"<5"``), as R's NADA ``cenken`` takes
+    them. With a censored value the test is Kendall's for censored data and the line the
+    Akritas-Theil-Sen line, as ``cenken`` computes them (Akritas, Murphy & LaValley 1995, JASA
+    90:170-177; Helsel 2012, Statistics for Censored Environmental Data, 2nd ed., ch. 12): a pair
+    counts only where its order is known ("<5" before 9 is an increase, "<5" before 3 or before "<5"
+    a tie), Var S carries ``cenken``'s tie corrections, ``slope`` makes S of the residuals ``y -
+    slope x`` against x zero (``cenken``'s bisection) and ``intercept`` is their Turnbull median;
+    ``tau`` is S over all n(n-1)/2 pairs. Only the original method without seasons is defined
+    then. A right-censored value (``">1000"``) has no such test and raises
+    :class:`tipstats.DomainError`, as does a series censored everywhere.
+
     ``lag`` limits the autocorrelation lags (default all, n - 1). The series is detrended against
     its time values ``x``; pymannkendall detrends against the positions of the non-missing values,
     which is the same unless NaN values lie before the last observation. Bad input (NaN or unsorted
-    x, an unknown method, fewer than 3 values) raises :class:`tipstats.DomainError`. On short,
-    strongly autocorrelated series a corrected Var S can come out at or below zero: there is no test
-    then, so ``z`` and ``p`` are NaN and ``trend`` is ``"no trend"`` (as in pymannkendall).
+    x, an unknown method, fewer than 2 values) raises :class:`tipstats.DomainError`. On short,
+    strongly autocorrelated series (or heavily censored ones) Var S can come out at or below zero:
+    there is no test then, so ``z`` and ``p`` are NaN and ``trend`` is ``"no trend"`` (as in
+    pymannkendall).
 
-    An illustrative series of yearly victim counts, 2010-2019:
+    An illustrative series of yearly victim counts, 2010-2019, and the same with small counts
+    published as ``"<5"``:
 
     >>> y = [88, 95, 102, 99, 121, 134, 140, 151, 176, 190]
     >>> r = mann_kendall(y, x=np.arange(2010, 2020))
     >>> r.trend, r.s, round(r.tau, 3), round(r.p, 5), r.slope
     ('increasing', 43.0, 0.956, 0.00017, 11.0)
+    >>> small = [5, 5, 3, 5, 6, 8, 5, 9, 12, 11]
+    >>> flags = [True, True, False, True, False, False, True, False, False, False]
+    >>> r = mann_kendall(small, x=np.arange(2010, 2020), censored=flags)
+    >>> r.trend, r.s, round(r.p, 4), round(r.slope, 3), r.n_censored
+    ('increasing', 29.0, 0.0074, 1.333, 4)
     """
-    r = _core.mann_kendall(_vector(y, "y"), _optional_vector(x, "x"), method, period, lag, alpha)
+    ys, xs, flags = _ranked_input(y, x, censored)
+    r = _core.mann_kendall(ys, xs, method, period, lag, alpha, flags)
     return MannKendallResult(method=method, period=period, **r)
 
 
@@ -243,7 +346,7 @@ def mann_kendall_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, method: _Man
     """:func:`mann_kendall` on every row of ``Y`` (one series per row), on all cores.
 
     The test of Mann (1945) and Kendall (1975), with the options of :func:`mann_kendall`.
-    Columns: s, var_s, z, p, tau, trend, slope, intercept, n.
+    Columns: s, var_s, z, p, tau, trend, slope, intercept, n, n_missing (NaN values left out).
 
     ``Y`` is a 2-D array or DataFrame (its row labels are kept), one series per row, all with the
     time values ``x``. Rows run on ``threads`` threads (0: every core) without the GIL; a bad row
@@ -270,12 +373,14 @@ def mann_kendall_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, method: _Man
     return _frame(columns, index, as_frame)
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class SensSlopeResult(_Result):
     """Result of :func:`sens_slope`.
 
     ``slope`` is the median pairwise slope (per unit of x), ``intercept`` the line's intercept,
-    ``lower`` and ``upper`` the slope's confidence interval at ``level``, ``n`` the values used.
+    ``lower`` and ``upper`` the slope's confidence interval at ``level`` (NaN with censored values:
+    the Akritas-Theil-Sen line has none), ``n`` the values used, of which ``n_censored``
+    left-censored, and ``n_missing`` the values left out.
     """
 
     slope: float
@@ -284,9 +389,12 @@ class SensSlopeResult(_Result):
     upper: float
     level: float
     n: int
+    n_censored: int
+    n_missing: int
 
 
-def sens_slope(y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95) -> SensSlopeResult:
+def sens_slope(y: Union[ArrayLike, Series], x: Optional[ArrayLike] = None, level: float = 0.95, *,
+               censored: Optional[ArrayLike] = None) -> SensSlopeResult:
     """Theil (1950) - Sen (1968) slope with its rank-based confidence interval.
 
     ``slope`` is the median of the N pairwise slopes ``(y_j - y_i) / (x_j - x_i)``, ``intercept``
@@ -294,14 +402,22 @@ def sens_slope(y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.95)
     (Sen 1968; Gilbert 1987, sec. 16.5): with ``C = z_{(1+level)/2} sqrt(Var S)`` (tie-corrected
     Mann-Kendall variance), ``lower`` and ``upper`` are the sorted slopes of 1-based ranks
     ``round((N - C)/2)`` and ``round((N + C)/2 + 1)`` (rounding half to even, as R); NaN when a
-    rank falls outside 1..N (very short series). NaN values of ``y`` are dropped. Bad input (NaN or
-    unsorted x, ``level`` outside (0, 1), fewer than 2 values) raises :class:`tipstats.DomainError`.
+    rank falls outside 1..N (very short series). NaN values of ``y`` are missing: left out and
+    counted in ``n_missing``. Bad input (NaN or unsorted x, ``level`` outside (0, 1), fewer than 2
+    values) raises :class:`tipstats.DomainError`.
+
+    With left-censored values (``y`` a :class:`tipstats.Series`, or ``censored`` flags as in
+    :func:`mann_kendall`) the line is the Akritas-Theil-Sen line of R's NADA ``cenken``
+    (Akritas, Murphy & LaValley 1995; Helsel 2012): the slope that makes Kendall's S of the
+    residuals zero and their Turnbull median as intercept. ``cenken`` gives no interval for it, so
+    ``lower`` and ``upper`` are NaN then.
 
     >>> r = sens_slope([88, 95, 102, 99, 121, 134, 140, 151, 176, 190], x=np.arange(2010, 2020))
     >>> r.slope, r.lower, round(r.upper, 1)
     (11.0, 9.0, 13.8)
     """
-    return SensSlopeResult(**_core.sens_slope(_vector(y, "y"), _optional_vector(x, "x"), level))
+    ys, xs, flags = _ranked_input(y, x, censored)
+    return SensSlopeResult(**_core.sens_slope(ys, xs, level, flags))
 
 
 @overload
@@ -323,7 +439,7 @@ def sens_slope_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float =
                      as_frame: bool = True, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
     """:func:`sens_slope` on every row of ``Y``: the Theil (1950) - Sen (1968) slope and its interval.
 
-    Columns: slope, intercept, lower, upper, n.
+    Columns: slope, intercept, lower, upper, n, n_missing (NaN values left out).
 
     ``Y`` is a 2-D array or DataFrame (its row labels are kept), one series per row, all with the
     time values ``x``. Rows run on ``threads`` threads (0: every core) without the GIL; a bad row
@@ -352,15 +468,22 @@ def sens_slope_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float =
 # --- Log-linear and linear trends ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class LogLinearResult(_Result):
     """Result of :func:`loglinear`.
 
     ``slope`` is the coefficient of x (per unit of x) on the log scale, with standard error ``se``,
     interval ``slope_ci``, ``z`` and two-sided ``p_value``; ``apc`` the percent change per unit of x
-    and ``apc_ci`` its interval (per cent); ``intercept`` the constant; ``dispersion`` the scale
-    (1 for ``model="poisson"``); ``deviance`` and ``pearson_chi2`` the goodness of fit; ``level``
-    the interval level, ``n`` the counts used and ``iterations`` the IRLS iterations.
+    and ``apc_ci`` its interval (per cent); ``intercept`` the constant. ``dispersion`` is phi
+    (1 unless ``model="quasi"``), ``alpha`` the negative binomial dispersion (``model="negbin"``; 0
+    at the Poisson boundary) with standard error ``alpha_se``. ``log_likelihood`` counts censored
+    values by their probability; ``deviance`` and ``pearson_chi2`` are over the exact counts, with
+    ``df`` degrees of freedom, and ``deviance_ratio`` and ``pearson_ratio`` (their ratios to df)
+    show overdispersion when well above 1. ``n`` counts used, of which ``n_censored`` censored;
+    ``n_missing`` left out; ``iterations`` of the fit; ``model`` and ``level`` as given.
+    ``x_centre`` (the mean x of the counts used) and ``covariance`` (variance of the fitted log
+    mean at ``x_centre``, its covariance with the slope, the slope's variance) give the band of the
+    fitted line: :meth:`fitted`.
     """
 
     slope: float
@@ -372,70 +495,132 @@ class LogLinearResult(_Result):
     z: float
     intercept: float
     dispersion: float
+    alpha: float
+    alpha_se: float
+    log_likelihood: float
     deviance: float
     pearson_chi2: float
+    df: float
+    deviance_ratio: float
+    pearson_ratio: float
     model: str
     level: float
     n: int
+    n_censored: int
+    n_missing: int
     iterations: int
+    x_centre: float
+    covariance: Tuple[float, float, float]
+
+    def fitted(self, x: ArrayLike) -> Tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+        """The fitted mean count at ``x`` (without exposure) and its pointwise interval at ``level``:
+        ``exp(eta -+ z se(eta))`` with ``eta = log mean`` and ``se(eta)`` from the covariance of the
+        level and slope (normal, as statsmodels' ``get_prediction``).
+
+        >>> r = loglinear([88, 95, 102, 99, 121, 134, 140, 151, 176, 190], x=np.arange(2010, 2020))
+        >>> [round(float(v[0]), 1) for v in r.fitted([2015.0])]  # mean, lower, upper
+        [131.2, 124.2, 138.6]
+        """
+        t = np.asarray(x, dtype=float) - self.x_centre
+        centre_variance, covariance, slope_variance = self.covariance
+        eta = self.intercept + self.slope * np.asarray(x, dtype=float)
+        se = np.sqrt(centre_variance + 2 * t * covariance + t * t * slope_variance)
+        z = NormalDist().inv_cdf((1 + self.level) / 2)
+        return np.exp(eta), np.exp(eta - z * se), np.exp(eta + z * se)
 
 
-def loglinear(counts: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
-              dispersion: _Dispersion = "poisson", level: float = 0.95) -> LogLinearResult:
-    """Poisson log-linear trend and its annual percent change (APC).
+def loglinear(counts: Union[ArrayLike, Series], x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
+              model: CountModel = "poisson", level: float = 0.95, *, lower: Optional[ArrayLike] = None,
+              upper: Optional[ArrayLike] = None) -> LogLinearResult:
+    """Log-linear trend of counts and its annual percent change (APC), censored counts included.
 
-    Fits ``log E[count_i] = a + b x_i + log(exposure_i)`` by iteratively reweighted least squares
-    (McCullagh & Nelder 1989, sec. 2.5). ``apc = 100 (e^b - 1)``, the percent change per unit of
-    ``x``. ``se`` is from the Fisher information; with ``dispersion="quasi"`` it is multiplied by
-    ``sqrt(phi)``, ``phi = Pearson chi^2 / (n - 2)`` (statsmodels' ``fit(scale="X2")``). Intervals
-    and the p-value use the normal distribution, as statsmodels' GLM does:
-    ``apc_ci = 100 (e^{b -+ z se} - 1)``. ``deviance = 2 sum [y log(y/mu) - (y - mu)]``.
+    Fits ``log E[count_i] = a + b x_i + log(exposure_i)``; ``apc = 100 (e^b - 1)``, the percent
+    change per unit of ``x``. Intervals and the p-value use the normal distribution, as
+    statsmodels does: ``apc_ci = 100 (e^{b -+ z se} - 1)``.
 
-    Zero counts are fine (they are data); negative, NaN or infinite counts, non-positive exposure,
-    all-zero counts and counts positive only at the first or only at the last x (an infinite
-    slope) raise ``DomainError`` naming the argument and index.
+    ``counts`` is a :class:`tipstats.Series` (x and censoring come from it: ``"<5"`` is a count in
+    [0, 4], ``">1000"`` one in [1001, inf), a missing period is left out) or an array with NaN where
+    a count is censored, its inclusive bounds in ``lower`` and ``upper`` (NaN without bounds: missing).
+    An exact count contributes its probability to the likelihood, a censored one the probability of
+    its bounds, so no value is replaced by a guess such as 2.5 and none is dropped.
 
-    An illustrative series of yearly victim counts, 2010-2019: about +9 % a year.
+    Models:
+
+    - ``"poisson"``: variance = mean. Right when counts vary no more than Poisson counts do: check
+      ``pearson_ratio`` (about 1). Fitted by iteratively reweighted least squares (McCullagh &
+      Nelder 1989, sec. 2.5) when no count is censored, else by Newton's method on the censored
+      likelihood; ``se`` from the observed information.
+    - ``"quasi"``: the Poisson estimate with ``se`` multiplied by ``sqrt(phi)``, ``phi = Pearson
+      chi^2 / (n - 2)`` (statsmodels' ``fit(scale="X2")``; McCullagh & Nelder 1989, sec. 9.2). A
+      quick correction for overdispersion when every count is exact; it has no likelihood, so it
+      refuses censored counts (:class:`tipstats.DomainError`): use ``"negbin"``.
+    - ``"negbin"``: negative binomial NB2, variance = mean + alpha mean^2, alpha estimated jointly
+      by maximum likelihood (Cameron & Trivedi 2013, Regression Analysis of Count Data, 2nd ed.,
+      ch. 3), as statsmodels' ``NegativeBinomial(loglike_method="nb2")``. Prefer it for real
+      yearly counts of victims, which are usually overdispersed (``pearson_ratio`` of a Poisson fit
+      well above 1) and often censored. When the score for alpha at 0 is not positive the maximum
+      is the Poisson fit and ``alpha`` is 0.
+
+    Zero counts are data. Bad input raises :class:`tipstats.DomainError` naming the argument and
+    index: negative counts or bounds, an upper bound below a lower one, non-positive exposure, too
+    few counts (2; 3 for quasi and negbin), no count known to be positive, and counts whose slope is
+    infinite (e.g. positive only at the first or only at the last x, or every count but one
+    censored down to zero); :class:`tipstats.Error` when a fit does not converge.
+
+    An illustrative series of yearly victim counts, 2010-2019: about +9 % a year; then a series
+    with counts published as ``"<5"``, fitted as negative binomial:
 
     >>> r = loglinear([88, 95, 102, 99, 121, 134, 140, 151, 176, 190], x=np.arange(2010, 2020))
     >>> round(r.apc, 2), round(r.apc_ci[0], 2), round(r.apc_ci[1], 2)
     (9.24, 7.15, 11.37)
+    >>> counts = [np.nan, 6, np.nan, 9, 7, 12, np.nan, 15, 21, 18]
+    >>> low = [0, 6, 0, 9, 7, 12, 0, 15, 21, 18]
+    >>> high = [4, 6, 4, 9, 7, 12, 4, 15, 21, 18]
+    >>> r = loglinear(counts, x=np.arange(2010, 2020), model="negbin", lower=low, upper=high)
+    >>> round(r.apc, 1), r.n, r.n_censored
+    (21.4, 10, 3)
     """
-    r = _core.loglinear(_vector(counts, "counts"), _optional_vector(x, "x"), _optional_vector(exposure, "exposure"),
-                        dispersion, level)
+    values, xs, low, high = _count_input(counts, x, lower, upper)
+    r = _core.loglinear(values, xs, _optional_vector(exposure, "exposure"), model, level, low, high)
     return LogLinearResult(
         slope=r["slope"], se=r["se"], apc=r["apc"], apc_ci=(r["apc_lower"], r["apc_upper"]),
         slope_ci=(r["slope_lower"], r["slope_upper"]), p_value=r["p_value"], z=r["z"], intercept=r["intercept"],
-        dispersion=r["dispersion"], deviance=r["deviance"], pearson_chi2=r["pearson_chi2"], model=dispersion,
-        level=level, n=r["n"], iterations=r["iterations"])
+        dispersion=r["dispersion"], alpha=r["alpha"], alpha_se=r["alpha_se"], log_likelihood=r["log_likelihood"],
+        deviance=r["deviance"], pearson_chi2=r["pearson_chi2"], df=r["df"], deviance_ratio=r["deviance_ratio"],
+        pearson_ratio=r["pearson_ratio"], model=model, level=level, n=r["n"], n_censored=r["n_censored"],
+        n_missing=r["n_missing"], iterations=r["iterations"], x_centre=r["x_centre"],
+        covariance=(r["centre_variance"], r["centre_slope_covariance"], r["se"] ** 2))
 
 
 @overload
 def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
-                    dispersion: _Dispersion = "poisson", level: float = 0.95, threads: int = 0,
+                    model: CountModel = "poisson", level: float = 0.95, threads: int = 0,
                     as_frame: Literal[True] = True, progress: ProgressArg = False) -> pd.DataFrame: ...
 
 
 @overload
 def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
-                    dispersion: _Dispersion = "poisson", level: float = 0.95, threads: int = 0, *,
+                    model: CountModel = "poisson", level: float = 0.95, threads: int = 0, *,
                     as_frame: Literal[False], progress: ProgressArg = False) -> _Columns: ...
 
 
 @overload
 def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
-                    dispersion: _Dispersion = "poisson", level: float = 0.95, threads: int = 0, *, as_frame: bool,
+                    model: CountModel = "poisson", level: float = 0.95, threads: int = 0, *, as_frame: bool,
                     progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]: ...
 
 
 def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optional[ArrayLike] = None,
-                    dispersion: _Dispersion = "poisson", level: float = 0.95, threads: int = 0,
+                    model: CountModel = "poisson", level: float = 0.95, threads: int = 0,
                     as_frame: bool = True, progress: ProgressArg = False) -> Union[pd.DataFrame, _Columns]:
-    """:func:`loglinear` on every row of ``Y``: Poisson log-linear trends (McCullagh & Nelder 1989).
+    """:func:`loglinear` on every row of ``Y``: log-linear trends (McCullagh & Nelder 1989), with
+    ``model`` as there; a NaN in ``Y`` is a missing count. Series of different lengths with
+    censored counts: :meth:`tipstats.Observations.trends`.
 
     ``exposure`` is one row shared by all series or one row per series. Columns: intercept, slope,
-    se, z, p_value, slope_lower, slope_upper, apc, apc_lower, apc_upper, dispersion, deviance,
-    pearson_chi2, n.
+    se, z, p_value, slope_lower, slope_upper, apc, apc_lower, apc_upper, dispersion, alpha,
+    alpha_se, log_likelihood, deviance, pearson_chi2, df, deviance_ratio, pearson_ratio, n,
+    n_censored, n_missing.
 
     ``Y`` is a 2-D array or DataFrame (its row labels are kept), one series per row, all with the
     time values ``x``. Rows run on ``threads`` threads (0: every core) without the GIL; a bad row
@@ -462,13 +647,101 @@ def loglinear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, exposure: Optio
     def run(rows: slice) -> Dict[str, Any]:
         # exposure with one row per series goes with its rows; a shared row (or a bad shape) as it is
         per_series = e is not None and e.ndim == 2 and len(e) == len(matrix) > 1
-        return _core.loglinear_batch(matrix[rows], xs, e[rows] if per_series else e, dispersion, level, threads)
+        return _core.loglinear_batch(matrix[rows], xs, e[rows] if per_series else e, model, level, threads)
 
     columns = _run_batch(run, matrix, progress, threads)
     return _frame(columns, index, as_frame)
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
+class LogisticResult(_Result):
+    """Result of :func:`logistic`.
+
+    ``slope`` is the change of the log-odds per unit of x, with standard error ``se``, interval
+    ``slope_ci``, ``z`` and two-sided ``p_value``; ``odds_ratio`` = e^slope is the factor by which
+    the odds change per unit of x, ``odds_ratio_ci`` its interval (``100 (odds_ratio - 1)`` is the
+    annual percent change of the odds); ``intercept`` the log-odds at x = 0; ``log_likelihood``,
+    ``deviance`` and ``pearson_chi2`` the fit (the last two over exact successes); ``n`` periods
+    used, of which ``n_censored`` with censored successes, ``n_missing`` left out.
+    """
+
+    slope: float
+    se: float
+    odds_ratio: float
+    odds_ratio_ci: Tuple[float, float]
+    slope_ci: Tuple[float, float]
+    p_value: float
+    z: float
+    intercept: float
+    log_likelihood: float
+    deviance: float
+    pearson_chi2: float
+    level: float
+    n: int
+    n_censored: int
+    n_missing: int
+    iterations: int
+
+
+def _aligned_trials(successes: Series, trials: Union[ArrayLike, Series]) -> NDArray[np.float64]:
+    """The trials for each period of ``successes``: a Series is matched by period, and every one
+    needed must be an exact count."""
+    if not isinstance(trials, Series):
+        return _vector(trials, "trials")
+    found = {str(p): q for p, q in zip(trials.periods, trials.quantities)}
+    out = np.empty(len(successes))
+    for i, period in enumerate(successes.periods):
+        q = found.get(str(period))
+        if q is None or not q.is_exact:
+            raise domain_error("trials", f"has no exact count for {period}, where successes has a value", i)
+        out[i] = q.value
+    return out
+
+
+def logistic(successes: Union[ArrayLike, Series], trials: Union[ArrayLike, Series], x: Optional[ArrayLike] = None,
+             level: float = 0.95, *, lower: Optional[ArrayLike] = None,
+             upper: Optional[ArrayLike] = None) -> LogisticResult:
+    """Trend of a proportion: binomial logistic regression ``logit(successes_i / trials_i) = a + b x_i``.
+
+    For shares over time, e.g. girls among detected victims year by year. Maximum likelihood by
+    Newton's method (Fisher scoring for this canonical link: McCullagh & Nelder 1989, ch. 4; as
+    statsmodels' ``GLM(family=Binomial())``); ``se`` from the observed information, normal
+    intervals and p-value. ``odds_ratio = e^b`` is the factor by which the odds change per unit of
+    x, with ``odds_ratio_ci``.
+
+    ``successes`` is a :class:`tipstats.Series` (then ``trials`` is a Series too, matched by period,
+    or an array; x and censoring come from ``successes``) or an array with NaN where censored (its
+    inclusive bounds in ``lower`` and ``upper``, as in :func:`loglinear`) or missing (no bounds: the
+    period is left out). A censored number of successes contributes the binomial probability of its
+    bounds. Bad input raises :class:`tipstats.DomainError`: trials not positive where successes are
+    given, successes below 0 or above their trials, fewer than 2 periods, and successes all 0, all
+    equal to their trials or separated in x (the slope would be infinite).
+
+    An illustrative share of girls among detected victims, 2012-2021:
+
+    >>> girls = [12, 15, 14, 20, 22, 25, 24, 30, 33, 35]
+    >>> victims = [60, 66, 58, 70, 71, 75, 69, 80, 82, 84]
+    >>> r = logistic(girls, victims, x=np.arange(2012, 2022))
+    >>> round(r.odds_ratio, 3), round(r.odds_ratio_ci[0], 3), round(r.odds_ratio_ci[1], 3)
+    (1.121, 1.06, 1.187)
+    """
+    if isinstance(successes, Series):
+        trial_counts = _aligned_trials(successes, trials)
+    elif isinstance(trials, Series):
+        raise domain_error("trials", "is a Series: pass successes as a Series too (their periods are matched)")
+    else:
+        trial_counts = _vector(trials, "trials")
+    values, xs, low, high = _count_input(successes, x, lower, upper, "successes")
+    r = _core.logistic(values, trial_counts, xs, level, low, high)
+    return LogisticResult(
+        slope=r["slope"], se=r["se"], odds_ratio=r["odds_ratio"],
+        odds_ratio_ci=(r["odds_ratio_lower"], r["odds_ratio_upper"]), slope_ci=(r["slope_lower"], r["slope_upper"]),
+        p_value=r["p_value"], z=r["z"], intercept=r["intercept"], log_likelihood=r["log_likelihood"],
+        deviance=r["deviance"], pearson_chi2=r["pearson_chi2"], level=level, n=r["n"], n_censored=r["n_censored"],
+        n_missing=r["n_missing"], iterations=r["iterations"])
+
+
+@dataclass(frozen=True, repr=False, eq=False)
 class LinearResult(_Result):
     """Result of :func:`linear`.
 
@@ -555,7 +828,7 @@ def linear_batch(Y: ArrayLike, x: Optional[ArrayLike] = None, level: float = 0.9
 # --- Joinpoint regression -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class JoinpointSegment(_Result):
     """One segment of a joinpoint fit: its x range, slope (of ln y or y) and APC with intervals.
 
@@ -573,7 +846,7 @@ class JoinpointSegment(_Result):
     p_value: float
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class JoinpointTest(_Result):
     """One permutation test H0: ``null_joinpoints`` against H1: ``alternative_joinpoints``.
 
@@ -589,7 +862,7 @@ class JoinpointTest(_Result):
     rejected: bool
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class AverageChange(_Result):
     """Average annual percent change (AAPC) over ``[start, end]`` and the average slope.
 
@@ -612,7 +885,7 @@ def _average_change(d: Dict[str, Any]) -> AverageChange:
                          slope=d["slope"], slope_ci=(d["slope_lower"], d["slope_upper"]), t_based=d["t_based"])
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class JoinpointResult(_Result):
     """Result of :func:`joinpoint`.
 

@@ -21,7 +21,7 @@ std::vector<sens_slope_result> sens_slope_batch(const series_matrix& y, std::spa
 }
 
 std::vector<loglinear_result> loglinear_batch(const series_matrix& counts, std::span<const double> x,
-                                              const series_matrix& exposure, dispersion_model dispersion,
+                                              const series_matrix& exposure, count_model model,
                                               double level, unsigned threads) {
     if (exposure.rows != 0 && ((exposure.rows != 1 && exposure.rows != counts.rows) || exposure.cols != counts.cols))
         throw domain_error("exposure", "must have shape (" + std::to_string(counts.cols) + ",) or (" +
@@ -29,7 +29,7 @@ std::vector<loglinear_result> loglinear_batch(const series_matrix& counts, std::
                                            ") like the counts");
     return for_each_row_indexed<loglinear_result>(counts, threads, [&](std::size_t i) {
         const auto e = exposure.rows == 0 ? std::span<const double>{} : exposure.row(exposure.rows == 1 ? 0 : i);
-        return loglinear(counts.row(i), x, e, dispersion, level);
+        return loglinear(counts.row(i), x, e, model, level);
     });
 }
 

@@ -1,26 +1,26 @@
 #include <tipstats/trend/loglinear.hpp>
 
+#include "count_likelihood.hpp"
 #include "input.hpp"
 
 #include <Eigen/Dense>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace tipstats::trend {
 namespace {
 
-void check_counts(std::span<const double> counts) {
-    for (std::size_t i = 0; i < counts.size(); ++i) {
-        if (std::isnan(counts[i])) throw domain_error("counts", "is NaN (a log-linear fit takes no missing values)", i);
-        if (!std::isfinite(counts[i])) throw domain_error("counts", "must be finite", i);
-        if (counts[i] < 0) throw domain_error("counts", "negative count " + std::to_string(counts[i]), i);
-    }
-}
+using detail::count_observation;
+using detail::family;
+
+constexpr double inf = std::numeric_limits<double>::infinity();
 
 std::vector<double> log_exposure(std::span<const double> exposure, std::size_t n) {
     std::vector<double> offset(n, 0.0);
@@ -35,58 +35,100 @@ std::vector<double> log_exposure(std::span<const double> exposure, std::size_t n
     return offset;
 }
 
-}  // namespace
+// The counts to fit: exact ones and censored ones with whole-number bounds, missing ones left out.
+struct prepared {
+    std::vector<count_observation> data;
+    std::vector<std::size_t> positions;  // of each kept count in the input
+    std::size_t n_censored = 0, n_missing = 0;
+    std::size_t first_censored = 0;
+    double x_mean = 0;
+};
 
-loglinear_result loglinear(std::span<const double> counts, std::span<const double> x,
-                           std::span<const double> exposure, dispersion_model dispersion, double level) {
-    detail::check_level(level);
+prepared prepare(std::span<const double> counts, const count_bounds& bounds, std::span<const double> x,
+                 std::span<const double> exposure) {
     const std::size_t n = counts.size();
-    const std::size_t needed = dispersion == dispersion_model::quasi ? 3 : 2;
-    if (n < needed)
-        throw domain_error("counts", "needs at least " + std::to_string(needed) + " values for a " +
-                                         std::string(to_string(dispersion)) + " log-linear fit, got " + std::to_string(n));
-    check_counts(counts);
+    if (bounds.lower.size() != bounds.upper.size())
+        throw domain_error("upper", "has " + std::to_string(bounds.upper.size()) + " values but lower has " +
+                                        std::to_string(bounds.lower.size()));
+    const bool bounded = !bounds.lower.empty();
+    if (bounded && bounds.lower.size() != n)
+        throw domain_error("lower", "has " + std::to_string(bounds.lower.size()) + " values but counts has " +
+                                        std::to_string(n));
     const auto t = detail::time_values(x, n);
     const auto offset = log_exposure(exposure, n);
-
-    // A finite maximum exists only if the counts are not all at one end of the x range: the
-    // score equation sets the count-weighted mean of x to a fitted mean strictly inside it.
-    std::size_t first_positive = n, last_positive = 0;
-    double total = 0;
+    prepared p;
     for (std::size_t i = 0; i < n; ++i) {
-        total += counts[i];
-        if (counts[i] > 0) {
-            if (first_positive == n) first_positive = i;
-            last_positive = i;
+        const double c = counts[i];
+        double lower = c, upper = c;
+        if (!std::isnan(c)) {
+            if (!std::isfinite(c)) throw domain_error("counts", "must be finite (NaN marks a missing count)", i);
+            if (c < 0) throw domain_error("counts", "negative count " + std::to_string(c), i);
+            if (bounded) {
+                if (!std::isnan(bounds.lower[i]) && bounds.lower[i] != c)
+                    throw domain_error("lower", "differs from the count given (bounds are for NaN counts)", i);
+                if (!std::isnan(bounds.upper[i]) && bounds.upper[i] != c)
+                    throw domain_error("upper", "differs from the count given (bounds are for NaN counts)", i);
+            }
+        } else {
+            lower = bounded ? bounds.lower[i] : c;
+            upper = bounded ? bounds.upper[i] : c;
+            if (std::isnan(lower) != std::isnan(upper))
+                throw domain_error(std::isnan(lower) ? "lower" : "upper",
+                                   "is NaN where the other bound is not (both NaN mark a missing count)", i);
+            if (!std::isnan(lower)) {
+                if (lower < 0) throw domain_error("lower", "negative bound " + std::to_string(lower), i);
+                if (!std::isfinite(lower)) throw domain_error("lower", "must be finite", i);
+                if (upper < lower) throw domain_error("upper", "is below the lower bound", i);
+            }
+            if (std::isnan(lower) || (lower == 0 && upper == inf)) {  // nothing known: missing
+                ++p.n_missing;
+                continue;
+            }
+            if (lower != upper) {
+                lower = std::ceil(lower);
+                upper = std::floor(upper);
+                if (lower > upper) throw domain_error("upper", "no whole count lies between the bounds", i);
+                if (p.n_censored++ == 0) p.first_censored = i;
+            }
         }
+        p.data.push_back({.x = t[i], .offset = offset[i], .lower = lower, .upper = upper});
+        p.positions.push_back(i);
     }
-    if (first_positive == n) throw domain_error("counts", "are all zero: the log-linear slope is not defined");
-    if (first_positive == last_positive && (first_positive == 0 || first_positive == n - 1))
-        throw domain_error("counts", "are positive only at the " + std::string(first_positive == 0 ? "first" : "last") +
-                                         " x: the log-linear slope is infinite",
-                           first_positive);
+    // Centred x keeps the systems well conditioned; the slope and its variance do not change.
+    for (const auto& o : p.data) p.x_mean += o.x;
+    p.x_mean /= static_cast<double>(std::max<std::size_t>(p.data.size(), 1));
+    for (auto& o : p.data) o.x -= p.x_mean;
+    return p;
+}
 
-    // Centred x keeps the 2x2 system well conditioned; the slope and its variance do not change.
-    double x_mean = 0;
-    for (double v : t) x_mean += v;
-    x_mean /= static_cast<double>(n);
+struct irls_fit {
+    Eigen::Vector2d beta;  // a at the centre of x, b
+    Eigen::Matrix2d covariance;
+    std::size_t iterations = 0;
+};
 
+// Poisson regression of exact counts by iteratively reweighted least squares (McCullagh & Nelder
+// 1989, sec. 2.5), starting as statsmodels does.
+irls_fit poisson_irls(const std::vector<count_observation>& data) {
+    const std::size_t n = data.size();
+    double total = 0;
+    for (const auto& o : data) total += o.lower;
     std::vector<double> mu(n), eta(n);
     const double mean_count = total / static_cast<double>(n);
     for (std::size_t i = 0; i < n; ++i) {
-        mu[i] = (counts[i] + mean_count) / 2;  // statsmodels' starting values
+        mu[i] = (data[i].lower + mean_count) / 2;  // statsmodels' starting values
         eta[i] = std::log(mu[i]);
     }
-    Eigen::Vector2d beta = Eigen::Vector2d::Zero();
+    irls_fit r;
+    r.beta = Eigen::Vector2d::Zero();
     Eigen::Matrix2d information;
-    loglinear_result r;
     constexpr std::size_t max_iterations = 100;
     for (r.iterations = 1; r.iterations <= max_iterations; ++r.iterations) {
         information.setZero();
         Eigen::Vector2d score = Eigen::Vector2d::Zero();
         for (std::size_t i = 0; i < n; ++i) {
-            const double xc = t[i] - x_mean;
-            const double working = eta[i] - offset[i] + (counts[i] - mu[i]) / mu[i];
+            const double xc = data[i].x;
+            const double working = eta[i] - data[i].offset + (data[i].lower - mu[i]) / mu[i];
             const double w = mu[i];
             information(0, 0) += w;
             information(0, 1) += w * xc;
@@ -96,38 +138,60 @@ loglinear_result loglinear(std::span<const double> counts, std::span<const doubl
         }
         information(1, 0) = information(0, 1);
         const Eigen::Vector2d next = information.ldlt().solve(score);
-        const double change = (next - beta).cwiseAbs().maxCoeff();
-        beta = next;
+        const double change = (next - r.beta).cwiseAbs().maxCoeff();
+        r.beta = next;
         for (std::size_t i = 0; i < n; ++i) {
-            eta[i] = beta(0) + beta(1) * (t[i] - x_mean) + offset[i];
+            eta[i] = r.beta(0) + r.beta(1) * data[i].x + data[i].offset;
             mu[i] = std::exp(eta[i]);
         }
-        if (change <= 1e-13 * (1 + beta.cwiseAbs().maxCoeff())) break;
+        if (change <= 1e-13 * (1 + r.beta.cwiseAbs().maxCoeff())) break;
     }
     if (r.iterations > max_iterations) throw error("loglinear: IRLS did not converge in 100 iterations");
-
     // Information at the estimate (the weights of the last update are one step old).
     information.setZero();
     for (std::size_t i = 0; i < n; ++i) {
-        const double xc = t[i] - x_mean;
         information(0, 0) += mu[i];
-        information(0, 1) += mu[i] * xc;
-        information(1, 1) += mu[i] * xc * xc;
-        const double y = counts[i];
-        r.deviance += 2 * ((y > 0 ? y * std::log(y / mu[i]) : 0.0) - (y - mu[i]));
-        r.pearson_chi2 += (y - mu[i]) * (y - mu[i]) / mu[i];
+        information(0, 1) += mu[i] * data[i].x;
+        information(1, 1) += mu[i] * data[i].x * data[i].x;
     }
     information(1, 0) = information(0, 1);
-    const Eigen::Matrix2d covariance = information.inverse();
+    r.covariance = information.inverse();
+    return r;
+}
 
-    r.n = n;
-    r.level = level;
-    r.slope = beta(1);
-    r.intercept = beta(0) - beta(1) * x_mean;
-    r.dispersion = dispersion == dispersion_model::quasi ? r.pearson_chi2 / static_cast<double>(n - 2) : 1.0;
-    r.se = std::sqrt(covariance(1, 1) * r.dispersion);
-    r.z = r.slope / r.se;
+// A Poisson start for the censored fits: IRLS with each censored count at the middle of its
+// bounds (at its lower bound when open-ended).
+Eigen::Vector3d poisson_start(std::vector<count_observation> data) {
+    for (auto& o : data) {
+        const double guess = o.upper == inf ? o.lower : (o.lower + o.upper) / 2;
+        o.lower = o.upper = guess;
+    }
+    try {
+        const auto fit = poisson_irls(data);
+        return {fit.beta(0), fit.beta(1), 0.0};
+    } catch (const error&) {  // a poor start only costs Newton iterations
+        double total = 0;
+        for (const auto& o : data) total += o.lower;
+        return {std::log(total / static_cast<double>(data.size()) + 0.5), 0.0, 0.0};
+    }
+}
+
+// Score of the NB2 log-likelihood for alpha at alpha = 0 (the Poisson fit): the sum over counts of
+// E[((Y - mu)^2 - Y) / 2 | bounds] under the Poisson model (Cameron & Trivedi 2013, sec. 3.4).
+double alpha_score_at_zero(const std::vector<count_observation>& data, const Eigen::Vector3d& params) {
+    double score = 0;
+    for (const auto& o : data) {
+        const detail::count_distribution d(family::poisson, params(0) + params(1) * o.x + o.offset, 0.0, 0.0);
+        const auto t = o.exact() ? d.exact(o.lower) : d.interval(o.lower, o.upper);
+        // E[Y - mu] = g and E[(Y - mu)^2] = h + mu + g^2 from the conditional moments.
+        score += (t.h_eta + t.g_eta * t.g_eta - t.g_eta) / 2;
+    }
+    return score;
+}
+
+void fill_inference(loglinear_result& r, double level) {
     const boost::math::normal normal{};
+    r.z = r.slope / r.se;
     r.p_value = 2 * boost::math::cdf(boost::math::complement(normal, std::abs(r.z)));
     const double q = boost::math::quantile(normal, (1 + level) / 2);
     r.slope_lower = r.slope - q * r.se;
@@ -135,6 +199,107 @@ loglinear_result loglinear(std::span<const double> counts, std::span<const doubl
     r.apc = 100 * std::expm1(r.slope);
     r.apc_lower = 100 * std::expm1(r.slope_lower);
     r.apc_upper = 100 * std::expm1(r.slope_upper);
+}
+
+}  // namespace
+
+loglinear_result loglinear(std::span<const double> counts, const count_bounds& bounds, std::span<const double> x,
+                           std::span<const double> exposure, count_model model, double level) {
+    detail::check_level(level);
+    const prepared p = prepare(counts, bounds, x, exposure);
+    const std::size_t n = p.data.size();
+    const std::size_t needed = model == count_model::poisson ? 2 : 3;
+    if (n < needed)
+        throw domain_error("counts", "a " + std::string(to_string(model)) + " log-linear fit needs at least " +
+                                         std::to_string(needed) + " non-missing counts, got " + std::to_string(n));
+    if (model == count_model::quasi && p.n_censored > 0)
+        throw domain_error("model", "quasi-Poisson has no likelihood for censored counts: use 'negbin' (or 'poisson')",
+                           p.first_censored);
+    std::size_t at = 0;
+    const std::string separated = detail::separation(p.data, family::poisson, at);
+    if (!separated.empty()) throw domain_error("counts", separated, p.positions[at]);
+
+    loglinear_result r;
+    r.model = model;
+    r.level = level;
+    r.n = n;
+    r.n_censored = p.n_censored;
+    r.n_missing = p.n_missing;
+    Eigen::Vector3d params;
+    Eigen::Matrix3d covariance = Eigen::Matrix3d::Zero();
+    // IRLS (statsmodels' algorithm) where every count is exact; it has no line search, so where it
+    // does not converge, and for censored counts, Newton's method with one.
+    std::optional<irls_fit> irls;
+    if (p.n_censored == 0) {
+        try {
+            irls = poisson_irls(p.data);
+        } catch (const error&) {
+        }
+    }
+    if (irls && model != count_model::negbin) {
+        params << irls->beta(0), irls->beta(1), 0.0;
+        covariance.topLeftCorner<2, 2>() = irls->covariance;
+        r.iterations = irls->iterations;
+    } else {
+        const Eigen::Vector3d start = irls ? Eigen::Vector3d(irls->beta(0), irls->beta(1), 0.0) : poisson_start(p.data);
+        const auto fit = detail::maximise(p.data, family::poisson, start);
+        if (fit.status != detail::maximum_likelihood::outcome::converged)
+            throw error("loglinear: the Poisson fit failed: " + fit.failure);
+        params = fit.params;
+        covariance = fit.covariance;
+        r.iterations = fit.iterations;
+        if (model == count_model::negbin) {
+            const double score = alpha_score_at_zero(p.data, params);
+            if (score > 0) {  // overdispersed: alpha > 0 raises the likelihood
+                double mu2 = 0;
+                for (const auto& o : p.data) mu2 += std::exp(2 * (params(0) + params(1) * o.x + o.offset));
+                const double alpha = std::clamp(2 * score / mu2, 1e-3, 10.0);
+                const auto nb = detail::maximise(p.data, family::negbin, {params(0), params(1), std::log(alpha)});
+                using outcome = detail::maximum_likelihood::outcome;
+                // alpha growing without bound (zeros beside very large or open-ended counts): the
+                // likelihood has no finite maximum, and the fit stops where it no longer can go on.
+                if (nb.status == outcome::dispersion_unbounded || (nb.status == outcome::failed && nb.params(2) > 5))
+                    throw domain_error("counts", "the negative binomial dispersion alpha runs to infinity (zeros beside "
+                                                 "very large or open-ended counts): no finite maximum likelihood fit");
+                if (nb.status == outcome::failed) throw error("loglinear: the negative binomial fit failed: " + nb.failure);
+                r.iterations += nb.iterations;
+                if (nb.status == outcome::converged) {
+                    params = nb.params;
+                    covariance = nb.covariance;
+                    r.alpha = std::exp(params(2));
+                    r.alpha_se = r.alpha * std::sqrt(covariance(2, 2));
+                }
+            }
+        }
+    }
+
+    // Fit statistics over the exact counts, under the fitted model's variance.
+    const family fitted = r.alpha > 0 ? family::negbin : family::poisson;
+    std::size_t exact = 0;
+    for (const auto& o : p.data) {
+        const detail::count_distribution d(fitted, params(0) + params(1) * o.x + o.offset, r.alpha, 0.0);
+        const auto terms = o.exact() ? d.exact(o.lower) : d.interval(o.lower, o.upper);
+        r.log_likelihood += terms.loglik;
+        if (!o.exact()) continue;
+        ++exact;
+        r.deviance += d.unit_deviance(o.lower);
+        r.pearson_chi2 += (o.lower - d.mean()) * (o.lower - d.mean()) / d.variance();
+    }
+    r.df = static_cast<double>(exact) - (model == count_model::negbin ? 3.0 : 2.0);
+    r.deviance_ratio = r.df > 0 ? r.deviance / r.df : std::numeric_limits<double>::quiet_NaN();
+    r.pearson_ratio = r.df > 0 ? r.pearson_chi2 / r.df : std::numeric_limits<double>::quiet_NaN();
+
+    r.slope = params(1);
+    r.intercept = params(0) - params(1) * p.x_mean;
+    r.dispersion = model == count_model::quasi ? r.pearson_chi2 / static_cast<double>(n - 2) : 1.0;
+    if (!(r.dispersion > 0))
+        throw domain_error("counts", "lie exactly on the fitted curve: the quasi-Poisson dispersion is 0, which gives "
+                                     "no standard error (use model 'poisson' or 'negbin')");
+    r.se = std::sqrt(covariance(1, 1) * r.dispersion);
+    r.x_centre = p.x_mean;
+    r.centre_variance = covariance(0, 0) * r.dispersion;
+    r.centre_slope_covariance = covariance(0, 1) * r.dispersion;
+    fill_inference(r, level);
     return r;
 }
 

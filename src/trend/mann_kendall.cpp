@@ -2,6 +2,8 @@
 // JOSS 4(39):1556) so results agree with it; the Sen interval follows R's trend::sens.slope.
 #include <tipstats/trend/mann_kendall.hpp>
 
+#include <tipstats/trend/akritas_theil_sen.hpp>
+
 #include "input.hpp"
 
 #include <boost/math/distributions/normal.hpp>
@@ -20,22 +22,40 @@ struct observations {
     std::vector<double> t;  // time of each kept value
     std::vector<double> y;
     std::vector<std::size_t> season;
+    std::vector<unsigned char> censored;
+    std::size_t n_censored = 0, n_missing = 0;
 };
 
-// Drops NaN values of y, keeping the time (and season) of the others.
-observations kept(std::span<const double> y, std::span<const double> x, std::size_t period, bool cycles) {
+// Leaves out NaN values of y, keeping the time (season and censoring) of the others.
+observations kept(std::span<const double> y, std::span<const unsigned char> censored, std::span<const double> x,
+                  std::size_t period, bool cycles) {
+    if (!censored.empty() && censored.size() != y.size())
+        throw domain_error("censored", "has " + std::to_string(censored.size()) + " values but y has " +
+                                           std::to_string(y.size()));
     const auto t = detail::time_values(x, y.size());
     observations out;
     out.t.reserve(y.size());
     out.y.reserve(y.size());
     for (std::size_t i = 0; i < y.size(); ++i) {
-        if (std::isnan(y[i])) continue;
+        const bool left_censored = !censored.empty() && censored[i];
+        if (std::isnan(y[i])) {
+            if (left_censored) throw domain_error("y", "is NaN where censored: a censored value needs its detection limit", i);
+            ++out.n_missing;
+            continue;
+        }
         if (std::isinf(y[i])) throw domain_error("y", "must be finite or NaN (missing)", i);
         out.t.push_back(cycles ? t[i] / static_cast<double>(period) : t[i]);
         out.y.push_back(y[i]);
         out.season.push_back(period ? i % period : 0);
+        out.censored.push_back(left_censored ? 1 : 0);
+        out.n_censored += left_censored;
     }
     return out;
+}
+
+// The Akritas-Theil-Sen line and test of the kept values (cenken).
+akritas_theil_sen_result censored_fit(const observations& obs) {
+    return akritas_theil_sen(obs.y, obs.censored, obs.t);
 }
 
 double sign(double v) { return static_cast<double>((v > 0) - (v < 0)); }
@@ -174,6 +194,11 @@ double two_sided_p(double z) { return 2 * boost::math::cdf(boost::math::compleme
 
 mann_kendall_result mann_kendall(std::span<const double> y, std::span<const double> x,
                                  const mann_kendall_options& options) {
+    return mann_kendall(y, {}, x, options);
+}
+
+mann_kendall_result mann_kendall(std::span<const double> y, std::span<const unsigned char> censored,
+                                 std::span<const double> x, const mann_kendall_options& options) {
     if (!(options.alpha > 0 && options.alpha < 1)) throw domain_error("alpha", "must lie strictly between 0 and 1");
     const bool seasonal = options.period > 0;
     if (seasonal && options.method != mk_method::original)
@@ -182,14 +207,34 @@ mann_kendall_result mann_kendall(std::span<const double> y, std::span<const doub
     if (options.lag && options.method == mk_method::original)
         throw domain_error("lag", "only applies to the hamed_rao and yue_wang methods");
 
-    const observations obs = kept(y, x, options.period, seasonal && x.empty());
+    const observations obs = kept(y, censored, x, options.period, seasonal && x.empty());
     const std::size_t n = obs.y.size();
-    if (n < 2) throw domain_error("y", "needs at least 2 non-missing values, got " + std::to_string(n));
+    if (n < 2) throw domain_error("y", "at least 2 non-missing values are needed, got " + std::to_string(n));
     if (options.lag && (*options.lag < 1 || *options.lag >= n))
         throw domain_error("lag", "must lie between 1 and n - 1 = " + std::to_string(n - 1));
 
     mann_kendall_result r;
     r.n = n;
+    r.n_censored = obs.n_censored;
+    r.n_missing = obs.n_missing;
+    const double critical = boost::math::quantile(standard_normal, 1 - options.alpha / 2);
+    if (obs.n_censored > 0) {
+        if (seasonal) throw domain_error("period", "the seasonal test is not defined for censored values");
+        if (options.method != mk_method::original)
+            throw domain_error("method", "the Hamed-Rao and Yue-Wang corrections are not defined for censored values: "
+                                         "use the original method");
+        const auto a = censored_fit(obs);
+        r.s = a.s;
+        r.var_s = a.var_s;
+        r.z = a.z;
+        r.p = a.p;
+        r.tau = a.tau;
+        r.slope = a.slope;
+        r.intercept = a.intercept;
+        r.trend = !(std::abs(r.z) > critical) ? trend_direction::no_trend
+                                               : (r.z > 0 ? trend_direction::increasing : trend_direction::decreasing);
+        return r;
+    }
     double pairs = 0;
     if (seasonal) {
         for (std::size_t season = 0; season < options.period; ++season) {
@@ -250,21 +295,35 @@ mann_kendall_result mann_kendall(std::span<const double> y, std::span<const doub
     }
     r.z = r.s == 0 ? 0.0 : (r.s - sign(r.s)) / std::sqrt(r.var_s);
     r.p = two_sided_p(r.z);
-    const bool significant = std::abs(r.z) > boost::math::quantile(standard_normal, 1 - options.alpha / 2);
+    const bool significant = std::abs(r.z) > critical;
     r.trend = !significant ? trend_direction::no_trend
                            : (r.z > 0 ? trend_direction::increasing : trend_direction::decreasing);
     return r;
 }
 
 sens_slope_result sens_slope(std::span<const double> y, std::span<const double> x, double level) {
+    return sens_slope(y, {}, x, level);
+}
+
+sens_slope_result sens_slope(std::span<const double> y, std::span<const unsigned char> censored,
+                             std::span<const double> x, double level) {
     detail::check_level(level);
-    const observations obs = kept(y, x, 0, false);
+    const observations obs = kept(y, censored, x, 0, false);
     const std::size_t n = obs.y.size();
-    if (n < 2) throw domain_error("y", "needs at least 2 non-missing values, got " + std::to_string(n));
+    if (n < 2) throw domain_error("y", "at least 2 non-missing values are needed, got " + std::to_string(n));
 
     sens_slope_result r;
     r.n = n;
+    r.n_censored = obs.n_censored;
+    r.n_missing = obs.n_missing;
     r.level = level;
+    if (obs.n_censored > 0) {
+        const auto a = censored_fit(obs);
+        r.slope = a.slope;
+        r.intercept = a.intercept;
+        r.lower = r.upper = std::numeric_limits<double>::quiet_NaN();
+        return r;
+    }
     auto slopes = pairwise_slopes(obs);
     const std::size_t count = slopes.size();
     const double c = boost::math::quantile(standard_normal, (1 + level) / 2) * std::sqrt(variance_s(obs.y));

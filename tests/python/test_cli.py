@@ -167,14 +167,15 @@ COUNTS = {"all": [105, 130, 160, 210, 263, 250], "0-14": [30, 41, 38, 60, 70, 71
 def series_file(tmp_path, with_censored=False):
     rows = [(2014 + i, age, v) for age, values in COUNTS.items() for i, v in enumerate(values)]
     if with_censored:
-        rows.append((2020, "15-17", "<5"))
+        rows += [(2020, "15-17", "<5"), (2019, "18+", 40)]
     return write_series(tmp_path / "victims.csv", rows)
 
 
 def test_trend_json_matches_statsmodels_and_pymannkendall(tmp_path):
     sm = pytest.importorskip("statsmodels.api")
     mk = pytest.importorskip("pymannkendall")
-    result = run("trend", str(series_file(tmp_path)), "--measure", "victims", "--by", "age", "--json")
+    result = run("trend", str(series_file(tmp_path)), "--measure", "victims", "--by", "age", "--model", "poisson",
+                 "--json")
     assert result.returncode == 0, result.stderr
     rows = {row["age"]: row for row in json.loads(result.stdout)}
     assert list(rows) == ["all", "0-14", "15-17"]
@@ -185,14 +186,27 @@ def test_trend_json_matches_statsmodels_and_pymannkendall(tmp_path):
         lower, upper = glm.conf_int()[1]
         row = rows[age]
         assert row["n"] == 6 and row["periods"] == "2014..2019" and row["note"] == ""
+        assert (row["n_censored"], row["n_missing"]) == (0, 0)
         assert row["apc"] == pytest.approx(100 * np.expm1(glm.params[1]), rel=1e-8)
         assert (row["apc_lower"], row["apc_upper"]) == pytest.approx((100 * np.expm1(lower), 100 * np.expm1(upper)),
                                                                      rel=1e-7)
-        assert row["apc_p"] == pytest.approx(glm.pvalues[1], rel=1e-6, abs=1e-300)
+        assert row["p_value"] == pytest.approx(glm.pvalues[1], rel=1e-6, abs=1e-300)
         reference = mk.original_test(counts)
         assert row["mk_trend"] == reference.trend and row["mk_tau"] == pytest.approx(reference.Tau)
         assert row["mk_p"] == pytest.approx(reference.p, rel=1e-9)
         assert row["sen_slope"] == pytest.approx(reference.slope)
+
+
+def test_trend_default_is_the_negative_binomial_table(tmp_path):
+    obs = ts.Observations.read_csv(series_file(tmp_path, with_censored=True))
+    result = run("trend", str(series_file(tmp_path, with_censored=True)), "--measure", "victims", "--by", "age",
+                 "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    expected = obs.trends("victims", by="age", model="negbin")
+    assert [row["age"] for row in rows] == list(expected["age"])
+    for row, (_, want) in zip(rows, expected.iterrows()):
+        assert row["apc"] == (None if np.isnan(want["apc"]) else want["apc"]) and row["note"] == want["note"]
 
 
 def test_trend_table_and_a_series_it_cannot_fit(tmp_path):
@@ -200,19 +214,22 @@ def test_trend_table_and_a_series_it_cannot_fit(tmp_path):
                  "--no-progress")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Trend of victims by age"
-    assert lines[1].split()[:5] == ["age", "periods", "n", "APC", "%/yr"]
+    assert lines[0] == "Trend of victims by age (negative binomial; censored counts used through their bounds)"
+    assert lines[1].split()[:7] == ["age", "periods", "n", "<b", "missing", "APC", "%/yr"]
     young = next(line for line in lines if line.strip().startswith("0-14"))
     assert young.split()[1:3] == ["2014..2019", "6"] and "increasing" in young
     censored = next(line for line in lines if line.strip().startswith("15-17"))
-    assert censored.rstrip().endswith("censored or missing in 2020")
+    assert censored.split()[1:4] == ["2014..2020", "7", "1"]  # "<5" in 2020 is used, not refused
+    single = next(line for line in lines if line.strip().startswith("18+"))
+    assert "log-linear: a negbin log-linear fit needs at least 3 non-missing counts, got 1" in single
     assert result.stderr == ""
 
 
 def test_trend_progress_goes_to_stderr(tmp_path):
     result = run("trend", str(series_file(tmp_path)), "--measure", "victims", "--by", "age", "--progress", "--json")
     assert result.returncode == 0
-    assert "3/3" in result.stderr  # "fitting 3/3 series", or tqdm's bar when it is installed
+    # tipstats' counter ("fitting 3/3 series") or, where tqdm is installed, its bar ("fitting: ... 3/3")
+    assert "fitting" in result.stderr and "3/3" in result.stderr
     json.loads(result.stdout)
 
 
@@ -223,7 +240,7 @@ def test_trend_on_the_bundled_document_filters_like_series(tmp_path):
     result = run("trend", str(path), "--measure", "victims_rescued", "--offence", "sexual_assault", "--json")
     assert result.returncode == 0, result.stderr
     [row] = json.loads(result.stdout)
-    assert row["n"] == 1 and "apc" not in row and row["note"]  # one half-year cannot make a trend
+    assert row["n"] == 1 and row["apc"] is None and row["note"]  # one half-year cannot make a trend
     missing = run("trend", str(path), "--measure", "victims_rescued")  # offence unset means "all": none
     assert missing.returncode == 1 and missing.stderr.startswith("tipstats: error: ")
     assert "Traceback" not in missing.stderr

@@ -67,6 +67,8 @@ def objects():
         "loglinear": ts.trend.loglinear(counts, x=np.arange(2012, 2020)),
         "mann_kendall": ts.trend.mann_kendall(counts),
         "sens_slope": ts.trend.sens_slope(counts),
+        "logistic": ts.trend.logistic([12, 15, 14, 20, 22, 25, 24, 30], [60, 66, 58, 70, 71, 75, 69, 80],
+                                      x=np.arange(2012, 2020)),
         "joinpoint": ts.trend.joinpoint(counts, x=np.arange(2012, 2020), max_joinpoints=1, selection="bic"),
     }
 

@@ -275,3 +275,20 @@ def test_the_command_line_checks_an_export(tmp_path):
     text = buffer.getvalue()
     assert text.startswith(f"{xlsx}: {ROWS} observations")
     assert "repeated_label (first 1 of 17)" in text and "lines 1158, 1159, 1160, 1161" in text
+
+
+def test_trends_of_the_export_by_any_dimension_agree_with_series(excerpt):
+    # The extra dimensions work as by columns and filters, unnamed ones mean their total, and the
+    # repeated labels are added as series() adds them.
+    by_citizenship = excerpt.trends("victims_detected", by=["area", "citizenship"], model="poisson")
+    albania = by_citizenship[(by_citizenship["area"] == "ALB") & (by_citizenship["citizenship"] == "Albania")]
+    assert len(albania) == 1
+    one = ts.trend.loglinear(excerpt.series("victims_detected", area="ALB", citizenship="Albania"))
+    assert albania["apc"].iloc[0] == pytest.approx(one.apc, rel=1e-12)
+    other = excerpt.trends("victims_detected", by="area", offence="other_exploitation", model="negbin")
+    alb = other.set_index("area").loc["ALB"]
+    series = excerpt.series("victims_detected", area="ALB", offence="other_exploitation")
+    assert alb["n"] == len(series) and alb["n_censored"] == int(series.censored.sum())
+    assert alb["note"] == "" or "two sources" not in alb["note"]
+    fit = ts.trend.loglinear(series, model="negbin")
+    assert alb["apc"] == pytest.approx(fit.apc, rel=1e-9)

@@ -63,11 +63,19 @@ def test_series_bars_intervals_and_a_loglinear_fit(tmp_path):
     assert [seg[0][1] for seg in segments] == pytest.approx(lower)
     assert [seg[1][1] for seg in segments] == pytest.approx(upper)
     fit = ts.trend.loglinear(COUNTS, x=np.arange(2012, 2020) + 0.5)
-    [line] = [line for line in ax.get_lines() if line.get_label() == "log-linear fit"]
+    [line] = [line for line in ax.get_lines() if line.get_label() == "log-linear fit (poisson)"]
     x, y = line.get_data()
     assert y == pytest.approx(np.exp(fit.intercept + fit.slope * x))
     assert texts(ax) == [f"APC {fit.apc:+.1f}% ({fit.apc_ci[0]:+.1f}, {fit.apc_ci[1]:+.1f})"]
     assert ax.get_title() == "synthetic"
+    # the band is statsmodels' pointwise confidence interval of the mean
+    sm = pytest.importorskip("statsmodels.api")
+    [band] = [c for c in ax.collections if c.get_label() == "95% confidence band of the fit"]
+    glm = sm.GLM(COUNTS, sm.add_constant(np.arange(2012, 2020) + 0.5), family=sm.families.Poisson()).fit(tol=1e-14)
+    frame = glm.get_prediction(sm.add_constant(x)).summary_frame()
+    edges = band.get_paths()[0].vertices[:, 1]
+    assert edges.min() == pytest.approx(frame["mean_ci_lower"].min(), rel=1e-6)
+    assert edges.max() == pytest.approx(frame["mean_ci_upper"].max(), rel=1e-6)
 
 
 def test_series_joinpoint_fit_labels_each_segment(tmp_path):
@@ -90,10 +98,34 @@ def test_series_censored_value_is_a_hatched_bar_to_its_bound(tmp_path):
     drawn = bars(ax)
     hatched = [b for b in drawn if b.get_hatch()]
     assert len(drawn) == len(COUNTS) and len(hatched) == 1
-    assert hatched[0].get_height() == 4  # "<5" is at most 4
+    assert hatched[0].get_height() == 4 and hatched[0].get_y() == 0  # "<5" is somewhere in 0 to 4
     assert not [line for line in ax.get_lines() if "fit" in line.get_label()]
     with pytest.raises(ValueError, match="fit"):
         tipstats.plot.series(s, fit="quadratic")
+
+
+def test_series_fit_uses_censored_counts_and_says_so(tmp_path):
+    s = synthetic_series(censored_at=2)
+    ax = rendered(tipstats.plot.series(s, fit="loglinear", model="negbin"), tmp_path, "censored_fit")
+    fit = ts.trend.loglinear(s, model="negbin")
+    assert fit.n_censored == 1
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "log-linear fit (negbin; 1 censored count(s) used through their bounds)" in labels
+    assert "censored: somewhere in the hatched range" in labels
+    [line] = [line for line in ax.get_lines() if line.get_label().startswith("log-linear fit")]
+    x, y = line.get_data()
+    assert y == pytest.approx(np.exp(fit.intercept + fit.slope * x))
+    # joinpoint regression has no model for censored counts: refused, not fitted to the rest
+    with pytest.raises(ts.DomainError, match="censored") as e:
+        tipstats.plot.series(s, fit="joinpoint", max_joinpoints=1, selection="bic")
+    assert (e.value.argument, e.value.index) == ("fit", 2)
+    # a missing year is left out and counted in the legend; an open-ended count gets an arrow
+    obs = ts.Observations()
+    for year, value in zip(range(2012, 2018), [20, None, 26, ">30", 31, 40]):
+        obs.add("victims", value, str(year), area="KHM")
+    ax = tipstats.plot.series(obs.series("victims"), fit="loglinear")
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "1 period(s) missing, left out" in labels and "censored: above the bar" in labels
 
 
 def test_agreements_timeline(tmp_path):

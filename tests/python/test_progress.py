@@ -35,7 +35,7 @@ class Recorder:
 BATCHES = {
     "mann_kendall_batch": lambda Y, **kw: trend.mann_kendall_batch(Y, method="yue_wang", **kw),
     "sens_slope_batch": lambda Y, **kw: trend.sens_slope_batch(Y, level=0.9, **kw),
-    "loglinear_batch": lambda Y, **kw: trend.loglinear_batch(Y, dispersion="quasi", **kw),
+    "loglinear_batch": lambda Y, **kw: trend.loglinear_batch(Y, model="quasi", **kw),
     "linear_batch": lambda Y, **kw: trend.linear_batch(Y, **kw),
     "joinpoint_batch": lambda Y, **kw: trend.joinpoint_batch(Y[:40], max_joinpoints=1, zeros="add_half", **kw),
 }

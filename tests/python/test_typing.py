@@ -59,6 +59,10 @@ REVEALED = {
     "ts.change_ci(263, 106)": "tipstats.stats.Change",
     "ts.check_claim('an increase of nearly 150 per cent', 263)": "tipstats.stats.ClaimCheck",
     "ts.trend.mann_kendall([1, 3, 2, 5, 4]).p": "float",
+    "ts.trend.loglinear([3, 5, 4, 8], model='negbin').alpha": "float",
+    "ts.trend.loglinear([3, 5, 4, 8]).fitted([2020.0])[1]": "numpy.ndarray[",
+    "ts.trend.logistic([1, 2, 3], [5, 6, 7]).odds_ratio_ci": "tuple[float, float]",
+    "ts.Observations().trends('victims_detected', by=['area', 'sex'], model='negbin')": "pandas.core.frame.DataFrame",
     "ts.trend.mann_kendall_batch(pd.DataFrame([[1, 3, 2, 5]]))": "pandas.core.frame.DataFrame",
     "ts.trend.sens_slope_batch([[1, 3, 2, 5]], as_frame=False)": "dict[str, ",
     "ts.trend.joinpoint([1, 3, 2, 5, 4, 6]).to_pandas()": "pandas.core.frame.DataFrame",
@@ -97,6 +101,21 @@ def test_mypy_infers_precise_types(tmp_path):
         assert matches, f"{call}: mypy infers {found!r}, not {expected!r}"
 
 
+def test_a_misspelt_model_name_is_a_type_error(tmp_path):
+    pytest.importorskip("mypy")
+    source = tmp_path / "misspelt.py"
+    source.write_text("import tipstats as ts\n"
+                      "ts.trend.loglinear([3, 5, 4], model='negative_binomial')\n"
+                      "ts.Observations().trends('victims', model='nb')\n", encoding="utf-8")
+    package_parent = str(pathlib.Path(ts.__file__).resolve().parents[1])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
+    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent", "--no-error-summary",
+                             "--cache-dir", str(tmp_path / "cache"), str(source)],
+                            capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=600)
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert [line.split(":")[1] for line in errors] == ["2", "3"], result.stdout
+
+
 def test_typed_calls_example_runs(tmp_path):
     script = ROOT / "examples" / "python" / "typed_calls.py"
     result = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True,
@@ -104,6 +123,7 @@ def test_typed_calls_example_runs(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "under 15: 26.6% (95% CI 21.6% to 32.3%)" in result.stdout
     assert "north: increasing (tau 0.96, Sen slope 11.00 a year)" in result.stdout
+    assert "negative binomial APC: 21.4% (censored: 3)" in result.stdout
     assert "withheld cells: 6; audit passed: True" in result.stdout
     assert "0-14,x,x,70" in result.stdout
     assert "86 per cent of 7 or more cases: 48.7% to 97.4%" in result.stdout

@@ -30,7 +30,7 @@ std::vector<sens_slope_result> sens_slope_batch(const series_matrix& y, std::spa
 /// `exposure`: no rows (none), one row (the same for every series) or one row per series.
 std::vector<loglinear_result> loglinear_batch(const series_matrix& counts, std::span<const double> x = {},
                                               const series_matrix& exposure = {},
-                                              dispersion_model dispersion = dispersion_model::poisson,
+                                              count_model model = count_model::poisson,
                                               double level = 0.95, unsigned threads = 0);
 std::vector<linear_result> linear_batch(const series_matrix& y, std::span<const double> x = {}, double level = 0.95,
                                         unsigned threads = 0);

@@ -2,8 +2,11 @@
 // Mann-Kendall trend tests (original, Hamed-Rao and Yue-Wang variance corrections, seasonal) and
 // the Theil-Sen slope with the rank-based confidence interval of R's trend::sens.slope.
 //
-// Numbers only: y and optional x as spans. Missing values (NaN in y) are dropped, as
-// pymannkendall does; x, when given, must be finite and strictly increasing.
+// Numbers only: y, optional left-censoring flags and optional x as spans. Missing values (NaN in y)
+// are left out and counted, as pymannkendall leaves them out; x, when given, must be finite and
+// strictly increasing. With a left-censored value ("<5": y holds the detection limit 5 and its
+// flag is set) the test and the slope are those of the Akritas-Theil-Sen approach as R's NADA
+// cenken computes them (akritas_theil_sen.hpp).
 
 #include <cstddef>
 #include <optional>
@@ -58,8 +61,10 @@ struct mann_kendall_result {
     double tau = 0;        ///< Kendall's tau-a: S / (number of pairs)
     trend_direction trend = trend_direction::no_trend;  ///< direction when p < alpha
     double slope = 0;      ///< Theil-Sen slope per unit of x (per cycle for a seasonal test without x)
-    double intercept = 0;  ///< median(y) - slope * median(x) (Conover 1980, as pymannkendall)
-    std::size_t n = 0;     ///< observations used (NaN dropped)
+    double intercept = 0;  ///< median(y) - slope * median(x) (Conover 1980, as pymannkendall); censored: Turnbull median residual
+    std::size_t n = 0;     ///< observations used
+    std::size_t n_censored = 0;  ///< of which left-censored
+    std::size_t n_missing = 0;   ///< NaN values left out
 };
 
 /// Mann-Kendall test. Without x, x is the position 0, 1, ..., n-1 in the original series (before
@@ -69,6 +74,13 @@ struct mann_kendall_result {
 mann_kendall_result mann_kendall(std::span<const double> y, std::span<const double> x = {},
                                  const mann_kendall_options& options = {});
 
+/// The same with left-censoring flags (empty: none). With a censored value the test is cenken's
+/// (original method only, no seasons: Hamed-Rao, Yue-Wang and the seasonal test are not defined
+/// for censored values and raise domain_error), the slope the Akritas-Theil-Sen slope and the
+/// intercept the Turnbull median residual.
+mann_kendall_result mann_kendall(std::span<const double> y, std::span<const unsigned char> censored,
+                                 std::span<const double> x = {}, const mann_kendall_options& options = {});
+
 struct sens_slope_result {
     double slope = 0;      ///< median of the pairwise slopes (y_j - y_i) / (x_j - x_i)
     double intercept = 0;  ///< median(y) - slope * median(x)
@@ -76,6 +88,8 @@ struct sens_slope_result {
     double upper = 0;      ///< rank-based upper confidence limit
     double level = 0.95;
     std::size_t n = 0;
+    std::size_t n_censored = 0;  ///< left-censored values used (Akritas-Theil-Sen; no interval then)
+    std::size_t n_missing = 0;   ///< NaN values left out
 };
 
 /// Theil (1950) - Sen (1968) slope with the confidence interval of Sen (1968) as R's
@@ -83,5 +97,10 @@ struct sens_slope_result {
 /// (tie-corrected), lower = slope[round((N - C) / 2)], upper = slope[round((N + C) / 2 + 1)],
 /// 1-based, rounding half to even as R does.
 sens_slope_result sens_slope(std::span<const double> y, std::span<const double> x = {}, double level = 0.95);
+
+/// The same with left-censoring flags (empty: none). With a censored value the slope and intercept
+/// are the Akritas-Theil-Sen line of cenken, which has no rank interval: lower and upper are NaN.
+sens_slope_result sens_slope(std::span<const double> y, std::span<const unsigned char> censored,
+                             std::span<const double> x = {}, double level = 0.95);
 
 }  // namespace tipstats::trend

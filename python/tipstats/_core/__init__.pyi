@@ -1035,6 +1035,47 @@ class Observations:
             3  cases_with_arrest   86.0     exact     2019   0-14
             
         """
+    def trends(self, measure: str, by: str | typing.Sequence[str] = 'area', model: typing.Literal['poisson', 'quasi', 'negbin'] = 'negbin', level: float = 0.95, threads: int = 0, progress: bool | typing.Callable[[int, int], typing.Any] = False, **filters: typing.Any) -> pandas.DataFrame:
+        """
+        Trends of every series of ``measure``, one row per value of the ``by`` dimensions.
+        
+            Each series is what :meth:`Observations.series` would give for its ``by`` values and the
+            ``filters``: unnamed breakdowns (offence, age, sex) mean their total, "all"; the series' periods
+            in time order with ``x`` the real year (period midpoints: gaps stay gaps, missing values are left
+            out and counted). All series are fitted at once in C++ on ``threads`` threads (0: every core),
+            without the GIL:
+        
+            - :func:`tipstats.trend.loglinear` with ``model`` ("negbin" by default: published yearly counts are
+              usually overdispersed): ``slope``, its ``se``, ``apc`` with ``apc_lower``/``apc_upper`` at
+              ``level`` and ``p_value``; ``dispersion`` is 1 (poisson), phi (quasi) or alpha (negbin);
+              ``pearson_ratio`` (Pearson chi-square / df over the exact counts) shows overdispersion;
+            - :func:`tipstats.trend.mann_kendall` and its Sen slope: ``mk_trend``, ``mk_tau``, ``mk_p`` and
+              ``sen_slope`` (per year), the Akritas-Theil-Sen versions where counts are left-censored.
+        
+            Censored counts (``"<5"``) are used, not dropped (the likelihood takes the probability of their
+            bounds; Akritas, Murphy & LaValley 1995 for the rank methods). Columns: the ``by`` dimensions
+            (categorical), ``periods`` ("first..last"), ``n``, ``n_censored``, ``n_missing``, the results
+            above, and ``note``, which says why a series (or part of its results, left NaN) could not be
+            computed: too few counts, every count censored, a period given twice (name a ``source=`` or add
+            a dimension to ``by``), a unit other than counts, and so on. A bad series never stops the others.
+            ``progress`` as in the ``*_batch`` functions of :mod:`tipstats.trend` (the series then go to C++
+            in chunks, each on every core, with the same results).
+            An unknown dimension raises :class:`tipstats.DomainError`; a ``measure`` or filter that selects
+            nothing raises :class:`tipstats.NotFoundError`.
+        
+            >>> obs = ts.Observations()
+            >>> for year, kh, th in [(2015, 40, 5), (2016, 52, "<5"), (2017, 61, 7), (2018, 80, "<5"), (2019, 96, 9)]:
+            ...     obs.add("victims_detected", kh, str(year), area="KHM")
+            ...     obs.add("victims_detected", th, str(year), area="THA")
+            >>> table = obs.trends("victims_detected", by="area", model="poisson")
+            >>> table[["area", "periods", "n", "n_censored", "mk_trend"]]
+              area     periods  n  n_censored    mk_trend
+            0  KHM  2015..2019  5           0  increasing
+            1  THA  2015..2019  5           2    no trend
+            >>> table["apc"].round(1).tolist()
+            [24.2, 16.7]
+            
+        """
     @property
     def dimensions(self) -> list[str]:
         """
