@@ -274,8 +274,20 @@ def _check(args):
     return 0
 
 
+def _where(pairs):
+    """``--where citizenship=Romania`` -> {"citizenship": "Romania"}: filters on any dimension."""
+    filters = {}
+    for pair in pairs or []:
+        name, equals, value = pair.partition("=")
+        if not equals or not name:
+            raise ValueError(f"--where takes DIMENSION=CATEGORY, not {pair!r}")
+        filters[name.strip()] = value.strip()
+    return filters
+
+
 def _trend(args):
     filters = {d: getattr(args, d) for d in _DIMENSIONS + ("unit",) if getattr(args, d) is not None}
+    filters.update(_where(args.where))
     show_progress = args.progress if args.progress is not None else sys.stderr.isatty()
     by = args.by or []
     table = _load_observations(args.file).trends(args.measure, by=by, model=args.model, progress=show_progress,
@@ -346,7 +358,8 @@ def main(argv=None):
                               "their bounds (Akritas-Theil-Sen for the Mann-Kendall test), missing ones left out "
                               "and counted. Unset offence, age and sex mean their totals ('all'), as in "
                               "Observations.series.")
-    fit.add_argument("file", metavar="FILE", help="a tipstats JSON document or a tidy observations CSV (.csv)")
+    fit.add_argument("file", metavar="FILE", help="a tipstats JSON document, a tidy observations CSV (.csv) or "
+                     "a GLOTIP export (.xlsx, or its sheet saved as .csv)")
     fit.add_argument("--measure", required=True, help="the measure, e.g. victims_rescued")
     fit.add_argument("--by", nargs="+", metavar="DIMENSION", help="one series per value of these dimensions, "
                      "e.g. area, or area sex age")
@@ -354,6 +367,8 @@ def main(argv=None):
                      help="count model of the log-linear fit (default: negbin)")
     for dimension in _DIMENSIONS + ("unit",):
         fit.add_argument(f"--{dimension}", help=f"only rows with this {dimension}")
+    fit.add_argument("--where", nargs="+", metavar="DIMENSION=CATEGORY",
+                     help="only rows with these categories of any dimension, e.g. citizenship=Romania")
     fit.add_argument("--json", action="store_true", help="print the rows as a JSON list")
     fit.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="show progress on standard error (default: when it is a terminal)")

@@ -208,7 +208,10 @@ private:
             o.sex = category_text.empty() ? Sex::unknown : parse_sex(category_text);
         } else {
             if (std::find(extra_.begin(), extra_.end(), target) == extra_.end()) extra_.push_back(target);
-            if (category_text.empty()) o.extra_dimensions.emplace(target, "unknown");
+            // "Unknown" is tipstats' word, as for sex, age and offence: the export's own "Unknown" and an
+            // empty Category are one category.
+            if (category_text.empty() || detail::same_wording(category_text, "Unknown"))
+                o.extra_dimensions.emplace(target, "unknown");
             else if (!detail::same_wording(category_text, "Total"))
                 o.extra_dimensions.emplace(target, std::string(category_text));
         }

@@ -74,8 +74,10 @@ def test_every_row_of_the_real_export_becomes_one_observation(excerpt):
 def test_empty_categories_places_without_codes_and_damaged_labels_are_kept_as_given(excerpt):
     df = excerpt.to_pandas()
     unknown = df[df["citizenship"] == "unknown"]
-    assert len(unknown) == 2 and unknown["value"].tolist() == [60.0, 33.0]  # Albania 2017 and 2018
-    assert excerpt.lines[unknown.index[0]] == 107
+    # The empty Category (Albania 2017 and 2018) and the export's own "Unknown" are one category.
+    assert len(unknown) == 16 and "Unknown" not in excerpt.categories("citizenship")
+    empty = unknown[unknown.index.map(lambda r: excerpt.lines[r] in (107, 138))]
+    assert empty["value"].tolist() == [60.0, 33.0]
     sark = df[df["area"] == "Sark"]
     assert len(sark) == 26
     assert "Ciudadanos de su pa\ufffds" in excerpt.categories("citizenship")
@@ -292,3 +294,21 @@ def test_trends_of_the_export_by_any_dimension_agree_with_series(excerpt):
     assert alb["note"] == "" or "two sources" not in alb["note"]
     fit = ts.trend.loglinear(series, model="negbin")
     assert alb["apc"] == pytest.approx(fit.apc, rel=1e-9)
+
+
+def test_the_trend_command_filters_by_any_dimension():
+    from tipstats.cli import main  # noqa: PLC0415
+
+    buffer = text_io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["trend", str(EXCERPT), "--measure", "victims_detected", "--by", "area", "--where",
+                     "citizenship=Nationals", "--json", "--no-progress"]) == 0
+    rows = {row["area"]: row for row in json.loads(buffer.getvalue())}
+    assert set(rows) == {"ALB", "THA"}
+    expected = read(EXCERPT).trends("victims_detected", by="area", citizenship="Nationals").set_index("area")
+    assert rows["THA"]["apc"] == pytest.approx(expected.loc["THA", "apc"])
+    with pytest.raises(SystemExit):
+        main(["trend", str(EXCERPT), "--measure", "victims_detected", "--where"])
+    with contextlib.redirect_stderr(text_io.StringIO()) as errors:
+        assert main(["trend", str(EXCERPT), "--measure", "victims_detected", "--where", "citizenship"]) == 1
+    assert "DIMENSION=CATEGORY" in errors.getvalue()

@@ -62,7 +62,8 @@ inline constexpr std::array<glotip_term, 10> glotip_offences{{
 /// Dimension -> where its Category goes: "offence", "age", "sex" (built-in dimensions; Age or Sex
 /// must then be Total) or the name of an extra dimension of the table. Another dimension becomes
 /// the extra dimension named from its wording without the leading "by" ("by region of origin" ->
-/// "region_of_origin"). The Category "Total" of an extra dimension is its total, "all".
+/// "region_of_origin"). The Category "Total" of an extra dimension is its total, "all", and
+/// "Unknown" (like an empty Category) is "unknown".
 inline constexpr std::array<glotip_term, 8> glotip_dimensions{{
     {"Total", "offence"},
     {"by form of exploitation", "offence"},
