@@ -383,6 +383,7 @@ def mse(results: Any, *, level: float = 0.95, ax: Optional[Axes] = None, title: 
 
     import pandas as pd  # noqa: PLC0415
 
+    new_figure = ax is None
     ax = _axes(ax)
     if isinstance(results, _mse.BMAResult):
         total, posterior = np.asarray(results.total), np.asarray(results.posterior)
@@ -397,7 +398,9 @@ def mse(results: Any, *, level: float = 0.95, ax: Optional[Axes] = None, title: 
         ax.set_ylabel("posterior probability")
         ax.set_title(title if title is not None else f"Model average over {len(results.graphs)} decomposable graphs")
         ax.set_ylim(bottom=0)
-        ax.legend(loc="upper right")
+        _legend_below(ax, ax.get_legend_handles_labels()[0])
+        if new_figure:
+            ax.figure.tight_layout()
         return ax
 
     rows: List[Tuple[str, float, float, float]] = []
@@ -417,7 +420,9 @@ def mse(results: Any, *, level: float = 0.95, ax: Optional[Axes] = None, title: 
         for label, result in labelled:
             for _, row in result.summary(level).iterrows():
                 name = label if label is not None else f"{row['method']}: {row['model']}"
-                rows.append((textwrap.shorten(str(name), 60), row["estimate"], row["lower"], row["upper"]))
+                # Model names run long ("stepwise: LA:NG, NG:PFNCA, ..."): three lines at most.
+                rows.append((textwrap.fill(textwrap.shorten(str(name), 84), 28), row["estimate"], row["lower"],
+                             row["upper"]))
             observed = getattr(result, "n_observed", observed)
     if not rows:
         raise ValueError("mse: nothing to draw (no result with an estimate)")
@@ -431,8 +436,11 @@ def mse(results: Any, *, level: float = 0.95, ax: Optional[Axes] = None, title: 
     if observed is not None:
         ax.axvline(observed, color="grey", linestyle="--", label=f"people found ({observed:,})")
     ax.set_yticks(y)
-    ax.set_yticklabels([r[0] for r in rows])
+    ax.set_yticklabels([r[0] for r in rows], fontsize=8)
+    ax.set_ylim(-0.5, len(rows) - 0.5)
     ax.set_xlabel("estimated population")
     ax.set_title(title if title is not None else "Multiple systems estimates")
-    ax.legend(loc="best")
+    _legend_below(ax, ax.get_legend_handles_labels()[0])
+    if new_figure:
+        ax.figure.tight_layout()
     return ax
