@@ -253,14 +253,22 @@ Signatory._repr_html_ = _signatory_html
 SourceRef._repr_html_ = _source_ref_html
 StatusChange._repr_html_ = _status_change_html
 Transition._repr_html_ = _transition_html
-def _same_state(self: Any, other: object) -> bool:
+def _same_state(self: object, other: object) -> bool:
     """Observations and series are equal when their pickled states are: the same rows, values and bounds."""
     return type(other) is type(self) and same_value(self.__reduce__()[1], other.__reduce__()[1])
+
+
+def _observation_hash(self: Observation) -> int:
+    return hash(_observation_reduce(self)[1])
+
+
+def _series_hash(self: Series) -> int:
+    return hash((self.measure, self.unit, tuple(str(p) for p in self.periods)))
 
 
 Observation.__reduce__ = _observation_reduce
 Series.__reduce__ = _series_reduce
 Observation.__eq__ = _same_state
 Series.__eq__ = _same_state
-Observation.__hash__ = lambda self: hash(self.__reduce__()[1])
-Series.__hash__ = lambda self: hash((self.measure, self.unit, tuple(str(p) for p in self.periods)))
+Observation.__hash__ = _observation_hash
+Series.__hash__ = _series_hash

@@ -110,7 +110,7 @@ def tabulate(data: dd.DataFrame, by: Union[Hashable, Sequence[Hashable]], protec
     >>> counts.compute()
        year     sex  count
     0  2019  female      1
-    1  2019     NaN      1
+    1  2019    <NA>      1
     2  2020  female      2
     """
     if threads is None or not isinstance(threads, (int, np.integer)) or threads < 1:
@@ -240,11 +240,12 @@ def mann_kendall_batch(Y: Collection, x: Optional[ArrayLike] = None,
     at once.
 
     >>> import dask.array as da
-    >>> Y = da.from_array(np.array([[88, 95, 102, 99, 121], [30, 28, 25, 27, 22]]), chunks=(1, 5))
-    >>> mann_kendall_batch(Y).compute()[["trend", "tau"]]
-            trend  tau
-    0  increasing  0.8
-    1  decreasing -0.8
+    >>> Y = da.from_array(np.array([[88, 95, 102, 99, 121, 134, 140, 151, 176, 190],
+    ...                             [30, 28, 25, 27, 22, 20, 21, 17, 16, 15]]), chunks=(1, 10))
+    >>> mann_kendall_batch(Y, x=np.arange(2010, 2020)).compute()[["trend", "tau", "slope"]].round(3)
+            trend    tau   slope
+    0  increasing  0.956  11.000
+    1  decreasing -0.911  -1.667
     """
     xs = None if x is None else np.asarray(x, dtype=float)
     return _batch(Y, functools.partial(trend.mann_kendall_batch, x=xs, method=method, period=period, lag=lag,
@@ -259,9 +260,12 @@ def sens_slope_batch(Y: Collection, x: Optional[ArrayLike] = None, level: float 
     :func:`mann_kendall_batch` in this module.
 
     >>> import dask.array as da
-    >>> Y = da.from_array(np.array([[88, 95, 102, 99, 121], [30, 28, 25, 27, 22]]), chunks=(1, 5))
-    >>> sens_slope_batch(Y).compute()["slope"].tolist()
-    [7.0, -2.0]
+    >>> Y = da.from_array(np.array([[88, 95, 102, 99, 121, 134, 140, 151, 176, 190],
+    ...                             [30, 28, 25, 27, 22, 20, 21, 17, 16, 15]]), chunks=(1, 10))
+    >>> sens_slope_batch(Y, x=np.arange(2010, 2020)).compute()[["slope", "lower", "upper"]].round(2)
+       slope  lower  upper
+    0  11.00    9.0   13.8
+    1  -1.67   -2.0   -1.4
     """
     xs = None if x is None else np.asarray(x, dtype=float)
     return _batch(Y, functools.partial(trend.sens_slope_batch, x=xs, level=level, threads=threads, as_frame=False))
@@ -278,9 +282,12 @@ def loglinear_batch(Y: Collection, x: Optional[ArrayLike] = None, exposure: Any 
     DataFrame a dask DataFrame partitioned as ``Y``.
 
     >>> import dask.array as da
-    >>> Y = da.from_array(np.array([[88, 95, 102, 99, 121], [30, 28, 25, 27, 22]]), chunks=(1, 5))
-    >>> loglinear_batch(Y, x=np.arange(2015, 2020)).compute()["apc"].round(1).tolist()
-    [7.0, -6.6]
+    >>> Y = da.from_array(np.array([[88, 95, 102, 99, 121, 134, 140, 151, 176, 190],
+    ...                             [30, 28, 25, 27, 22, 20, 21, 17, 16, 15]]), chunks=(1, 10))
+    >>> loglinear_batch(Y, x=np.arange(2010, 2020)).compute()[["apc", "apc_lower", "apc_upper"]].round(2)
+        apc  apc_lower  apc_upper
+    0  9.24       7.15      11.37
+    1 -7.44     -11.65      -3.02
     """
     xs = None if x is None else np.asarray(x, dtype=float)
     return _batch(Y, functools.partial(trend.loglinear_batch, x=xs, model=model, level=level, threads=threads,
@@ -294,9 +301,12 @@ def linear_batch(Y: Collection, x: Optional[ArrayLike] = None, level: float = 0.
     as :func:`mann_kendall_batch` in this module.
 
     >>> import dask.array as da
-    >>> Y = da.from_array(np.array([[88, 95, 102, 99, 121], [30, 28, 25, 27, 22]]), chunks=(1, 5))
-    >>> linear_batch(Y).compute()["slope"].round(2).tolist()
-    [7.1, -1.7]
+    >>> Y = da.from_array(np.array([[88, 95, 102, 99, 121, 134, 140, 151, 176, 190],
+    ...                             [30, 28, 25, 27, 22, 20, 21, 17, 16, 15]]), chunks=(1, 10))
+    >>> linear_batch(Y, x=np.arange(2010, 2020)).compute()[["slope", "lower", "upper"]].round(2)
+       slope  lower  upper
+    0  11.31   9.23  13.39
+    1  -1.69  -2.01  -1.37
     """
     xs = None if x is None else np.asarray(x, dtype=float)
     return _batch(Y, functools.partial(trend.linear_batch, x=xs, level=level, threads=threads, as_frame=False))
