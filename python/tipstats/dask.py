@@ -37,7 +37,7 @@ from . import trend
 from ._core import DomainError, NotFoundError, Observations
 from ._errors import domain_error, not_found_error
 from .privacy._optional import require
-from .tabulate import protected
+from .tabulate import _encode, protected
 from .tabulate import tabulate as _tabulate_frame
 
 if TYPE_CHECKING:
@@ -75,9 +75,51 @@ def _count_partition(part: pd.DataFrame, names: List[Hashable], threads: int) ->
 
 def _add_up(tables: pd.DataFrame, names: List[Hashable]) -> pd.DataFrame:
     """Partial tables (concatenated by Dask, categories united in partition order) added up: one row
-    per combination, sorted as ``tipstats.tabulate`` sorts (categories in their order, missing last)."""
-    counts = tables.groupby(names, observed=True, dropna=False, sort=True)["count"].sum()
-    return counts.reset_index().astype({"count": np.int64})
+    per combination, sorted as ``tipstats.tabulate`` sorts (categories in their order, missing last).
+
+    Each column becomes codes 0..k (k: missing) as ``tipstats.tabulate`` reads it, the codes one
+    mixed-radix key, and the counts of equal keys are summed after a sort of the keys: a few times
+    faster than pandas' groupby on the millions of rows that high-cardinality partial tables reach."""
+    columns, widths, decoders = [], [], []
+    for name in names:
+        codes, missing, decode = _encode(name, tables[name])
+        codes = codes.astype(np.int64)
+        if missing is None:  # integers read as they are: offset to start at 0
+            low = int(codes.min()) if len(codes) else 0
+            columns.append(codes - low)
+            widths.append(int(codes.max()) - low + 1 if len(codes) else 1)
+            decoders.append(functools.partial(_shifted, decode=decode, low=low))
+        else:  # codes with -1 for missing, sorted last as code k
+            k = int(codes.max()) + 1 if len(codes) else 0
+            columns.append(np.where(codes == missing, k, codes))
+            widths.append(k + 1)
+            decoders.append(functools.partial(_missing_last, decode=decode, k=k))
+    if np.prod(np.array(widths, dtype=float)) >= 2.0**62:  # the key would overflow: pandas' way
+        counts = tables.groupby(names, observed=True, dropna=False, sort=True)["count"].sum()
+        return counts.reset_index().astype({"count": np.int64})
+    key = np.zeros(len(tables), dtype=np.int64)
+    for codes, width in zip(columns, widths):
+        key = key * width + codes
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    starts = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]])) if len(key) else np.array([], dtype=np.int64)
+    out: Dict[Hashable, Any] = {}
+    group_keys = key[starts]
+    for name, width, decode in reversed(list(zip(names, widths, decoders))):
+        out[name] = decode(group_keys % width)
+        group_keys = group_keys // width
+    frame = pd.DataFrame({name: out[name] for name in names})
+    frame["count"] = (np.add.reduceat(tables["count"].to_numpy(dtype=np.int64)[order], starts) if len(starts)
+                      else np.array([], dtype=np.int64))
+    return frame
+
+
+def _shifted(codes: NDArray[np.int64], decode: Callable[[Any], Any], low: int) -> Any:
+    return decode(codes + low)
+
+
+def _missing_last(codes: NDArray[np.int64], decode: Callable[[Any], Any], k: int) -> Any:
+    return decode(np.where(codes == k, -1, codes))
 
 
 def _finish(tables: pd.DataFrame, names: List[Hashable], protect: Optional[str],

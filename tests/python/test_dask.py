@@ -153,6 +153,19 @@ def test_tabulate_equals_the_in_process_count_and_dask_groupby(client, cases, by
     assert sum(counts.values()) == len(everything)
 
 
+def test_tabulate_of_wide_integers_and_empty_partitions(client):
+    # keys too wide for one 64-bit code (pandas adds them up then), and partitions without rows
+    rng = np.random.default_rng(4)
+    frame = pd.DataFrame({name: rng.integers(0, 3, 600) * 2**40 - 2**41 for name in "abc"})
+    frame["d"] = rng.integers(0, 2, 600).astype(np.int8)
+    frame["e"] = rng.integers(-2**62, 2**62, 600, dtype=np.int64)
+    parts = dd.from_pandas(frame, npartitions=5)
+    parts = parts[parts["d"] >= 0].map_partitions(lambda part: part.iloc[:0] if part.index[0] % 2 else part)
+    for by in (["a", "b", "c", "d"], ["a", "e"], ["e", "d"]):
+        pd.testing.assert_frame_equal(on_cluster(client, tsd.tabulate(parts, by, split_every=2)),
+                                      ts.tabulate(in_process(parts), by), check_exact=True)
+
+
 def test_tabulate_meta_says_what_compute_gives(cases):
     counts = tsd.tabulate(cases, ["year", "month", "forced", "age", "recruiter"])
     assert counts.npartitions == 1
