@@ -69,10 +69,6 @@ def _names(by: Union[Hashable, Sequence[Hashable]]) -> List[Hashable]:
     return [by] if isinstance(by, str) or not isinstance(by, Sequence) else list(by)
 
 
-def _count_partition(part: pd.DataFrame, names: List[Hashable], threads: int) -> pd.DataFrame:
-    return _tabulate_frame(part, names, threads=threads)
-
-
 def _add_up(tables: pd.DataFrame, names: List[Hashable]) -> pd.DataFrame:
     """Partial tables (concatenated by Dask, categories united in partition order) added up: one row
     per combination, sorted as ``tipstats.tabulate`` sorts (categories in their order, missing last).
@@ -167,7 +163,7 @@ def tabulate(data: dd.DataFrame, by: Union[Hashable, Sequence[Hashable]], protec
     for name in names:  # categories that Dask does not know stay unknown in the result's meta
         if isinstance(meta[name].dtype, pd.CategoricalDtype) and not dd.utils.has_known_categories(meta[name]):
             result_meta[name] = result_meta[name].astype(meta[name].dtype)
-    return columns.reduction(_count_partition, chunk_kwargs={"names": names, "threads": threads},
+    return columns.reduction(_tabulate_frame, chunk_kwargs={"by": names, "threads": threads},
                              combine=_add_up, combine_kwargs={"names": names},
                              aggregate=finish, meta=result_meta, split_every=split_every,
                              token="tipstats-tabulate")
