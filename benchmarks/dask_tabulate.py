@@ -83,7 +83,7 @@ def as_counts(table, by):
 
 def cluster(workers):
     local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                         dashboard_address=None, silence_logs=logging.ERROR)
+                         dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
     return local, Client(local)
 
 

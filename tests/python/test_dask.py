@@ -34,7 +34,7 @@ def client():
     # The workers import tipstats and this module (its functions build partitions) from these paths.
     path = os.pathsep.join(filter(None, [str(PACKAGE_PARENT), str(HERE), os.environ.get("PYTHONPATH")]))
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.CRITICAL,
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL,
                       env={"PYTHONPATH": path}) as cluster, Client(cluster) as client:
         client.wait_for_workers(2, timeout=TIMEOUT)
         yield client
