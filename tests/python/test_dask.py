@@ -16,9 +16,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import dask.array as da
-import dask.dataframe as dd
-from distributed import Client, LocalCluster
+da = pytest.importorskip("dask.array")  # tipstats[dask]: skipped where the extra is not installed
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+Client, LocalCluster = distributed.Client, distributed.LocalCluster
 
 import tipstats as ts
 import tipstats.dask as tsd
@@ -453,3 +454,11 @@ def test_value_equality_tells_different_results_apart():
                                                     by=["age"], seed=1)
     assert ts.Observations() != objects["observations"]
 
+
+
+def test_the_in_process_batch_functions_refuse_a_dask_collection_rather_than_compute_it():
+    Y = da.from_array(np.arange(40, dtype=float).reshape(4, 10) + 1, chunks=(2, 10))
+    with pytest.raises(ts.DomainError, match="tipstats.dask"):
+        ts.trend.loglinear_batch(Y)
+    with pytest.raises(ts.DomainError, match="compute"):
+        ts.trend.mann_kendall_batch(dd.from_pandas(pd.DataFrame(np.asarray(Y)), npartitions=2))

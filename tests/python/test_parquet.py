@@ -7,8 +7,8 @@ import os
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
+pa = pytest.importorskip("pyarrow")  # tipstats[dask]: skipped where the extra is not installed
+pq = pytest.importorskip("pyarrow.parquet")
 import pytest
 
 import tipstats as ts
