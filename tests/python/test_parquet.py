@@ -7,11 +7,12 @@ import os
 
 import numpy as np
 import pandas as pd
-pa = pytest.importorskip("pyarrow")  # tipstats[dask]: skipped where the extra is not installed
-pq = pytest.importorskip("pyarrow.parquet")
 import pytest
 
-import tipstats as ts
+pa = pytest.importorskip("pyarrow")  # tipstats[dask]: skipped where the extra is not installed
+pq = pytest.importorskip("pyarrow.parquet")
+
+import tipstats as ts  # noqa: E402 - after the skip
 
 
 def table():
