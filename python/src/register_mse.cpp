@@ -76,9 +76,8 @@ py::dict to_dict(const ms::loglinear_fit& f) {
     d["terms"] = f.term_names;
     d["coefficients"] = as_array(f.coefficients);
     d["standard_errors"] = as_array(f.standard_errors);
-    d["covariance"] = py::array_t<double>({f.covariance.rows(), f.covariance.cols()},
-                                          {sizeof(double), sizeof(double) * static_cast<std::size_t>(f.covariance.rows())},
-                                          f.covariance.data());
+    const auto terms = static_cast<py::ssize_t>(f.coefficients.size());
+    d["covariance"] = as_array(f.covariance).reshape({terms, terms});
     d["fitted"] = as_array(f.fitted);
     d["observed"] = f.observed;
     d["dark_figure"] = f.dark_figure;

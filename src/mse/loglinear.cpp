@@ -317,7 +317,9 @@ loglinear_fit fit_checked(const capture_table& table, const std::vector<list_pai
     for (pattern t : md.terms) f.term_names.push_back(term_name(table, t));
     f.coefficients.assign(pf.beta.data(), pf.beta.data() + pf.beta.size());
     for (Eigen::Index i = 0; i < pf.beta.size(); ++i) f.standard_errors.push_back(std::sqrt(pf.covariance(i, i)));
-    f.covariance = pf.covariance;
+    f.covariance.resize(static_cast<std::size_t>(pf.covariance.size()));
+    Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+        f.covariance.data(), pf.covariance.rows(), pf.covariance.cols()) = pf.covariance;
     f.fitted.assign(table.cells(), 0.0);
     for (std::size_t r = 0; r < md.cells.size(); ++r) f.fitted[md.cells[r]] = pf.mu(static_cast<Eigen::Index>(r));
     f.observed = table.observed();

@@ -81,7 +81,7 @@ public:
         for (auto& a : records_) {
             std::size_t count = 0;
             for (const Agreement* link = &a;; link = &get(link->renews)) {
-                count += link->is_renewal() ? 1 : 0;
+                count += link->is_renewal() ? 1u : 0u;
                 if (link->renews.empty()) break;
             }
             detail::agreement_derived::set_renewal_count(a, count);

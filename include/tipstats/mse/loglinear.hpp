@@ -12,8 +12,6 @@
 
 #include <tipstats/mse/capture_table.hpp>
 
-#include <Eigen/Dense>
-
 #include <cstddef>
 #include <span>
 #include <string>
@@ -51,7 +49,7 @@ struct loglinear_fit {
     std::vector<std::string> term_names;     ///< "(Intercept)", "LA", "LA:NG"
     std::vector<double> coefficients;
     std::vector<double> standard_errors;
-    Eigen::MatrixXd covariance;              ///< inverse Fisher information
+    std::vector<double> covariance;          ///< inverse Fisher information, row-major (terms x terms)
     std::vector<double> fitted;              ///< expected count of every pattern; [0] is the dark figure, deleted cells 0
     double observed = 0;                     ///< people found
     double dark_figure = 0;                  ///< exp(intercept)
