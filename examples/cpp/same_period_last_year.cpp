@@ -7,7 +7,7 @@
 int main(int argc, char** argv) {
     try {
         for (int i = 1; i < argc; ++i) {
-            const auto period = tipstats::Period::parse(argv[i]);
+            const auto period = tipstats::period::parse(argv[i]);
             std::cout << period.to_string() << " (" << period.days() << " days) vs "
                       << period.shift(-1).to_string() << '\n';
         }

@@ -34,14 +34,14 @@ auto naming(const char* field, F parse) {
     }
 }
 
-/// A date that may be partial, from None, a PartialDate, a datetime.date or text ("2019", "2019-08",
+/// A date that may be partial, from None, a partial_date, a datetime.date or text ("2019", "2019-08",
 /// "2019-08-01"); a ParseError names `field`.
-std::optional<PartialDate> partial_date_arg(const py::object& value, const char* field) {
+std::optional<partial_date> partial_date_arg(const py::object& value, const char* field) {
     if (value.is_none()) return std::nullopt;
-    if (py::isinstance<py::str>(value)) return naming(field, [&] { return PartialDate::parse(value.cast<std::string>()); });
-    if (py::isinstance<PartialDate>(value)) return value.cast<PartialDate>();
+    if (py::isinstance<py::str>(value)) return naming(field, [&] { return partial_date::parse(value.cast<std::string>()); });
+    if (py::isinstance<partial_date>(value)) return value.cast<partial_date>();
     try {
-        return PartialDate(value.cast<Date>());
+        return partial_date(value.cast<date>());
     } catch (const py::cast_error&) {
         throw py::type_error(std::string(field) + ": expected a PartialDate, a datetime.date, text such as '2019-08' or None, got " +
                              py::str(py::type::of(value).attr("__name__")).cast<std::string>());
@@ -208,7 +208,7 @@ Source('tip-2020', publisher='US Department of State', date='2020-06')
     add_tuple_pickling(source_cls, 6, [](const Source& s) { return py::make_tuple(s.id, s.title, s.publisher, s.url, s.date, s.notes); },
             [](const py::tuple& t) {
                 return Source{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<std::string>(),
-                              t[3].cast<std::string>(), t[4].cast<std::optional<PartialDate>>(), t[5].cast<std::string>()};
+                              t[3].cast<std::string>(), t[4].cast<std::optional<partial_date>>(), t[5].cast<std::string>()};
             });
 
     py::class_<Note> note_cls(m, "Note", R"doc(
@@ -374,7 +374,7 @@ StatusChange('suspended', '2020-03')
         });
     add_tuple_pickling(status_change_cls, 3, [](const StatusChange& c) { return py::make_tuple(std::string(to_string(c.kind)), c.date, c.note); },
             [](const py::tuple& t) {
-                return StatusChange{parse_status_change_kind(t[0].cast<std::string>()), t[1].cast<PartialDate>(),
+                return StatusChange{parse_status_change_kind(t[0].cast<std::string>()), t[1].cast<partial_date>(),
                                     t[2].cast<std::string>()};
             });
 
@@ -468,7 +468,7 @@ bound when the early history is missing. Outside a dataset: 1 for a renewal, els
                                "(earliest, latest) last day of the term; None if unknown.")
         .def_property_readonly("last_day_bounds", [](const Agreement& a) { return bounds_tuple(a.last_day_bounds()); },
                                "(earliest, latest) last day in force, counting an early termination.")
-        .def("status_on", [](const Agreement& a, const Date& day) { return std::string(to_string(a.status_on(day))); },
+        .def("status_on", [](const Agreement& a, const date& day) { return std::string(to_string(a.status_on(day))); },
              py::arg("date"), R"doc(
 The status on ``date`` (a ``datetime.date``): 'pending', 'active', 'expired', 'terminated',
 'suspended' or 'unknown' when the partial dates allow more than one.
@@ -600,7 +600,7 @@ Coverage('2019-01-01/2022-12-31', certain_days=732, possible_days=1460, window_d
         })
         .def("__eq__", [](const Coverage& a, const Coverage& b) { return a == b; });
     add_tuple_pickling(coverage_cls, 3, [](const Coverage& c) { return py::make_tuple(c.window, c.certain_days, c.possible_days); },
-                       [](const py::tuple& t) { return Coverage{t[0].cast<Period>(), t[1].cast<long>(), t[2].cast<long>()}; });
+                       [](const py::tuple& t) { return Coverage{t[0].cast<period>(), t[1].cast<long>(), t[2].cast<long>()}; });
 
     // ----- registries
     py::class_<SourceRegistry, std::shared_ptr<SourceRegistry>> sources_cls(m, "SourceRegistry", R"doc(
@@ -681,7 +681,7 @@ The agreements certainly in force on ``date`` (a ``datetime.date``; status 'acti
 >>> [a.id for a in ts.datasets.cambodia_2019().agreements.active_on(datetime.date(2020, 6, 1))]
 ['moi-cpu-2019']
 )doc")
-        .def("with_status", [](const AgreementRegistry& r, const std::string& status, const Date& day) {
+        .def("with_status", [](const AgreementRegistry& r, const std::string& status, const date& day) {
             return r.with_status(naming("status", [&] { return parse_agreement_status(status); }), day);
         }, py::arg("status"), py::arg("date"), R"doc(
 The agreements whose status on ``date`` is ``status`` ('pending', 'active', 'expired',
@@ -691,7 +691,7 @@ The agreements whose status on ``date`` is ``status`` ('pending', 'active', 'exp
 >>> [a.id for a in ts.datasets.cambodia_2019().agreements.with_status("unknown", datetime.date(2020, 6, 1))]
 ['ncct-chab-dai-2019', 'ncct-tdh-nl-2019', 'ncct-caritas-cambodia-2019', 'moi-aple-2019']
 )doc")
-        .def("status_on", [](const AgreementRegistry& r, const Date& day) {
+        .def("status_on", [](const AgreementRegistry& r, const date& day) {
             py::dict out;
             for (const auto& a : r) out[py::str(a.id)] = std::string(to_string(a.status_on(day)));
             return out;
@@ -753,9 +753,9 @@ next (a Continuity). Partners are named by id, acronym or any name.
 )doc")
         .def("coverage", [](const AgreementRegistry& r, const std::string& first, const std::string& second,
                             const py::object& window) {
-            const Period w = py::isinstance<py::str>(window)
-                                 ? naming("window", [&] { return Period::parse(window.cast<std::string>()); })
-                                 : window.cast<Period>();
+            const period w = py::isinstance<py::str>(window)
+                                 ? naming("window", [&] { return period::parse(window.cast<std::string>()); })
+                                 : window.cast<period>();
             return r.coverage(first, second, w);
         }, py::arg("first"), py::arg("second"), py::arg("window"), R"doc(
 The days of ``window`` (a Period or its text, e.g. '2019' or '2019-01-01/2021-06-30') covered by an

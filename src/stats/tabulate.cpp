@@ -1,7 +1,7 @@
 #include <tipstats/error.hpp>
 #include <tipstats/stats/tabulate.hpp>
 
-#include <tipstats/detail/parallel.hpp>
+#include "../detail/parallel.hpp"
 
 #include <algorithm>
 #include <array>
@@ -296,7 +296,7 @@ tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
             throw validation_error("has " + std::to_string(column.size()) + " rows but column '" +
                                        columns[0].name + "' has " + std::to_string(n),
                                    column.name);
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    if (threads == 0) threads = detail::pool_threads();
     if (n == 0) {
         tabulation empty;
         empty.codes.assign(columns.size(), {});

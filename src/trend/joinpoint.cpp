@@ -9,7 +9,7 @@
 #include "input.hpp"
 #include "rows.hpp"
 
-#include <tipstats/detail/parallel.hpp>
+#include "../detail/parallel.hpp"
 #include <tipstats/error.hpp>
 #include <tipstats/trend/batch.hpp>
 

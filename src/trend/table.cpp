@@ -1,6 +1,6 @@
 #include <tipstats/trend/table.hpp>
 
-#include <tipstats/detail/parallel.hpp>
+#include "../detail/parallel.hpp"
 #include <tipstats/error.hpp>
 #include <tipstats/trend/mann_kendall.hpp>
 

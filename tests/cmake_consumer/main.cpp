@@ -4,11 +4,11 @@
 #include <iostream>
 
 int main() {
-    const auto period = tipstats::Period::parse("2019-H1");
+    const auto period = tipstats::period::parse("2019-H1");
     if (period.shift(-1).to_string() != "2018-H1") return 1;
     if (tipstats::library_version() != TIPSTATS_VERSION_STRING) return 2;
     try {
-        tipstats::Period::parse("2019-02-30");
+        tipstats::period::parse("2019-02-30");
         return 3;
     } catch (const tipstats::error&) {
     }
@@ -17,7 +17,7 @@ int main() {
         R"({"tipstats": 1, "partners": [{"id": "moi", "name": "Ministry of Interior"},
             {"id": "aple", "name": "Action Pour Les Enfants", "acronym": "APLE"}],
             "agreements": [{"id": "mou", "parties": ["moi", "aple"], "start": "2019-08-01", "term_months": 36}]})");
-    if (ds.agreements().between("moi", "APLE").at(0).end_bounds()->earliest != tipstats::Date(2022, 7, 31)) return 4;
+    if (ds.agreements().between("moi", "APLE").at(0).end_bounds()->earliest != tipstats::date(2022, 7, 31)) return 4;
     try {
         (void)tipstats::io::from_json(R"({"tipstats": 1, "agreements": [{"id": "x", "parties": ["nobody"]}]})");
         return 5;

@@ -7,8 +7,8 @@
 using tipstats::Agreement;
 using tipstats::agreement_status;
 using tipstats::Dataset;
-using tipstats::Date;
-using tipstats::PartialDate;
+using tipstats::date;
+using tipstats::partial_date;
 using tipstats::Partner;
 
 namespace {
@@ -113,80 +113,80 @@ TEST_CASE("partner registries reject bad partners, naming the field", "[model]")
 
 TEST_CASE("the end of a term is start + term - 1 day", "[model]") {
     Agreement a = agreement("mou", {"moi", "aple"});
-    a.start = PartialDate(Date(2019, 8, 1));
+    a.start = partial_date(date(2019, 8, 1));
     a.term_months = 36;
     REQUIRE(a.end_bounds());
-    CHECK(a.end_bounds()->earliest == Date(2022, 7, 31));
+    CHECK(a.end_bounds()->earliest == date(2022, 7, 31));
     CHECK(a.end_bounds()->is_exact());
 
-    a.start = PartialDate(Date(2020, 2, 29));  // clamped to the end of a shorter month
+    a.start = partial_date(date(2020, 2, 29));  // clamped to the end of a shorter month
     a.term_months = 12;
-    CHECK(a.end_bounds()->earliest == Date(2021, 2, 27));
+    CHECK(a.end_bounds()->earliest == date(2021, 2, 27));
 
     // A start known to the year gives a range of possible ends.
-    a.start = PartialDate(2019);
+    a.start = partial_date(2019);
     a.term_months = 36;
-    CHECK(a.end_bounds()->earliest == Date(2021, 12, 31));
-    CHECK(a.end_bounds()->latest == Date(2022, 12, 30));
+    CHECK(a.end_bounds()->earliest == date(2021, 12, 31));
+    CHECK(a.end_bounds()->latest == date(2022, 12, 30));
 
     // No start: the agreement starts when signed.
     a.start.reset();
-    a.signed_date = PartialDate(Date(2019, 8, 1));
-    CHECK(a.start_bounds()->earliest == Date(2019, 8, 1));
-    CHECK(a.end_bounds()->earliest == Date(2022, 7, 31));
+    a.signed_date = partial_date(date(2019, 8, 1));
+    CHECK(a.start_bounds()->earliest == date(2019, 8, 1));
+    CHECK(a.end_bounds()->earliest == date(2022, 7, 31));
 }
 
 TEST_CASE("status on a date, claimed only when the known dates allow one answer", "[model]") {
     Agreement a = agreement("mou", {"moi", "aple"});
-    CHECK(a.status_on(Date(2020, 1, 1)) == agreement_status::unknown);  // no date at all
+    CHECK(a.status_on(date(2020, 1, 1)) == agreement_status::unknown);  // no date at all
 
-    a.start = PartialDate(Date(2019, 9, 1));
-    a.end = PartialDate(Date(2022, 7, 31));
-    CHECK(a.status_on(Date(2019, 8, 31)) == agreement_status::pending);
-    CHECK(a.status_on(Date(2019, 9, 1)) == agreement_status::active);
-    CHECK(a.status_on(Date(2022, 7, 31)) == agreement_status::active);
-    CHECK(a.status_on(Date(2022, 8, 1)) == agreement_status::expired);
+    a.start = partial_date(date(2019, 9, 1));
+    a.end = partial_date(date(2022, 7, 31));
+    CHECK(a.status_on(date(2019, 8, 31)) == agreement_status::pending);
+    CHECK(a.status_on(date(2019, 9, 1)) == agreement_status::active);
+    CHECK(a.status_on(date(2022, 7, 31)) == agreement_status::active);
+    CHECK(a.status_on(date(2022, 8, 1)) == agreement_status::expired);
 
-    a.status_changes = {{tipstats::status_change_kind::suspended, PartialDate(Date(2020, 4, 1)), "lockdown"},
-                        {tipstats::status_change_kind::resumed, PartialDate(Date(2020, 7, 1)), ""},
-                        {tipstats::status_change_kind::terminated, PartialDate(Date(2021, 12, 1)), ""}};
-    CHECK(a.status_on(Date(2020, 3, 31)) == agreement_status::active);
-    CHECK(a.status_on(Date(2020, 4, 1)) == agreement_status::suspended);
-    CHECK(a.status_on(Date(2020, 7, 1)) == agreement_status::active);
-    CHECK(a.status_on(Date(2021, 12, 1)) == agreement_status::terminated);
-    CHECK(a.status_on(Date(2030, 1, 1)) == agreement_status::terminated);
-    CHECK(a.last_day_bounds()->earliest == Date(2021, 11, 30));
+    a.status_changes = {{tipstats::status_change_kind::suspended, partial_date(date(2020, 4, 1)), "lockdown"},
+                        {tipstats::status_change_kind::resumed, partial_date(date(2020, 7, 1)), ""},
+                        {tipstats::status_change_kind::terminated, partial_date(date(2021, 12, 1)), ""}};
+    CHECK(a.status_on(date(2020, 3, 31)) == agreement_status::active);
+    CHECK(a.status_on(date(2020, 4, 1)) == agreement_status::suspended);
+    CHECK(a.status_on(date(2020, 7, 1)) == agreement_status::active);
+    CHECK(a.status_on(date(2021, 12, 1)) == agreement_status::terminated);
+    CHECK(a.status_on(date(2030, 1, 1)) == agreement_status::terminated);
+    CHECK(a.last_day_bounds()->earliest == date(2021, 11, 30));
 
     // A termination reported to the month: unknown during that month.
-    a.status_changes = {{tipstats::status_change_kind::terminated, PartialDate(2021, 12), ""}};
-    CHECK(a.status_on(Date(2021, 11, 30)) == agreement_status::active);
-    CHECK(a.status_on(Date(2021, 12, 15)) == agreement_status::unknown);
-    CHECK(a.status_on(Date(2022, 1, 1)) == agreement_status::terminated);
+    a.status_changes = {{tipstats::status_change_kind::terminated, partial_date(2021, 12), ""}};
+    CHECK(a.status_on(date(2021, 11, 30)) == agreement_status::active);
+    CHECK(a.status_on(date(2021, 12, 15)) == agreement_status::unknown);
+    CHECK(a.status_on(date(2022, 1, 1)) == agreement_status::terminated);
     // A change after the end of the term changes nothing.
-    a.status_changes = {{tipstats::status_change_kind::terminated, PartialDate(2023), ""}};
-    CHECK(a.status_on(Date(2024, 1, 1)) == agreement_status::expired);
+    a.status_changes = {{tipstats::status_change_kind::terminated, partial_date(2023), ""}};
+    CHECK(a.status_on(date(2024, 1, 1)) == agreement_status::expired);
 
     // Signed "on Thursday" in 2019, no term: started by 2020, end unknown.
     Agreement b = agreement("b", {"moi", "aple"});
-    b.signed_date = PartialDate(2019);
-    CHECK(b.status_on(Date(2018, 12, 31)) == agreement_status::pending);
-    CHECK(b.status_on(Date(2019, 6, 1)) == agreement_status::unknown);
-    CHECK(b.status_on(Date(2020, 6, 1)) == agreement_status::unknown);
+    b.signed_date = partial_date(2019);
+    CHECK(b.status_on(date(2018, 12, 31)) == agreement_status::pending);
+    CHECK(b.status_on(date(2019, 6, 1)) == agreement_status::unknown);
+    CHECK(b.status_on(date(2020, 6, 1)) == agreement_status::unknown);
     // With a three-year term: certainly active from the last possible start to the first possible end.
     b.term_months = 36;
-    CHECK(b.status_on(Date(2019, 12, 31)) == agreement_status::active);
-    CHECK(b.status_on(Date(2021, 12, 31)) == agreement_status::active);
-    CHECK(b.status_on(Date(2022, 1, 1)) == agreement_status::unknown);
-    CHECK(b.status_on(Date(2022, 12, 30)) == agreement_status::unknown);
-    CHECK(b.status_on(Date(2022, 12, 31)) == agreement_status::expired);
+    CHECK(b.status_on(date(2019, 12, 31)) == agreement_status::active);
+    CHECK(b.status_on(date(2021, 12, 31)) == agreement_status::active);
+    CHECK(b.status_on(date(2022, 1, 1)) == agreement_status::unknown);
+    CHECK(b.status_on(date(2022, 12, 30)) == agreement_status::unknown);
+    CHECK(b.status_on(date(2022, 12, 31)) == agreement_status::expired);
 }
 
 TEST_CASE("agreements reject inconsistent terms, naming the field", "[model]") {
     Agreement a = agreement("a", {"moi", "aple"});
-    a.start = PartialDate(Date(2019, 8, 1));
-    a.end = PartialDate(Date(2019, 7, 31));
+    a.start = partial_date(date(2019, 8, 1));
+    a.end = partial_date(date(2019, 7, 31));
     CHECK(validation_field([&] { tipstats::validate(a, "agreements[0]"); }) == "agreements[0].end");
-    a.end = PartialDate(Date(2022, 7, 31));
+    a.end = partial_date(date(2022, 7, 31));
     a.term_months = 36;
     CHECK_NOTHROW(tipstats::validate(a, "agreements[0]"));
     a.term_months = 24;
@@ -249,21 +249,21 @@ TEST_CASE("datasets check references, renewals and citations as a whole", "[mode
 
 TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]") {
     Agreement first = agreement("first", {"moi", "aple"});
-    first.start = PartialDate(Date(2013, 8, 1));
+    first.start = partial_date(date(2013, 8, 1));
     first.term_months = 36;
     Agreement second = agreement("second", {"moi", "aple"});
     second.kind = tipstats::agreement_kind::renewal;
     second.renews = "first";
-    second.start = PartialDate(Date(2016, 8, 1));
+    second.start = partial_date(date(2016, 8, 1));
     second.term_months = 36;
     Agreement third = second;
     third.id = "third";
     third.renews = "second";
-    third.start = PartialDate(Date(2019, 9, 1));
-    third.end = PartialDate(Date(2022, 7, 31));
+    third.start = partial_date(date(2019, 9, 1));
+    third.end = partial_date(date(2022, 7, 31));
     third.term_months.reset();
     Agreement overlapping = agreement("overlapping", {"aple", "moi"});
-    overlapping.start = PartialDate(Date(2022, 7, 1));
+    overlapping.start = partial_date(date(2022, 7, 1));
     overlapping.term_months = 12;
     Agreement undated = agreement("undated", {"moi", "aple"});
     Agreement cpu = agreement("cpu", {"moi", "cpu"});
@@ -292,7 +292,7 @@ TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]
     CHECK(agreements.involving("cpu").size() == 1);
     CHECK_THROWS_AS(agreements.between("moi", "apple"), tipstats::not_found_error);
 
-    const auto active = agreements.active_on(Date(2017, 1, 1));
+    const auto active = agreements.active_on(date(2017, 1, 1));
     REQUIRE(active.size() == 1);
     CHECK(active[0].id == "second");
 
@@ -308,7 +308,7 @@ TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]
 
     // Window 2016-2019: 1461 days, of which August 2019 (31 days) is uncovered for certain; the
     // undated agreement could have covered any day.
-    const auto window = tipstats::Period::parse("2016/2019");
+    const auto window = tipstats::period::parse("2016/2019");
     const Dataset dated({}, cambodian_partners(), {first, second, third});
     const auto cover = dated.agreements().coverage("moi", "aple", window);
     CHECK(cover.window.days() == 1461);

@@ -77,14 +77,14 @@ inline agreement_status parse_agreement_status(std::string_view text) {
 
 /// A day known to lie between `earliest` and `latest`, both included.
 struct DateBounds {
-    Date earliest;
-    Date latest;
+    date earliest;
+    date latest;
 
     bool is_exact() const { return earliest == latest; }
     friend bool operator==(const DateBounds&, const DateBounds&) = default;
 };
 
-inline DateBounds bounds_of(const PartialDate& date) { return {date.earliest(), date.latest()}; }
+inline DateBounds bounds_of(const partial_date& date) { return {date.earliest(), date.latest()}; }
 
 struct Party {
     std::string partner_id;
@@ -104,7 +104,7 @@ struct Signatory {
 
 struct StatusChange {
     status_change_kind kind = status_change_kind::terminated;
-    PartialDate date{1400};  ///< from this day on
+    partial_date date{1400};  ///< from this day on
     std::string note;
 
     friend bool operator==(const StatusChange&, const StatusChange&) = default;
@@ -127,9 +127,9 @@ public:
     std::string title;
     std::vector<Party> parties;
     std::vector<Signatory> signatories;
-    std::optional<PartialDate> signed_date;  ///< "signed" in documents
-    std::optional<PartialDate> start;        ///< when absent, the agreement starts when signed
-    std::optional<PartialDate> end;          ///< last day, inclusive; when absent, from term_months
+    std::optional<partial_date> signed_date;  ///< "signed" in documents
+    std::optional<partial_date> start;        ///< when absent, the agreement starts when signed
+    std::optional<partial_date> end;          ///< last day, inclusive; when absent, from term_months
     std::optional<int> term_months;
     std::optional<int> max_renewals;
     std::string renews;  ///< id of the agreement this one renews; empty when none (or not known)
@@ -152,14 +152,14 @@ public:
         if (end) return bounds_of(*end);
         const auto s = start_bounds();
         if (!s || !term_months) return std::nullopt;
-        const auto one_day = boost::gregorian::days(1);
+        const auto one_day = std::chrono::days{1};
         return DateBounds{add_months(s->earliest, *term_months) - one_day, add_months(s->latest, *term_months) - one_day};
     }
 
     /// The last day in force: the end of the term, or the day before an earlier termination.
     std::optional<DateBounds> last_day_bounds() const {
         auto last = end_bounds();
-        const auto one_day = boost::gregorian::days(1);
+        const auto one_day = std::chrono::days{1};
         for (const auto& change : status_changes) {
             if (change.kind != status_change_kind::terminated) continue;
             const DateBounds cut{change.date.earliest() - one_day, change.date.latest() - one_day};
@@ -176,7 +176,7 @@ public:
     /// The status on `day`: pending before the start, active during the term, expired after it,
     /// terminated or suspended after a dated status change; unknown whenever the known dates
     /// allow more than one answer (for example a start known only to the year, or no end at all).
-    agreement_status status_on(const Date& day) const {
+    agreement_status status_on(const date& day) const {
         const auto s = start_bounds();
         if (!s) return agreement_status::unknown;
         if (day < s->earliest) return agreement_status::pending;
@@ -281,7 +281,7 @@ inline void validate(const Agreement& a, const std::string& field) {
             if (a.end->latest() < derived.earliest || derived.latest < a.end->earliest())
                 throw validation_error("end " + a.end->to_string() + " does not match term_months " +
                                            std::to_string(*a.term_months) + " from the start (" +
-                                           format_date(derived.earliest) + " to " + format_date(derived.latest) + ")",
+                                           derived.earliest.to_string() + " to " + derived.latest.to_string() + ")",
                                        detail::subfield(field, "end"));
         }
     }

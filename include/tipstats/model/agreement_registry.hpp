@@ -45,7 +45,7 @@ struct Continuity {
 /// counts the days every reading of the known dates covers, `possible_days` those at least one
 /// reading covers (an unknown end may run to the end of the window). Suspensions are not removed.
 struct Coverage {
-    Period window;
+    period window;
     long certain_days = 0;
     long possible_days = 0;
     friend bool operator==(const Coverage&, const Coverage&) = default;
@@ -96,14 +96,14 @@ public:
     }
 
     /// The agreements whose status on `day` is `status`.
-    std::vector<Agreement> with_status(agreement_status status, const Date& day) const {
+    std::vector<Agreement> with_status(agreement_status status, const date& day) const {
         std::vector<Agreement> out;
         for (const auto& a : records_)
             if (a.status_on(day) == status) out.push_back(a);
         return out;
     }
     /// The agreements certainly in force on `day` (see Agreement::status_on).
-    std::vector<Agreement> active_on(const Date& day) const { return with_status(agreement_status::active, day); }
+    std::vector<Agreement> active_on(const date& day) const { return with_status(agreement_status::active, day); }
 
     /// The agreements a partner is party to; `partner` is an id or any name (PartnerRegistry::find).
     std::vector<Agreement> involving(std::string_view partner) const {
@@ -160,16 +160,16 @@ public:
             const auto last = agreements[i - 1].last_day_bounds();
             const auto next = agreements[i].start_bounds();
             if (last && next && last->is_exact() && next->is_exact())
-                t.gap_days = (next->earliest - last->earliest).days() - 1;
+                t.gap_days = (next->earliest - last->earliest).count() - 1;
             out.transitions.push_back(std::move(t));
         }
         return out;
     }
 
     /// The days of `window` covered by some agreement between the two partners.
-    Coverage coverage(std::string_view first, std::string_view second, const Period& window) const {
-        std::vector<std::pair<Date, Date>> certain;
-        std::vector<std::pair<Date, Date>> possible;
+    Coverage coverage(std::string_view first, std::string_view second, const period& window) const {
+        std::vector<std::pair<date, date>> certain;
+        std::vector<std::pair<date, date>> possible;
         for (const auto& a : between(first, second)) {
             const auto start = a.start_bounds();
             const auto last = a.last_day_bounds();
@@ -218,16 +218,16 @@ private:
     }
 
     /// Days of `window` inside the union of the inclusive ranges.
-    static long days_in(std::vector<std::pair<Date, Date>> ranges, const Period& window) {
+    static long days_in(std::vector<std::pair<date, date>> ranges, const period& window) {
         std::sort(ranges.begin(), ranges.end());
         long days = 0;
-        std::optional<Date> covered_to;  // last day already counted
+        std::optional<date> covered_to;  // last day already counted
         for (auto [from, to] : ranges) {
             from = std::max(from, window.start());
             to = std::min(to, window.end());
-            if (covered_to) from = std::max(from, *covered_to + boost::gregorian::days(1));
+            if (covered_to) from = std::max(from, *covered_to + std::chrono::days{1});
             if (to < from) continue;
-            days += (to - from).days() + 1;
+            days += (to - from).count() + 1;
             covered_to = to;
         }
         return days;
