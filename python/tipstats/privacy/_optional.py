@@ -7,7 +7,7 @@ import importlib
 from types import ModuleType
 
 #: The extra of tipstats that installs each optional dependency (pyproject.toml).
-EXTRAS = {"scipy": "privacy", "openpyxl": "excel"}
+EXTRAS = {"scipy": "privacy", "openpyxl": "excel", "dask": "dask", "distributed": "dask", "pyarrow": "dask"}
 
 
 def require(module: str, purpose: str) -> ModuleType:
