@@ -5,9 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
-#include <ranges>
-#include <span>
+#include <span>  // also std::data and std::size
 #include <type_traits>
 #include <vector>
 
@@ -18,10 +16,15 @@ template <class T>
 concept number = std::is_arithmetic_v<T> && !std::is_same_v<std::remove_cv_t<T>, bool> &&
                  (std::is_floating_point_v<T> || sizeof(T) <= 8);
 
-/// A contiguous, sized range of numbers (std::vector<int>, std::array<float, N>, T[N], std::span).
+/// A contiguous, sized range of numbers (std::vector<int>, std::array<float, N>, T[N], std::span):
+/// std::data gives a pointer to its numbers and std::size their count. (std::ranges' concepts would
+/// say the same, but <ranges> alone doubles the parse time of a header such as stats/changes.hpp.)
 template <class R>
-concept number_range = std::ranges::contiguous_range<const R&> && std::ranges::sized_range<const R&> &&
-                       number<std::ranges::range_value_t<const R&>>;
+concept number_range = requires(const R& values) {
+    { std::data(values) } -> std::convertible_to<const void*>;
+    { std::size(values) } -> std::convertible_to<std::size_t>;
+} && std::is_pointer_v<decltype(std::data(std::declval<const R&>()))> &&
+                       number<std::remove_pointer_t<decltype(std::data(std::declval<const R&>()))>>;
 
 /// An Eigen vector stored contiguously (Eigen::VectorXd, a Map or Ref with unit inner stride):
 /// Eigen's iterators are not contiguous iterators, so they are recognised by Eigen's own traits;
@@ -42,7 +45,7 @@ public:
     template <class R>
         requires number_range<R> && (!std::is_same_v<std::remove_cvref_t<R>, number_span>)
     number_span(const R& values) noexcept  // NOLINT(google-explicit-constructor): a view, as std::span
-        : number_span(std::ranges::data(values), static_cast<std::size_t>(std::ranges::size(values))) {}
+        : number_span(std::data(values), static_cast<std::size_t>(std::size(values))) {}
 
     template <contiguous_vector V>
         requires(!number_range<V>)
