@@ -17,9 +17,9 @@ int main(int argc, char** argv) {
         std::cout << ds.partners().size() << " partners, " << ds.agreements().size() << " agreements; status on "
                   << on << ":\n";
         for (const auto& agreement : ds.agreements()) {
-            std::cout << "  " << agreement.id << " (" << tipstats::to_string(agreement.kind) << "):";
+            std::cout << "  " << agreement.id << " (" << agreement.kind << "):";
             for (const auto& party : agreement.parties) std::cout << ' ' << ds.partners().get(party.partner_id).name << ';';
-            std::cout << ' ' << tipstats::to_string(agreement.status_on(on));
+            std::cout << ' ' << agreement.status_on(on);
             if (agreement.renewal_count() > 0) std::cout << ", renewal " << agreement.renewal_count();
             std::cout << '\n';
         }

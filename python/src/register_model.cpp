@@ -24,6 +24,15 @@ py::object none_if_empty(const std::string& s) { return s.empty() ? py::none() :
 std::string or_empty(const std::optional<std::string>& s) { return s.value_or(std::string()); }
 std::string quoted(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
 
+/// Python's registries are read-only snapshots: a query's records reach Python as copies.
+template <class Record>
+std::vector<Record> copies(const std::vector<const Record*>& records) {
+    std::vector<Record> out;
+    out.reserve(records.size());
+    for (const Record* r : records) out.push_back(*r);
+    return out;
+}
+
 /// Runs `parse` and names `field` in a parse_error it throws ("kind", "window").
 template <class F>
 auto naming(const char* field, F parse) {
@@ -639,17 +648,15 @@ that name.
 >>> ts.datasets.cambodia_2019().partners.find("joining hands coalition")
 Partner('chab-dai', 'Chab Dai Coalition', kind='coalition', country='KHM')
 )doc")
-        .def("find_all", [](const PartnerRegistry& r, const std::string& key) {
-            std::vector<Partner> out;
-            for (const Partner* p : r.find_all(key)) out.push_back(*p);
-            return out;
-        }, py::arg("key"), R"doc(
+        .def("find_all", [](const PartnerRegistry& r, const std::string& key) { return copies(r.find_all(key)); },
+             py::arg("key"), R"doc(
 Every partner known by ``key`` (a list, empty when none), matched as by ``find``.
 
 >>> [p.id for p in ts.datasets.cambodia_2019().partners.find_all("Terre des Hommes")]
 ['tdh-nl']
 )doc")
-        .def("parent_chain", &PartnerRegistry::parent_chain, py::arg("id"), R"doc(
+        .def("parent_chain", [](const PartnerRegistry& r, const std::string& id) { return copies(r.parent_chain(id)); },
+             py::arg("id"), R"doc(
 The partner with this id, its parent, its parent's parent... (a national committee, then its
 ministry). Raises NotFoundError for an unknown id.
 
@@ -674,7 +681,8 @@ acronym or any name wherever a partner is asked for.
                           "['ncct-chab-dai-2019', 'ncct-tdh-nl-2019', 'ncct-caritas-cambodia-2019', 'moi-aple-2019', "
                           "'moi-cpu-2019']");
     agreements_cls
-        .def("active_on", &AgreementRegistry::active_on, py::arg("date"), R"doc(
+        .def("active_on", [](const AgreementRegistry& r, const date& day) { return copies(r.active_on(day)); },
+             py::arg("date"), R"doc(
 The agreements certainly in force on ``date`` (a ``datetime.date``; status 'active'), in order.
 
 >>> import datetime
@@ -682,7 +690,7 @@ The agreements certainly in force on ``date`` (a ``datetime.date``; status 'acti
 ['moi-cpu-2019']
 )doc")
         .def("with_status", [](const AgreementRegistry& r, const std::string& status, const date& day) {
-            return r.with_status(naming("status", [&] { return parse_agreement_status(status); }), day);
+            return copies(r.with_status(naming("status", [&] { return parse_agreement_status(status); }), day));
         }, py::arg("status"), py::arg("date"), R"doc(
 The agreements whose status on ``date`` is ``status`` ('pending', 'active', 'expired',
 'terminated', 'suspended' or 'unknown'). Raises ParseError naming ``status`` for another word.
@@ -702,21 +710,24 @@ Every agreement's status on ``date`` (a dict ``{agreement id: status}``, see ``A
 >>> ts.datasets.cambodia_2019().agreements.status_on(datetime.date(2020, 6, 1))["moi-cpu-2019"]
 'active'
 )doc")
-        .def("involving", &AgreementRegistry::involving, py::arg("partner"), R"doc(
+        .def("involving", [](const AgreementRegistry& r, const std::string& partner) { return copies(r.involving(partner)); },
+             py::arg("partner"), R"doc(
 The agreements a partner (id, acronym or any name) is party to, in order. Raises NotFoundError
 for an unknown partner.
 
 >>> [a.id for a in ts.datasets.cambodia_2019().agreements.involving("National Committee for Counter-Trafficking")]
 ['ncct-chab-dai-2019', 'ncct-tdh-nl-2019', 'ncct-caritas-cambodia-2019']
 )doc")
-        .def("between", &AgreementRegistry::between, py::arg("first"), py::arg("second"), R"doc(
+        .def("between", [](const AgreementRegistry& r, const std::string& first, const std::string& second) {
+            return copies(r.between(first, second));
+        }, py::arg("first"), py::arg("second"), R"doc(
 The agreements both partners (ids, acronyms or any names) are party to, in order. Raises
 NotFoundError for an unknown partner.
 
 >>> [a.id for a in ts.datasets.cambodia_2019().agreements.between("Ministry of Interior", "APLE")]
 ['moi-aple-2019']
 )doc")
-        .def("chain", &AgreementRegistry::chain, py::arg("id"), R"doc(
+        .def("chain", [](const AgreementRegistry& r, const std::string& id) { return copies(r.chain(id)); }, py::arg("id"), R"doc(
 The renewal chain the agreement belongs to, oldest first. Raises NotFoundError for an unknown id.
 
 >>> ds = ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("cpu", "Child Protection Unit")],

@@ -205,8 +205,8 @@ void register_mse(py::module_& parent) {
               py::dict d;
               d["model"] = std::string(ms::to_string(r.model));
               d["abundance"] = r.abundance;
-              d["lower"] = r.lower;
-              d["upper"] = r.upper;
+              d["lower"] = r.ci.lower;
+              d["upper"] = r.ci.upper;
               d["level"] = r.level;
               d["max_log_likelihood"] = r.max_log_likelihood;
               d["lower_at_observed"] = r.lower_at_observed;
@@ -275,7 +275,8 @@ void register_mse(py::module_& parent) {
               f.observed = observed;
               f.coefficients = {intercept};
               f.standard_errors = {se};
-              return ms::total_interval(f, level);
+              const auto ci = ms::total_interval(f, level);
+              return std::pair{ci.lower, ci.upper};
           },
           py::arg("observed"), py::arg("intercept"), py::arg("se"), py::arg("level"),
           "observed + exp(intercept -+ z se): SparseMSE's interval for the total.");

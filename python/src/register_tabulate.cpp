@@ -74,7 +74,7 @@ void register_tabulate(py::module_& m) {
             tipstats::tabulation result;
             {
                 py::gil_scoped_release release;
-                result = tipstats::tabulate(views, threads);
+                result = tipstats::tabulate(views, {.threads = threads});
             }
             py::list codes;
             for (auto& column : result.codes) codes.append(to_numpy(std::move(column)));

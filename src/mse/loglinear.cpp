@@ -356,7 +356,7 @@ loglinear_fit loglinear(const capture_table& table, std::span<const list_pair> i
     return detail::fixed_fit(table, interactions, true);
 }
 
-std::pair<double, double> total_interval(const loglinear_fit& fit, double level) {
+interval total_interval(const loglinear_fit& fit, double level) {
     if (!(level > 0 && level < 1)) throw domain_error("level", "must lie strictly between 0 and 1");
     const double z = boost::math::quantile(boost::math::normal{}, (1 + level) / 2);
     const double b0 = fit.coefficients.at(0), se = fit.standard_errors.at(0);

@@ -288,7 +288,7 @@ tabulation sparse_count(std::span<const code_column> columns, const std::vector<
 
 }  // namespace
 
-tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
+tabulation tabulate(std::span<const code_column> columns, const batch_options& run) {
     if (columns.empty()) throw domain_error("columns", "at least one column is needed to tabulate by");
     const std::size_t n = columns[0].size();
     for (const auto& column : columns)
@@ -296,7 +296,7 @@ tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
             throw validation_error("has " + std::to_string(column.size()) + " rows but column '" +
                                        columns[0].name + "' has " + std::to_string(n),
                                    column.name);
-    if (threads == 0) threads = detail::pool_threads();
+    const unsigned threads = run.threads ? run.threads : detail::pool_threads();
     if (n == 0) {
         tabulation empty;
         empty.codes.assign(columns.size(), {});

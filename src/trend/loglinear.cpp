@@ -4,7 +4,6 @@
 #include "input.hpp"
 
 #include <Eigen/Dense>
-#include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
@@ -189,22 +188,12 @@ double alpha_score_at_zero(const std::vector<count_observation>& data, const Eig
     return score;
 }
 
-void fill_inference(loglinear_result& r, double level) {
-    const boost::math::normal normal{};
-    r.z = r.slope / r.se;
-    r.p_value = 2 * boost::math::cdf(boost::math::complement(normal, std::abs(r.z)));
-    const double q = boost::math::quantile(normal, (1 + level) / 2);
-    r.slope_lower = r.slope - q * r.se;
-    r.slope_upper = r.slope + q * r.se;
-    r.apc = 100 * std::expm1(r.slope);
-    r.apc_lower = 100 * std::expm1(r.slope_lower);
-    r.apc_upper = 100 * std::expm1(r.slope_upper);
-}
-
 }  // namespace
 
 loglinear_result loglinear(std::span<const double> counts, const count_bounds& bounds, std::span<const double> x,
-                           std::span<const double> exposure, count_model model, double level) {
+                           std::span<const double> exposure, const loglinear_options& options) {
+    const count_model model = options.model;
+    const double level = options.level;
     detail::check_level(level);
     const prepared p = prepare(counts, bounds, x, exposure);
     const std::size_t n = p.data.size();
@@ -299,7 +288,12 @@ loglinear_result loglinear(std::span<const double> counts, const count_bounds& b
     r.x_centre = p.x_mean;
     r.centre_variance = covariance(0, 0) * r.dispersion;
     r.centre_slope_covariance = covariance(0, 1) * r.dispersion;
-    fill_inference(r, level);
+    const auto inference = detail::wald(r.slope, r.se, level);
+    r.z = inference.z;
+    r.p_value = inference.p_value;
+    r.slope_ci = inference.ci;
+    r.apc = 100 * std::expm1(r.slope);
+    r.apc_ci = {100 * std::expm1(r.slope_ci.lower), 100 * std::expm1(r.slope_ci.upper)};
     return r;
 }
 
@@ -348,8 +342,7 @@ linear_result linear(std::span<const double> y, std::span<const double> x, doubl
                 : r.slope != 0 ? 0.0
                                : std::numeric_limits<double>::quiet_NaN();
     const double q = boost::math::quantile(student, (1 + level) / 2);
-    r.lower = r.slope - q * r.se;
-    r.upper = r.slope + q * r.se;
+    r.slope_ci = {r.slope - q * r.se, r.slope + q * r.se};
     return r;
 }
 

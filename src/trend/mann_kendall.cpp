@@ -227,7 +227,7 @@ mann_kendall_result mann_kendall(std::span<const double> y, std::span<const unsi
         r.s = a.s;
         r.var_s = a.var_s;
         r.z = a.z;
-        r.p = a.p;
+        r.p_value = a.p_value;
         r.tau = a.tau;
         r.slope = a.slope;
         r.intercept = a.intercept;
@@ -289,12 +289,12 @@ mann_kendall_result mann_kendall(std::span<const double> y, std::span<const unsi
         // A corrected variance can come out at or below zero on short, strongly autocorrelated
         // series: there is no test then. NaN says so (as pymannkendall does), where a number would lie.
         r.z = std::numeric_limits<double>::quiet_NaN();
-        r.p = std::numeric_limits<double>::quiet_NaN();
+        r.p_value = std::numeric_limits<double>::quiet_NaN();
         r.trend = trend_direction::no_trend;
         return r;
     }
     r.z = r.s == 0 ? 0.0 : (r.s - sign(r.s)) / std::sqrt(r.var_s);
-    r.p = two_sided_p(r.z);
+    r.p_value = two_sided_p(r.z);
     const bool significant = std::abs(r.z) > critical;
     r.trend = !significant ? trend_direction::no_trend
                            : (r.z > 0 ? trend_direction::increasing : trend_direction::decreasing);
@@ -321,7 +321,7 @@ sens_slope_result sens_slope(std::span<const double> y, std::span<const unsigned
         const auto a = censored_fit(obs);
         r.slope = a.slope;
         r.intercept = a.intercept;
-        r.lower = r.upper = std::numeric_limits<double>::quiet_NaN();
+        r.slope_ci = {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
         return r;
     }
     auto slopes = pairwise_slopes(obs);
@@ -344,8 +344,7 @@ sens_slope_result sens_slope(std::span<const double> y, std::span<const unsigned
     r.slope = (stats[1] + stats[2]) / 2;
     r.intercept = median_of_copy(obs.y) - median_of_copy(obs.t) * r.slope;
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    r.lower = lower_exists ? stats[0] : nan;
-    r.upper = upper_exists ? stats[3] : nan;
+    r.slope_ci = {lower_exists ? stats[0] : nan, upper_exists ? stats[3] : nan};
     return r;
 }
 

@@ -2,7 +2,11 @@
 
 #include <tipstats/model/dataset.hpp>
 
+#include <algorithm>
+#include <optional>
+#include <random>
 #include <string>
+#include <vector>
 
 using tipstats::Agreement;
 using tipstats::agreement_status;
@@ -45,7 +49,60 @@ std::string validation_field(F f) {
     return "(no validation_error)";
 }
 
+// status_on as first written: the status changes sorted by earliest day (stably), then walked in
+// that order. The library walks them unsorted, without a copy; both must agree.
+agreement_status status_on_sorted(const Agreement& a, const date& day) {
+    const auto s = a.start_bounds();
+    if (!s) return agreement_status::unknown;
+    if (day < s->earliest) return agreement_status::pending;
+    if (day < s->latest) return agreement_status::unknown;
+    std::vector<tipstats::StatusChange> changes = a.status_changes;
+    std::stable_sort(changes.begin(), changes.end(), [](const auto& x, const auto& y) {
+        return x.date.earliest() < y.date.earliest();
+    });
+    const auto e = a.end_bounds();
+    std::optional<tipstats::status_change_kind> in_effect;
+    for (const auto& change : changes) {
+        if (change.date.earliest() > day) break;
+        if (e && change.date.earliest() > e->latest) break;
+        if (change.date.latest() > day) return agreement_status::unknown;
+        if (change.kind == tipstats::status_change_kind::terminated) return agreement_status::terminated;
+        in_effect = change.kind;
+    }
+    if (e && day > e->latest) return agreement_status::expired;
+    if (!e || day > e->earliest) return agreement_status::unknown;
+    return in_effect == tipstats::status_change_kind::suspended ? agreement_status::suspended : agreement_status::active;
+}
+
 }  // namespace
+
+TEST_CASE("status_on walks unsorted status changes as the sorted walk does", "[model]") {
+    std::mt19937 random(20261130);
+    const auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+    for (int trial = 0; trial < 300; ++trial) {
+        Agreement a = agreement("mou", {"moi", "aple"});
+        a.start = pick(0, 3) == 0 ? partial_date(2019) : partial_date(date(2019, pick(1, 12), pick(1, 28)));
+        if (pick(0, 3) != 0) a.end = partial_date(date(2021, pick(1, 12), pick(1, 28)));
+        const int changes = pick(0, 5);
+        for (int c = 0; c < changes; ++c) {
+            const auto kind = static_cast<tipstats::status_change_kind>(pick(0, 2));
+            const int year = pick(2019, 2022);
+            // Exact days, months and whole years, with repeats, so that ties and overlaps occur.
+            const int precision = pick(0, 2);
+            const partial_date when = precision == 0   ? partial_date(year)
+                                      : precision == 1 ? partial_date(year, pick(1, 12))
+                                                       : partial_date(date(year, pick(1, 12), pick(1, 28)));
+            a.status_changes.push_back({kind, when, ""});
+        }
+        for (int y = 2018; y <= 2023; ++y)
+            for (int m = 1; m <= 12; ++m)
+                for (const int d : {1, 15, 28}) {
+                    const date day(y, m, d);
+                    REQUIRE(a.status_on(day) == status_on_sorted(a, day));
+                }
+    }
+}
+
 
 TEST_CASE("names fold case, Latin diacritics and spaces but keep other scripts", "[model]") {
     using tipstats::fold_name;
@@ -73,8 +130,9 @@ TEST_CASE("partners are found by id, acronym or any name", "[model]") {
 
     const auto chain = registry.parent_chain("ncct");
     REQUIRE(chain.size() == 2);
-    CHECK(chain[0].id == "ncct");
-    CHECK(chain[1].id == "moi");
+    CHECK(chain[0]->id == "ncct");
+    CHECK(chain[1]->id == "moi");
+    CHECK(chain[1] == &registry.get("moi"));
     CHECK(registry.parent_chain("moi").size() == 1);
 
     partners.push_back(partner("aple-kh", "APLE Cambodia", "APLE"));
@@ -275,9 +333,10 @@ TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]
 
     const auto chain = agreements.chain("second");
     REQUIRE(chain.size() == 3);
-    CHECK(chain[0].id == "first");
-    CHECK(chain[1].id == "second");
-    CHECK(chain[2].id == "third");
+    CHECK(chain[0]->id == "first");
+    CHECK(chain[1]->id == "second");
+    CHECK(chain[2]->id == "third");
+    CHECK(chain[0] == &agreements.get("first"));  // the registry's own agreements, not copies
     CHECK(agreements.chain("first") == chain);
     CHECK(agreements.renewal_count("first") == 0);
     CHECK(agreements.renewal_count("second") == 1);
@@ -294,7 +353,9 @@ TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]
 
     const auto active = agreements.active_on(date(2017, 1, 1));
     REQUIRE(active.size() == 1);
-    CHECK(active[0].id == "second");
+    CHECK(active[0]->id == "second");
+    CHECK(active[0] == &agreements.get("second"));
+    for (const Agreement* a : agreements.between("moi", "APLE")) CHECK(a == &agreements.get(a->id));
 
     const auto c = agreements.continuity("aple", "moi");
     CHECK(c.first_partner_id == "aple");

@@ -96,7 +96,7 @@ TEST_CASE("tabulate agrees with a map on random columns of every width, dense an
             for (const auto j : pick) columns.push_back(all[j]);
             const auto want = reference(columns);
             INFO("rows " << n << ", first column " << columns[0].name << ", " << columns.size() << " columns");
-            for (const unsigned threads : {1u, 2u, 3u}) check_same(tipstats::tabulate(columns, threads), want);
+            for (const unsigned threads : {1u, 2u, 3u}) check_same(tipstats::tabulate(columns, {.threads = threads}), want);
         }
     }
 }
@@ -111,7 +111,7 @@ TEST_CASE("threads with tables of their own add up to the same counts", "[tabula
                                            {"age", std::span<const std::int8_t>(age), -1},
                                            {"sex", std::span<const std::int8_t>(sex), -1}};
     const auto want = reference(columns);
-    for (const unsigned threads : {1u, 2u, 3u, 8u}) check_same(tipstats::tabulate(columns, threads), want);
+    for (const unsigned threads : {1u, 2u, 3u, 8u}) check_same(tipstats::tabulate(columns, {.threads = threads}), want);
 }
 
 TEST_CASE("tabulate handles missing-only columns, one row, no rows and huge counts", "[tabulate]") {
@@ -131,7 +131,7 @@ TEST_CASE("tabulate handles missing-only columns, one row, no rows and huge coun
     // One group holding every row, counted by two threads.
     const std::vector<std::uint8_t> same(3'000'000, 7);
     const std::vector<code_column> one{{"s", std::span<const std::uint8_t>(same)}};
-    const auto u = tipstats::tabulate(one, 2);
+    const auto u = tipstats::tabulate(one, {.threads = 2});
     CHECK(u.counts == std::vector<std::int64_t>{3'000'000});
     CHECK(u.codes[0] == std::vector<std::int64_t>{7});
 }

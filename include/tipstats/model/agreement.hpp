@@ -7,6 +7,7 @@
 // otherwise it is `unknown`.
 
 #include <tipstats/model/enum_text.hpp>
+#include <tipstats/text.hpp>
 #include <tipstats/model/source.hpp>
 #include <tipstats/time/partial_date.hpp>
 
@@ -182,23 +183,28 @@ public:
         if (day < s->earliest) return agreement_status::pending;
         if (day < s->latest) return agreement_status::unknown;
 
-        // The latest status change certainly in effect; unknown if one may or may not have happened.
-        std::vector<StatusChange> changes = status_changes;
-        std::stable_sort(changes.begin(), changes.end(),
-                         [](const StatusChange& a, const StatusChange& b) { return a.date.earliest() < b.date.earliest(); });
+        // The status changes that may have happened by `day` within the term, taken in time order
+        // (by earliest day, then as listed) without sorting a copy: the first that decides alone
+        // (one that may or may not have happened yet, or a termination) decides; otherwise the
+        // latest is in effect.
         const auto e = end_bounds();
-        std::optional<status_change_kind> in_effect;
-        for (const auto& change : changes) {
-            if (change.date.earliest() > day) break;
-            if (e && change.date.earliest() > e->latest) break;  // the term was over: nothing left to change
-            if (change.date.latest() > day) return agreement_status::unknown;
-            if (change.kind == status_change_kind::terminated) return agreement_status::terminated;
-            in_effect = change.kind;
+        const StatusChange* deciding = nullptr;
+        const StatusChange* latest = nullptr;
+        for (const auto& change : status_changes) {
+            const date earliest = change.date.earliest();
+            if (earliest > day) continue;
+            if (e && earliest > e->latest) continue;  // the term was over: nothing left to change
+            const bool decides = change.date.latest() > day || change.kind == status_change_kind::terminated;
+            if (decides && (!deciding || earliest < deciding->date.earliest())) deciding = &change;
+            if (!latest || earliest >= latest->date.earliest()) latest = &change;
         }
+        if (deciding)
+            return deciding->date.latest() > day ? agreement_status::unknown : agreement_status::terminated;
 
         if (e && day > e->latest) return agreement_status::expired;
         if (!e || day > e->earliest) return agreement_status::unknown;
-        return in_effect == status_change_kind::suspended ? agreement_status::suspended : agreement_status::active;
+        const bool suspended = latest != nullptr && latest->kind == status_change_kind::suspended;
+        return suspended ? agreement_status::suspended : agreement_status::active;
     }
 
     /// The partner ids of the parties, in order.

@@ -4,6 +4,7 @@
 
 #include <tipstats/detail/text.hpp>
 #include <tipstats/model/quantity.hpp>
+#include <tipstats/text.hpp>
 #include <tipstats/time/age_band.hpp>
 #include <tipstats/time/period.hpp>
 

@@ -64,6 +64,8 @@ enum class Dimension { measure, unit, period, area, offence, age, sex, source };
 
 inline constexpr std::array<std::string_view, 8> dimension_names{"measure", "unit",  "period", "area",
                                                                  "offence", "age",   "sex",    "source"};
+/// "measure", "unit", ...: the dimension's column name.
+inline std::string_view to_string(Dimension d) { return dimension_names[static_cast<std::size_t>(d)]; }
 
 /// Names an extra dimension cannot take: the built-in dimensions and the other columns of the tidy
 /// table and its pandas form.

@@ -10,6 +10,7 @@
 // full column rank); a model that fails either check raises domain_error naming the cells, lists
 // and pairs responsible.
 
+#include <tipstats/interval.hpp>
 #include <tipstats/mse/capture_table.hpp>
 
 #include <cstddef>
@@ -68,7 +69,7 @@ loglinear_fit loglinear(const capture_table& table, std::span<const list_pair> i
 
 /// SparseMSE's interval for the total: observed + exp(b0 -+ z se(b0)), z the normal quantile of
 /// (1 + level) / 2 (a normal interval on the log of the dark figure).
-std::pair<double, double> total_interval(const loglinear_fit& fit, double level = 0.95);
+interval total_interval(const loglinear_fit& fit, double level = 0.95);
 
 struct stepwise_step {
     list_pair added;

@@ -28,6 +28,7 @@
 // change the previous counts for which some whole current count fits.
 
 #include <tipstats/stats/common.hpp>
+#include <tipstats/text.hpp>
 
 #include <cstddef>
 #include <optional>

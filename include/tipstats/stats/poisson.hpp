@@ -9,6 +9,7 @@
 // α = 1 - level; z is the standard normal quantile at 1 - α/2.
 
 #include <tipstats/stats/common.hpp>
+#include <tipstats/text.hpp>
 
 #include <string_view>
 

@@ -15,6 +15,7 @@
 // gives a plausible-looking wrong interval; it is refused unless the counts are declared weighted.
 
 #include <tipstats/stats/common.hpp>
+#include <tipstats/text.hpp>
 
 #include <string_view>
 

@@ -11,6 +11,7 @@
 // G⁻¹ is the gamma quantile; every result is multiplied by `per`.
 
 #include <tipstats/stats/common.hpp>
+#include <tipstats/text.hpp>
 
 #include <string_view>
 

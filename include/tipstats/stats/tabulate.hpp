@@ -3,6 +3,8 @@
 // how many rows hold each, as `groupby(by, dropna=False).size()` gives them, without copying the
 // columns.
 
+#include <tipstats/batch_options.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -50,8 +52,8 @@ struct tabulation {
 /// the input's bytes) plus the result. Otherwise the combined keys are ranked by a radix sort and
 /// counted (one thread; about six 64-bit words of memory per row).
 ///
-/// `threads` = 0 uses every hardware thread. Throws domain_error when `columns` is empty and
+/// Runs on the shared thread pool (see batch_options). Throws domain_error when `columns` is empty and
 /// validation_error naming the column when the lengths differ.
-tabulation tabulate(std::span<const code_column> columns, unsigned threads = 0);
+tabulation tabulate(std::span<const code_column> columns, const batch_options& run = {});
 
 }  // namespace tipstats

@@ -9,11 +9,13 @@
 
 #include <tipstats/detail/text.hpp>
 #include <tipstats/error.hpp>
+#include <tipstats/text.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <compare>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -222,5 +224,8 @@ inline age_band age_band::from_label(std::string_view label) {
                           "tipstats::age_band_labels())");
     }
 }
+
+/// "15-17", "18+", "all" or "unknown" (age_band::to_string).
+std::ostream& operator<<(std::ostream& out, const age_band& band);
 
 }  // namespace tipstats

@@ -5,6 +5,7 @@
 // std::chrono::year_month_day and std::chrono::sys_days; the text form is ISO 8601 YYYY-MM-DD.
 
 #include <tipstats/error.hpp>
+#include <tipstats/text.hpp>
 
 #include <chrono>
 #include <compare>

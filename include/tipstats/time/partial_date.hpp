@@ -5,6 +5,7 @@
 #include <tipstats/time/date.hpp>
 
 #include <compare>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -92,5 +93,8 @@ private:
     int month_;
     int day_;
 };
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (partial_date::to_string).
+std::ostream& operator<<(std::ostream& out, const partial_date& d);
 
 }  // namespace tipstats

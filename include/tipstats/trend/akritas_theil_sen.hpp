@@ -22,7 +22,7 @@ struct akritas_theil_sen_result {
     double s = 0;          ///< Kendall's S over the pairs whose order is known
     double var_s = 0;      ///< its variance with cenken's tie corrections
     double z = 0;          ///< (S - sign S) / sqrt(var_s); NaN when var_s <= 0
-    double p = 1;          ///< two-sided normal p-value; NaN when var_s <= 0
+    double p_value = 1;    ///< two-sided normal p-value; NaN when var_s <= 0
     double tau = 0;        ///< S / (n (n - 1) / 2), as cenken reports it
     double slope = 0;      ///< Akritas-Theil-Sen slope per unit of x
     double intercept = 0;  ///< Turnbull median of the residuals y - slope x

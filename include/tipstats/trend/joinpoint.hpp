@@ -5,6 +5,9 @@
 // (Kim, Fay, Feuer & Midthune 2000, Stat Med 19:335-351) or by BIC / weighted BIC (Kim et al.
 // 2023, J Appl Stat 50:1992-2013), APC and AAPC with confidence intervals.
 
+#include <tipstats/interval.hpp>
+#include <tipstats/text.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -55,9 +58,9 @@ struct joinpoint_options {
 struct joinpoint_segment {
     double start = 0, end = 0;  ///< x range of the segment
     double slope = 0;           ///< of y (linear) or ln y (log-linear) per unit x
-    double slope_lower = 0, slope_upper = 0;
+    interval slope_ci;
     double apc = 0;             ///< 100 (e^slope - 1) for the log-linear model; NaN for linear
-    double apc_lower = 0, apc_upper = 0;
+    interval apc_ci;
     double p_value = 1;         ///< t test of slope = 0
 };
 
@@ -82,8 +85,10 @@ struct joinpoint_candidate {
 /// Average (annual) percent change over [from, to]: the mean slope of the fitted curve there.
 struct average_change {
     double from = 0, to = 0;
-    double slope = 0, slope_lower = 0, slope_upper = 0;
-    double percent = 0, lower = 0, upper = 0;  ///< AAPC = 100 (e^slope - 1) and its interval (log-linear)
+    double slope = 0;
+    interval slope_ci;
+    double percent = 0;   ///< AAPC = 100 (e^slope - 1) (log-linear)
+    interval percent_ci;  ///< its interval
     bool t_based = false;                       ///< within one segment: t interval; else normal
 };
 

@@ -3,6 +3,9 @@
 // negative binomial, counts exact or known only within bounds), and the ordinary least squares
 // trend. Numbers only: counts, bounds, x and exposure as spans.
 
+#include <tipstats/interval.hpp>
+#include <tipstats/text.hpp>
+
 #include <cstddef>
 #include <limits>
 #include <span>
@@ -39,11 +42,9 @@ struct loglinear_result {
     double se = 0;          ///< standard error of b (scaled by sqrt(dispersion) for quasi)
     double z = 0;           ///< b / se
     double p_value = 1;     ///< two-sided normal p-value of b = 0
-    double slope_lower = 0; ///< b -+ z_{(1+level)/2} se (normal, as statsmodels)
-    double slope_upper = 0;
+    interval slope_ci;      ///< b -+ z_{(1+level)/2} se (normal, as statsmodels)
     double apc = 0;         ///< annual (per unit x) percent change 100 (e^b - 1)
-    double apc_lower = 0;   ///< 100 (e^{slope_lower} - 1)
-    double apc_upper = 0;
+    interval apc_ci;        ///< 100 (e^{slope_ci} - 1)
     double dispersion = 1;  ///< phi: Pearson chi-square / (n - 2) for quasi, else 1
     double alpha = 0;       ///< NB2 dispersion for negbin (0 at the Poisson boundary), else 0
     double alpha_se = std::numeric_limits<double>::quiet_NaN();  ///< its standard error (negbin, alpha > 0)
@@ -63,7 +64,13 @@ struct loglinear_result {
     std::size_t iterations = 0;  ///< IRLS or Newton iterations used
 };
 
-/// Log-linear regression of counts on x (default 0..n-1) with offset log(exposure).
+struct loglinear_options {
+    count_model model = count_model::poisson;
+    double level = 0.95;  ///< of slope_ci and apc_ci
+};
+
+/// Log-linear regression of counts on x (default 0..n-1) with offset log(exposure):
+/// loglinear(counts, x, {}, {.model = count_model::negbin}).
 ///
 /// Without censored counts, poisson and quasi are fitted by iteratively reweighted least squares
 /// (McCullagh & Nelder 1989, sec. 2.5), quasi scaling the standard error by sqrt(phi). With
@@ -78,14 +85,12 @@ struct loglinear_result {
 /// and counts whose maximum likelihood slope is infinite (e.g. positive only at the first or only
 /// at the last x); error when the fit does not converge.
 loglinear_result loglinear(std::span<const double> counts, const count_bounds& bounds, std::span<const double> x = {},
-                           std::span<const double> exposure = {}, count_model model = count_model::poisson,
-                           double level = 0.95);
+                           std::span<const double> exposure = {}, const loglinear_options& options = {});
 
 /// The same for counts without bounds (a NaN count is missing).
 inline loglinear_result loglinear(std::span<const double> counts, std::span<const double> x = {},
-                                  std::span<const double> exposure = {}, count_model model = count_model::poisson,
-                                  double level = 0.95) {
-    return loglinear(counts, count_bounds{}, x, exposure, model, level);
+                                  std::span<const double> exposure = {}, const loglinear_options& options = {}) {
+    return loglinear(counts, count_bounds{}, x, exposure, options);
 }
 
 struct linear_result {
@@ -94,8 +99,7 @@ struct linear_result {
     double se = 0;
     double t = 0;           ///< slope / se
     double p_value = 1;     ///< two-sided, Student t with n - 2 degrees of freedom
-    double lower = 0;       ///< slope -+ t_{(1+level)/2, n-2} se
-    double upper = 0;
+    interval slope_ci;      ///< slope -+ t_{(1+level)/2, n-2} se
     double sigma = 0;       ///< residual standard deviation sqrt(SSE / (n - 2))
     double r_squared = 0;
     double level = 0.95;

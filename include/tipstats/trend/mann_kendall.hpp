@@ -8,6 +8,9 @@
 // flag is set) the test and the slope are those of the Akritas-Theil-Sen approach as R's NADA
 // cenken computes them (akritas_theil_sen.hpp).
 
+#include <tipstats/interval.hpp>
+#include <tipstats/text.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -57,9 +60,9 @@ struct mann_kendall_result {
     double s = 0;          ///< Kendall's S = sum over i < j of sign(y_j - y_i)
     double var_s = 0;      ///< variance of S, tie-corrected (and corrected for autocorrelation)
     double z = 0;          ///< (S - sign(S)) / sqrt(var_s): continuity corrected; NaN when a corrected var_s <= 0
-    double p = 1;          ///< two-sided normal p-value; NaN (and no trend) when z is NaN
+    double p_value = 1;    ///< two-sided normal p-value; NaN (and no trend) when z is NaN
     double tau = 0;        ///< Kendall's tau-a: S / (number of pairs)
-    trend_direction trend = trend_direction::no_trend;  ///< direction when p < alpha
+    trend_direction trend = trend_direction::no_trend;  ///< direction when p_value < alpha
     double slope = 0;      ///< Theil-Sen slope per unit of x (per cycle for a seasonal test without x)
     double intercept = 0;  ///< median(y) - slope * median(x) (Conover 1980, as pymannkendall); censored: Turnbull median residual
     std::size_t n = 0;     ///< observations used
@@ -84,8 +87,7 @@ mann_kendall_result mann_kendall(std::span<const double> y, std::span<const unsi
 struct sens_slope_result {
     double slope = 0;      ///< median of the pairwise slopes (y_j - y_i) / (x_j - x_i)
     double intercept = 0;  ///< median(y) - slope * median(x)
-    double lower = 0;      ///< rank-based lower confidence limit (NaN when the rank falls outside)
-    double upper = 0;      ///< rank-based upper confidence limit
+    interval slope_ci;     ///< rank-based confidence limits (an end NaN when its rank falls outside)
     double level = 0.95;
     std::size_t n = 0;
     std::size_t n_censored = 0;  ///< left-censored values used (Akritas-Theil-Sen; no interval then)
@@ -99,7 +101,7 @@ struct sens_slope_result {
 sens_slope_result sens_slope(std::span<const double> y, std::span<const double> x = {}, double level = 0.95);
 
 /// The same with left-censoring flags (empty: none). With a censored value the slope and intercept
-/// are the Akritas-Theil-Sen line of cenken, which has no rank interval: lower and upper are NaN.
+/// are the Akritas-Theil-Sen line of cenken, which has no rank interval: slope_ci is NaN.
 sens_slope_result sens_slope(std::span<const double> y, std::span<const unsigned char> censored,
                              std::span<const double> x = {}, double level = 0.95);
 
