@@ -292,8 +292,10 @@ double turnbull_median(const std::vector<double>& left, const std::vector<double
 
 }  // namespace
 
-akritas_theil_sen_result akritas_theil_sen(std::span<const double> y, std::span<const unsigned char> censored,
+akritas_theil_sen_result akritas_theil_sen(number_span y_values, std::span<const unsigned char> censored,
                                            std::span<const double> x) {
+    std::vector<double> y_storage;
+    const std::span<const double> y = y_values.doubles(y_storage);
     const std::size_t n = y.size();
     if (censored.size() != n)
         throw domain_error("censored", "has " + std::to_string(censored.size()) + " values but y has " + std::to_string(n));

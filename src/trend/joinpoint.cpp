@@ -343,7 +343,7 @@ joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
             continue;
         }
         double value = y[i];
-        if (value < 0) throw domain_error("y", "negative value " + std::to_string(value) + " in a log-linear model", i);
+        if (value < 0) throw domain_error("y", "negative value " + tipstats::detail::number_text(value) + " in a log-linear model", i);
         if (value == 0) {
             if (o.zeros == joinpoint_zeros::error)
                 throw domain_error("y", "zero in a log-linear model: NCI's Joinpoint refuses zeros unless the data "
@@ -520,7 +520,9 @@ joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
     return res;
 }
 
-joinpoint_result joinpoint(std::span<const double> y, std::span<const double> x, const joinpoint_options& options) {
+joinpoint_result joinpoint(number_span y_values, std::span<const double> x, const joinpoint_options& options) {
+    std::vector<double> y_storage;
+    const std::span<const double> y = y_values.doubles(y_storage);
     return joinpoint_engine(x, y.size(), options).run(y);
 }
 

@@ -10,8 +10,12 @@
 
 namespace tipstats::trend {
 
-logistic_result logistic(std::span<const double> successes, std::span<const double> trials,
-                         const count_bounds& bounds, std::span<const double> x, double level) {
+logistic_result logistic(number_span successes_values, number_span trials_values, const count_bounds& bounds,
+                         std::span<const double> x, double level) {
+    std::vector<double> successes_storage;
+    const std::span<const double> successes = successes_values.doubles(successes_storage);
+    std::vector<double> trials_storage;
+    const std::span<const double> trials = trials_values.doubles(trials_storage);
     detail::check_level(level);
     const std::size_t n = successes.size();
     if (trials.size() != n)

@@ -61,7 +61,7 @@ prepared prepare(std::span<const double> counts, const count_bounds& bounds, std
         double lower = c, upper = c;
         if (!std::isnan(c)) {
             if (!std::isfinite(c)) throw domain_error("counts", "must be finite (NaN marks a missing count)", i);
-            if (c < 0) throw domain_error("counts", "negative count " + std::to_string(c), i);
+            if (c < 0) throw domain_error("counts", "negative count " + tipstats::detail::number_text(c), i);
             if (bounded) {
                 if (!std::isnan(bounds.lower[i]) && bounds.lower[i] != c)
                     throw domain_error("lower", "differs from the count given (bounds are for NaN counts)", i);
@@ -75,7 +75,7 @@ prepared prepare(std::span<const double> counts, const count_bounds& bounds, std
                 throw domain_error(std::isnan(lower) ? "lower" : "upper",
                                    "is NaN where the other bound is not (both NaN mark a missing count)", i);
             if (!std::isnan(lower)) {
-                if (lower < 0) throw domain_error("lower", "negative bound " + std::to_string(lower), i);
+                if (lower < 0) throw domain_error("lower", "negative bound " + tipstats::detail::number_text(lower), i);
                 if (!std::isfinite(lower)) throw domain_error("lower", "must be finite", i);
                 if (upper < lower) throw domain_error("upper", "is below the lower bound", i);
             }
@@ -190,8 +190,12 @@ double alpha_score_at_zero(const std::vector<count_observation>& data, const Eig
 
 }  // namespace
 
-loglinear_result loglinear(std::span<const double> counts, const count_bounds& bounds, std::span<const double> x,
-                           std::span<const double> exposure, const loglinear_options& options) {
+loglinear_result loglinear(number_span counts_values, const count_bounds& bounds, std::span<const double> x,
+                           number_span exposure_values, const loglinear_options& options) {
+    std::vector<double> counts_storage;
+    const std::span<const double> counts = counts_values.doubles(counts_storage);
+    std::vector<double> exposure_storage;
+    const std::span<const double> exposure = exposure_values.doubles(exposure_storage);
     const count_model model = options.model;
     const double level = options.level;
     detail::check_level(level);
@@ -297,7 +301,9 @@ loglinear_result loglinear(std::span<const double> counts, const count_bounds& b
     return r;
 }
 
-linear_result linear(std::span<const double> y, std::span<const double> x, double level) {
+linear_result linear(number_span y_values, std::span<const double> x, double level) {
+    std::vector<double> y_storage;
+    const std::span<const double> y = y_values.doubles(y_storage);
     detail::check_level(level);
     const std::size_t n = y.size();
     if (n < 3) throw domain_error("y", "needs at least 3 values for a linear trend with an interval, got " + std::to_string(n));

@@ -192,13 +192,14 @@ double two_sided_p(double z) { return 2 * boost::math::cdf(boost::math::compleme
 
 }  // namespace
 
-mann_kendall_result mann_kendall(std::span<const double> y, std::span<const double> x,
-                                 const mann_kendall_options& options) {
+mann_kendall_result mann_kendall(number_span y, std::span<const double> x, const mann_kendall_options& options) {
     return mann_kendall(y, {}, x, options);
 }
 
-mann_kendall_result mann_kendall(std::span<const double> y, std::span<const unsigned char> censored,
+mann_kendall_result mann_kendall(number_span y_values, std::span<const unsigned char> censored,
                                  std::span<const double> x, const mann_kendall_options& options) {
+    std::vector<double> y_storage;
+    const std::span<const double> y = y_values.doubles(y_storage);
     if (!(options.alpha > 0 && options.alpha < 1)) throw domain_error("alpha", "must lie strictly between 0 and 1");
     const bool seasonal = options.period > 0;
     if (seasonal && options.method != mk_method::original)
@@ -301,12 +302,14 @@ mann_kendall_result mann_kendall(std::span<const double> y, std::span<const unsi
     return r;
 }
 
-sens_slope_result sens_slope(std::span<const double> y, std::span<const double> x, double level) {
+sens_slope_result sens_slope(number_span y, std::span<const double> x, double level) {
     return sens_slope(y, {}, x, level);
 }
 
-sens_slope_result sens_slope(std::span<const double> y, std::span<const unsigned char> censored,
+sens_slope_result sens_slope(number_span y_values, std::span<const unsigned char> censored,
                              std::span<const double> x, double level) {
+    std::vector<double> y_storage;
+    const std::span<const double> y = y_values.doubles(y_storage);
     detail::check_level(level);
     const observations obs = kept(y, censored, x, 0, false);
     const std::size_t n = obs.y.size();

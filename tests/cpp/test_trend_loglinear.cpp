@@ -2,8 +2,10 @@
 
 #include <tipstats/error.hpp>
 #include <tipstats/trend/batch.hpp>
+#include <tipstats/trend/logistic.hpp>
 #include <tipstats/trend/loglinear.hpp>
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -169,4 +171,19 @@ TEST_CASE("an open-ended count is its upper tail", "[trend][loglinear][censored]
     CHECK(a.slope == Approx(b.slope).epsilon(1e-12));
     CHECK(a.log_likelihood == Approx(b.log_likelihood).epsilon(1e-12));
     CHECK(a.n_censored == 1);
+}
+
+TEST_CASE("trend inputs are any contiguous numbers, read as the same doubles", "[trend][loglinear]") {
+    const std::vector<int> counts{12, 15, 14, 20, 26, 31};
+    const std::vector<double> as_doubles(counts.begin(), counts.end());
+    const std::array<float, 6> exposure{1000.f, 1010.f, 1030.f, 1040.f, 1050.f, 1075.f};
+    const std::vector<double> exposure_doubles(exposure.begin(), exposure.end());
+    const auto a = tt::loglinear(counts, {}, exposure, {.model = tt::count_model::negbin});
+    const auto b = tt::loglinear(as_doubles, {}, exposure_doubles, {.model = tt::count_model::negbin});
+    CHECK(a.slope == b.slope);
+    CHECK(a.apc_ci == b.apc_ci);
+    const unsigned short small[] = {3, 5, 4, 8, 9};
+    CHECK(tt::linear(small).slope_ci == tt::linear(std::vector<double>{3, 5, 4, 8, 9}).slope_ci);
+    CHECK(tt::logistic(std::vector<long>{2, 3, 5, 6}, std::vector<int>{10, 10, 10, 10}).slope ==
+          tt::logistic(std::vector<double>{2, 3, 5, 6}, std::vector<double>{10, 10, 10, 10}).slope);
 }

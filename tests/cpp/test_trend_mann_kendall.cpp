@@ -84,3 +84,12 @@ TEST_CASE("a corrected variance at or below zero gives NaN, not an exception", "
     CHECK(r.trend == tt::trend_direction::no_trend);
     CHECK(r.s == 43);
 }
+
+TEST_CASE("Mann-Kendall and Sen take any contiguous numbers", "[trend][mann_kendall]") {
+    const std::vector<int> y{5, 7, 6, 9, 12, 11, 15};
+    const std::vector<double> as_doubles(y.begin(), y.end());
+    CHECK(tt::mann_kendall(y).p_value == tt::mann_kendall(as_doubles).p_value);
+    CHECK(tt::sens_slope(y).slope_ci == tt::sens_slope(as_doubles).slope_ci);
+    const std::vector<unsigned char> censored{1, 0, 0, 0, 0, 0, 0};
+    CHECK(tt::mann_kendall(y, censored).tau == tt::mann_kendall(as_doubles, censored).tau);
+}

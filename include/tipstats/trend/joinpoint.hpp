@@ -6,6 +6,7 @@
 // 2023, J Appl Stat 50:1992-2013), APC and AAPC with confidence intervals.
 
 #include <tipstats/interval.hpp>
+#include <tipstats/number_span.hpp>
 #include <tipstats/text.hpp>
 
 #include <cstddef>
@@ -117,7 +118,7 @@ struct joinpoint_result {
 /// values, negative y in the log-linear model, zero y there unless `zeros` states NCI's counts rule
 /// (and all-zero y even then), unsorted or duplicate x, non-positive weights, and too few points for
 /// max_joinpoints (the message says how many are needed).
-joinpoint_result joinpoint(std::span<const double> y, std::span<const double> x = {},
+joinpoint_result joinpoint(number_span y, std::span<const double> x = {},
                            const joinpoint_options& options = {});
 
 /// AAPC over a sub-range [from, to] of a fit (NCI: normal interval unless within one segment).

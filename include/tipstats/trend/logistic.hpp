@@ -36,7 +36,7 @@ struct logistic_result {
 /// finite where successes are given, successes below 0 or above their trials, fewer than 2
 /// periods, and successes that are all 0, all equal to their trials, or separated in x (an
 /// infinite slope); error when the fit does not converge.
-logistic_result logistic(std::span<const double> successes, std::span<const double> trials,
+logistic_result logistic(number_span successes, number_span trials,
                          const count_bounds& bounds = {}, std::span<const double> x = {}, double level = 0.95);
 
 }  // namespace tipstats::trend

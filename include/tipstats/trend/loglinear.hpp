@@ -1,9 +1,11 @@
 #pragma once
 // Log-linear trends of counts with their annual percent change (Poisson, quasi-Poisson and NB2
 // negative binomial, counts exact or known only within bounds), and the ordinary least squares
-// trend. Numbers only: counts, bounds, x and exposure as spans.
+// trend. Numbers only: counts and exposure as any contiguous numbers (number_span), bounds and x as
+// spans of doubles.
 
 #include <tipstats/interval.hpp>
+#include <tipstats/number_span.hpp>
 #include <tipstats/text.hpp>
 
 #include <cstddef>
@@ -84,12 +86,12 @@ struct loglinear_options {
 /// bound below a lower one, non-positive exposure, too few counts, no count known to be positive,
 /// and counts whose maximum likelihood slope is infinite (e.g. positive only at the first or only
 /// at the last x); error when the fit does not converge.
-loglinear_result loglinear(std::span<const double> counts, const count_bounds& bounds, std::span<const double> x = {},
-                           std::span<const double> exposure = {}, const loglinear_options& options = {});
+loglinear_result loglinear(number_span counts, const count_bounds& bounds, std::span<const double> x = {},
+                           number_span exposure = {}, const loglinear_options& options = {});
 
 /// The same for counts without bounds (a NaN count is missing).
-inline loglinear_result loglinear(std::span<const double> counts, std::span<const double> x = {},
-                                  std::span<const double> exposure = {}, const loglinear_options& options = {}) {
+inline loglinear_result loglinear(number_span counts, std::span<const double> x = {}, number_span exposure = {},
+                                  const loglinear_options& options = {}) {
     return loglinear(counts, count_bounds{}, x, exposure, options);
 }
 
@@ -108,6 +110,6 @@ struct linear_result {
 
 /// Ordinary least squares trend y = a + b x (x default 0..n-1), t-based interval for b.
 /// Needs at least 3 finite values.
-linear_result linear(std::span<const double> y, std::span<const double> x = {}, double level = 0.95);
+linear_result linear(number_span y, std::span<const double> x = {}, double level = 0.95);
 
 }  // namespace tipstats::trend

@@ -9,6 +9,7 @@
 // cenken computes them (akritas_theil_sen.hpp).
 
 #include <tipstats/interval.hpp>
+#include <tipstats/number_span.hpp>
 #include <tipstats/text.hpp>
 
 #include <cstddef>
@@ -74,14 +75,14 @@ struct mann_kendall_result {
 /// NaN are dropped); a seasonal test without x measures time in cycles (position / period).
 /// Throws domain_error if fewer than 2 values remain, x is not strictly increasing or finite, or
 /// options are inconsistent.
-mann_kendall_result mann_kendall(std::span<const double> y, std::span<const double> x = {},
+mann_kendall_result mann_kendall(number_span y, std::span<const double> x = {},
                                  const mann_kendall_options& options = {});
 
 /// The same with left-censoring flags (empty: none). With a censored value the test is cenken's
 /// (original method only, no seasons: Hamed-Rao, Yue-Wang and the seasonal test are not defined
 /// for censored values and raise domain_error), the slope the Akritas-Theil-Sen slope and the
 /// intercept the Turnbull median residual.
-mann_kendall_result mann_kendall(std::span<const double> y, std::span<const unsigned char> censored,
+mann_kendall_result mann_kendall(number_span y, std::span<const unsigned char> censored,
                                  std::span<const double> x = {}, const mann_kendall_options& options = {});
 
 struct sens_slope_result {
@@ -98,11 +99,11 @@ struct sens_slope_result {
 /// trend::sens.slope computes it: with N pairwise slopes sorted and C = z_{(1+level)/2} sqrt(var S)
 /// (tie-corrected), lower = slope[round((N - C) / 2)], upper = slope[round((N + C) / 2 + 1)],
 /// 1-based, rounding half to even as R does.
-sens_slope_result sens_slope(std::span<const double> y, std::span<const double> x = {}, double level = 0.95);
+sens_slope_result sens_slope(number_span y, std::span<const double> x = {}, double level = 0.95);
 
 /// The same with left-censoring flags (empty: none). With a censored value the slope and intercept
 /// are the Akritas-Theil-Sen line of cenken, which has no rank interval: slope_ci is NaN.
-sens_slope_result sens_slope(std::span<const double> y, std::span<const unsigned char> censored,
+sens_slope_result sens_slope(number_span y, std::span<const unsigned char> censored,
                              std::span<const double> x = {}, double level = 0.95);
 
 }  // namespace tipstats::trend
