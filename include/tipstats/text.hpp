@@ -47,6 +47,12 @@ class partial_date;
 class age_band;
 
 namespace detail {
+/// The enumerator's words, found by argument-dependent lookup from outside tipstats' namespaces.
+template <worded_enum E>
+std::string_view words_of(E value) {
+    return to_string(value);
+}
+
 /// The classes std::format prints through their to_string().
 template <class T>
 concept worded_class = std::same_as<T, date> || std::same_as<T, period> || std::same_as<T, partial_date> ||
@@ -56,17 +62,20 @@ concept worded_class = std::same_as<T, date> || std::same_as<T, period> || std::
 }  // namespace tipstats
 
 #if defined(__cpp_lib_format)
+namespace std {
 /// std::format("{}", value) and its width, fill and alignment ("{:>10}"), as for a string.
 template <class T>
     requires tipstats::worded_enum<T> || tipstats::detail::worded_class<T>
-struct std::formatter<T, char> : std::formatter<std::string_view, char> {
-    auto format(const T& value, std::format_context& context) const {
+struct formatter<T, char> : formatter<string_view, char> {
+    template <class Context>
+    auto format(const T& value, Context& context) const {
         if constexpr (tipstats::worded_enum<T>) {
-            return std::formatter<std::string_view, char>::format(to_string(value), context);
+            return formatter<string_view, char>::format(tipstats::detail::words_of(value), context);
         } else {
-            const std::string text = value.to_string();
-            return std::formatter<std::string_view, char>::format(text, context);
+            const string text = value.to_string();
+            return formatter<string_view, char>::format(string_view(text), context);
         }
     }
 };
+}  // namespace std
 #endif
