@@ -11,14 +11,15 @@ int main(int argc, char** argv) {
     }
     try {
         const tipstats::Dataset ds = tipstats::io::load(argv[1]);
-        const tipstats::Date on = argc == 3 ? tipstats::parse_date(argv[2])
-                                            : boost::gregorian::day_clock::local_day();
+        const tipstats::date on = argc == 3 ? tipstats::date::parse(argv[2])
+                                            : tipstats::date(std::chrono::floor<std::chrono::days>(
+                                                  std::chrono::system_clock::now()));
         std::cout << ds.partners().size() << " partners, " << ds.agreements().size() << " agreements; status on "
-                  << tipstats::format_date(on) << ":\n";
+                  << on << ":\n";
         for (const auto& agreement : ds.agreements()) {
-            std::cout << "  " << agreement.id << " (" << tipstats::to_string(agreement.kind) << "):";
+            std::cout << "  " << agreement.id << " (" << agreement.kind << "):";
             for (const auto& party : agreement.parties) std::cout << ' ' << ds.partners().get(party.partner_id).name << ';';
-            std::cout << ' ' << tipstats::to_string(agreement.status_on(on));
+            std::cout << ' ' << agreement.status_on(on);
             if (agreement.renewal_count() > 0) std::cout << ", renewal " << agreement.renewal_count();
             std::cout << '\n';
         }

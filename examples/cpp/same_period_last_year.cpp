@@ -7,9 +7,9 @@
 int main(int argc, char** argv) {
     try {
         for (int i = 1; i < argc; ++i) {
-            const auto period = tipstats::Period::parse(argv[i]);
-            std::cout << period.to_string() << " (" << period.days() << " days) vs "
-                      << period.shift(-1).to_string() << '\n';
+            const auto period = tipstats::period::parse(argv[i]);
+            std::cout << period << " (a " << period.kind() << " of " << period.days() << " days) vs "
+                      << period.shift(-1) << '\n';
         }
     } catch (const tipstats::error& e) {
         std::cerr << "error: " << e.what() << '\n';

@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <utility>
 
 namespace tipstats {
@@ -100,9 +101,14 @@ private:
 /// `index` names the first bad element when the argument is an array.
 class domain_error : public error {
 public:
-    domain_error(std::string argument, const std::string& message, std::optional<std::size_t> index = {})
-        : error(describe(argument, message, index)), argument_(std::move(argument)), index_(index) {}
+    domain_error(std::string argument, std::string message, std::optional<std::size_t> index = {})
+        : error(describe(argument, message, index)),
+          argument_(std::move(argument)),
+          message_(std::move(message)),
+          index_(index) {}
     const std::string& argument() const noexcept { return argument_; }
+    /// What is wrong, without the argument and index.
+    const std::string& message() const noexcept { return message_; }
     std::optional<std::size_t> index() const noexcept { return index_; }
 
 private:
@@ -113,7 +119,29 @@ private:
         return out + ": " + message;
     }
     std::string argument_;
+    std::string message_;
     std::optional<std::size_t> index_;
+};
+
+/// A file that cannot be read or written: the path and the operating system's reason
+/// ("'data/cambodia.json': cannot open the file for reading: No such file or directory").
+class io_error : public error {
+public:
+    io_error(std::string path, const std::string& message, std::error_code reason)
+        : error("'" + path + "': " + message + (reason ? ": " + reason.message() : std::string())),
+          path_(std::move(path)),
+          message_(message + (reason ? ": " + reason.message() : std::string())),
+          reason_(reason) {}
+    const std::string& path() const noexcept { return path_; }
+    /// What went wrong and why, without the path.
+    const std::string& message() const noexcept { return message_; }
+    /// The operating system's reason (std::errc::no_such_file_or_directory, ...); empty when none.
+    std::error_code reason() const noexcept { return reason_; }
+
+private:
+    std::string path_;
+    std::string message_;
+    std::error_code reason_;
 };
 
 /// A lookup by id or name that found nothing.

@@ -27,7 +27,6 @@
 #include <tipstats/io/json_document.hpp>
 #include <tipstats/io/glotip.hpp>
 
-#include <tipstats/detail/parallel.hpp>
 #include <tipstats/stats/changes.hpp>
 #include <tipstats/stats/claims.hpp>
 #include <tipstats/stats/poisson.hpp>

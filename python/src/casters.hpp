@@ -1,5 +1,5 @@
 #pragma once
-// datetime.date <-> tipstats::Date (boost::gregorian::date), both ways.
+// datetime.date <-> tipstats::date, both ways.
 
 #include <tipstats/time/date.hpp>
 
@@ -10,25 +10,23 @@
 namespace pybind11::detail {
 
 template <>
-struct type_caster<tipstats::Date> {
+struct type_caster<tipstats::date> {
 public:
-    PYBIND11_TYPE_CASTER(tipstats::Date, const_name("datetime.date"));
+    PYBIND11_TYPE_CASTER(tipstats::date, const_name("datetime.date"));
 
     bool load(handle src, bool) {
         if (!src) return false;
         if (!PyDateTimeAPI) PyDateTime_IMPORT;
         // datetime.datetime is a subclass of date; taking its date part silently would drop the time.
         if (!PyDate_Check(src.ptr()) || PyDateTime_Check(src.ptr())) return false;
-        value = tipstats::make_date(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
+        value = tipstats::date(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
                                     PyDateTime_GET_DAY(src.ptr()));
         return true;
     }
 
-    static handle cast(const tipstats::Date& date, return_value_policy, handle) {
+    static handle cast(const tipstats::date& date, return_value_policy, handle) {
         if (!PyDateTimeAPI) PyDateTime_IMPORT;
-        const auto ymd = date.year_month_day();
-        return PyDate_FromDate(static_cast<int>(ymd.year), static_cast<int>(ymd.month),
-                               static_cast<int>(ymd.day));
+        return PyDate_FromDate(date.year(), date.month(), date.day());
     }
 };
 

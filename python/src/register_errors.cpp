@@ -1,5 +1,6 @@
 // tipstats::error and its subclasses become tipstats.Error and subclasses that are also the
-// matching built-in (ValueError, KeyError), with the error's location as attributes.
+// matching built-in (ValueError, KeyError), with the error's location as attributes; an io_error
+// becomes the OSError open() would raise (FileNotFoundError, ...) with its errno and filename.
 #include "register.hpp"
 
 #include <tipstats/error.hpp>
@@ -77,6 +78,12 @@ void register_errors(py::module_& m) {
             raise(types.domain, e.what(),
                   {{"argument", py::str(e.argument())},
                    {"index", e.index() ? py::object(py::int_(*e.index())) : py::none()}});
+        } catch (const tipstats::io_error& e) {
+            // Python's own OSError picks the subclass from the number (FileNotFoundError,
+            // IsADirectoryError, PermissionError), as open() would raise.
+            const py::object os_error = py::reinterpret_borrow<py::object>(PyExc_OSError)(
+                e.reason().value(), e.message(), e.path());
+            PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(os_error.ptr())), os_error.ptr());
         } catch (const tipstats::not_found_error& e) {
             raise(types.not_found, e.what(), {{"key", py::str(e.key())}});
         } catch (const tipstats::error& e) {

@@ -24,6 +24,15 @@ py::object none_if_empty(const std::string& s) { return s.empty() ? py::none() :
 std::string or_empty(const std::optional<std::string>& s) { return s.value_or(std::string()); }
 std::string quoted(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
 
+/// Python's registries are read-only snapshots: a query's records reach Python as copies.
+template <class Record>
+std::vector<Record> copies(const std::vector<const Record*>& records) {
+    std::vector<Record> out;
+    out.reserve(records.size());
+    for (const Record* r : records) out.push_back(*r);
+    return out;
+}
+
 /// Runs `parse` and names `field` in a parse_error it throws ("kind", "window").
 template <class F>
 auto naming(const char* field, F parse) {
@@ -34,14 +43,14 @@ auto naming(const char* field, F parse) {
     }
 }
 
-/// A date that may be partial, from None, a PartialDate, a datetime.date or text ("2019", "2019-08",
+/// A date that may be partial, from None, a partial_date, a datetime.date or text ("2019", "2019-08",
 /// "2019-08-01"); a ParseError names `field`.
-std::optional<PartialDate> partial_date_arg(const py::object& value, const char* field) {
+std::optional<partial_date> partial_date_arg(const py::object& value, const char* field) {
     if (value.is_none()) return std::nullopt;
-    if (py::isinstance<py::str>(value)) return naming(field, [&] { return PartialDate::parse(value.cast<std::string>()); });
-    if (py::isinstance<PartialDate>(value)) return value.cast<PartialDate>();
+    if (py::isinstance<py::str>(value)) return naming(field, [&] { return partial_date::parse(value.cast<std::string>()); });
+    if (py::isinstance<partial_date>(value)) return value.cast<partial_date>();
     try {
-        return PartialDate(value.cast<Date>());
+        return partial_date(value.cast<date>());
     } catch (const py::cast_error&) {
         throw py::type_error(std::string(field) + ": expected a PartialDate, a datetime.date, text such as '2019-08' or None, got " +
                              py::str(py::type::of(value).attr("__name__")).cast<std::string>());
@@ -208,7 +217,7 @@ Source('tip-2020', publisher='US Department of State', date='2020-06')
     add_tuple_pickling(source_cls, 6, [](const Source& s) { return py::make_tuple(s.id, s.title, s.publisher, s.url, s.date, s.notes); },
             [](const py::tuple& t) {
                 return Source{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<std::string>(),
-                              t[3].cast<std::string>(), t[4].cast<std::optional<PartialDate>>(), t[5].cast<std::string>()};
+                              t[3].cast<std::string>(), t[4].cast<std::optional<partial_date>>(), t[5].cast<std::string>()};
             });
 
     py::class_<Note> note_cls(m, "Note", R"doc(
@@ -374,7 +383,7 @@ StatusChange('suspended', '2020-03')
         });
     add_tuple_pickling(status_change_cls, 3, [](const StatusChange& c) { return py::make_tuple(std::string(to_string(c.kind)), c.date, c.note); },
             [](const py::tuple& t) {
-                return StatusChange{parse_status_change_kind(t[0].cast<std::string>()), t[1].cast<PartialDate>(),
+                return StatusChange{parse_status_change_kind(t[0].cast<std::string>()), t[1].cast<partial_date>(),
                                     t[2].cast<std::string>()};
             });
 
@@ -468,7 +477,7 @@ bound when the early history is missing. Outside a dataset: 1 for a renewal, els
                                "(earliest, latest) last day of the term; None if unknown.")
         .def_property_readonly("last_day_bounds", [](const Agreement& a) { return bounds_tuple(a.last_day_bounds()); },
                                "(earliest, latest) last day in force, counting an early termination.")
-        .def("status_on", [](const Agreement& a, const Date& day) { return std::string(to_string(a.status_on(day))); },
+        .def("status_on", [](const Agreement& a, const date& day) { return std::string(to_string(a.status_on(day))); },
              py::arg("date"), R"doc(
 The status on ``date`` (a ``datetime.date``): 'pending', 'active', 'expired', 'terminated',
 'suspended' or 'unknown' when the partial dates allow more than one.
@@ -600,7 +609,7 @@ Coverage('2019-01-01/2022-12-31', certain_days=732, possible_days=1460, window_d
         })
         .def("__eq__", [](const Coverage& a, const Coverage& b) { return a == b; });
     add_tuple_pickling(coverage_cls, 3, [](const Coverage& c) { return py::make_tuple(c.window, c.certain_days, c.possible_days); },
-                       [](const py::tuple& t) { return Coverage{t[0].cast<Period>(), t[1].cast<long>(), t[2].cast<long>()}; });
+                       [](const py::tuple& t) { return Coverage{t[0].cast<period>(), t[1].cast<long>(), t[2].cast<long>()}; });
 
     // ----- registries
     py::class_<SourceRegistry, std::shared_ptr<SourceRegistry>> sources_cls(m, "SourceRegistry", R"doc(
@@ -639,17 +648,15 @@ that name.
 >>> ts.datasets.cambodia_2019().partners.find("joining hands coalition")
 Partner('chab-dai', 'Chab Dai Coalition', kind='coalition', country='KHM')
 )doc")
-        .def("find_all", [](const PartnerRegistry& r, const std::string& key) {
-            std::vector<Partner> out;
-            for (const Partner* p : r.find_all(key)) out.push_back(*p);
-            return out;
-        }, py::arg("key"), R"doc(
+        .def("find_all", [](const PartnerRegistry& r, const std::string& key) { return copies(r.find_all(key)); },
+             py::arg("key"), R"doc(
 Every partner known by ``key`` (a list, empty when none), matched as by ``find``.
 
 >>> [p.id for p in ts.datasets.cambodia_2019().partners.find_all("Terre des Hommes")]
 ['tdh-nl']
 )doc")
-        .def("parent_chain", &PartnerRegistry::parent_chain, py::arg("id"), R"doc(
+        .def("parent_chain", [](const PartnerRegistry& r, const std::string& id) { return copies(r.parent_chain(id)); },
+             py::arg("id"), R"doc(
 The partner with this id, its parent, its parent's parent... (a national committee, then its
 ministry). Raises NotFoundError for an unknown id.
 
@@ -674,15 +681,16 @@ acronym or any name wherever a partner is asked for.
                           "['ncct-chab-dai-2019', 'ncct-tdh-nl-2019', 'ncct-caritas-cambodia-2019', 'moi-aple-2019', "
                           "'moi-cpu-2019']");
     agreements_cls
-        .def("active_on", &AgreementRegistry::active_on, py::arg("date"), R"doc(
+        .def("active_on", [](const AgreementRegistry& r, const date& day) { return copies(r.active_on(day)); },
+             py::arg("date"), R"doc(
 The agreements certainly in force on ``date`` (a ``datetime.date``; status 'active'), in order.
 
 >>> import datetime
 >>> [a.id for a in ts.datasets.cambodia_2019().agreements.active_on(datetime.date(2020, 6, 1))]
 ['moi-cpu-2019']
 )doc")
-        .def("with_status", [](const AgreementRegistry& r, const std::string& status, const Date& day) {
-            return r.with_status(naming("status", [&] { return parse_agreement_status(status); }), day);
+        .def("with_status", [](const AgreementRegistry& r, const std::string& status, const date& day) {
+            return copies(r.with_status(naming("status", [&] { return parse_agreement_status(status); }), day));
         }, py::arg("status"), py::arg("date"), R"doc(
 The agreements whose status on ``date`` is ``status`` ('pending', 'active', 'expired',
 'terminated', 'suspended' or 'unknown'). Raises ParseError naming ``status`` for another word.
@@ -691,7 +699,7 @@ The agreements whose status on ``date`` is ``status`` ('pending', 'active', 'exp
 >>> [a.id for a in ts.datasets.cambodia_2019().agreements.with_status("unknown", datetime.date(2020, 6, 1))]
 ['ncct-chab-dai-2019', 'ncct-tdh-nl-2019', 'ncct-caritas-cambodia-2019', 'moi-aple-2019']
 )doc")
-        .def("status_on", [](const AgreementRegistry& r, const Date& day) {
+        .def("status_on", [](const AgreementRegistry& r, const date& day) {
             py::dict out;
             for (const auto& a : r) out[py::str(a.id)] = std::string(to_string(a.status_on(day)));
             return out;
@@ -702,21 +710,24 @@ Every agreement's status on ``date`` (a dict ``{agreement id: status}``, see ``A
 >>> ts.datasets.cambodia_2019().agreements.status_on(datetime.date(2020, 6, 1))["moi-cpu-2019"]
 'active'
 )doc")
-        .def("involving", &AgreementRegistry::involving, py::arg("partner"), R"doc(
+        .def("involving", [](const AgreementRegistry& r, const std::string& partner) { return copies(r.involving(partner)); },
+             py::arg("partner"), R"doc(
 The agreements a partner (id, acronym or any name) is party to, in order. Raises NotFoundError
 for an unknown partner.
 
 >>> [a.id for a in ts.datasets.cambodia_2019().agreements.involving("National Committee for Counter-Trafficking")]
 ['ncct-chab-dai-2019', 'ncct-tdh-nl-2019', 'ncct-caritas-cambodia-2019']
 )doc")
-        .def("between", &AgreementRegistry::between, py::arg("first"), py::arg("second"), R"doc(
+        .def("between", [](const AgreementRegistry& r, const std::string& first, const std::string& second) {
+            return copies(r.between(first, second));
+        }, py::arg("first"), py::arg("second"), R"doc(
 The agreements both partners (ids, acronyms or any names) are party to, in order. Raises
 NotFoundError for an unknown partner.
 
 >>> [a.id for a in ts.datasets.cambodia_2019().agreements.between("Ministry of Interior", "APLE")]
 ['moi-aple-2019']
 )doc")
-        .def("chain", &AgreementRegistry::chain, py::arg("id"), R"doc(
+        .def("chain", [](const AgreementRegistry& r, const std::string& id) { return copies(r.chain(id)); }, py::arg("id"), R"doc(
 The renewal chain the agreement belongs to, oldest first. Raises NotFoundError for an unknown id.
 
 >>> ds = ts.Dataset([ts.Partner("moi", "Ministry of Interior"), ts.Partner("cpu", "Child Protection Unit")],
@@ -753,9 +764,9 @@ next (a Continuity). Partners are named by id, acronym or any name.
 )doc")
         .def("coverage", [](const AgreementRegistry& r, const std::string& first, const std::string& second,
                             const py::object& window) {
-            const Period w = py::isinstance<py::str>(window)
-                                 ? naming("window", [&] { return Period::parse(window.cast<std::string>()); })
-                                 : window.cast<Period>();
+            const period w = py::isinstance<py::str>(window)
+                                 ? naming("window", [&] { return period::parse(window.cast<std::string>()); })
+                                 : window.cast<period>();
             return r.coverage(first, second, w);
         }, py::arg("first"), py::arg("second"), py::arg("window"), R"doc(
 The days of ``window`` (a Period or its text, e.g. '2019' or '2019-01-01/2021-06-30') covered by an

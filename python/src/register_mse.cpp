@@ -76,9 +76,8 @@ py::dict to_dict(const ms::loglinear_fit& f) {
     d["terms"] = f.term_names;
     d["coefficients"] = as_array(f.coefficients);
     d["standard_errors"] = as_array(f.standard_errors);
-    d["covariance"] = py::array_t<double>({f.covariance.rows(), f.covariance.cols()},
-                                          {sizeof(double), sizeof(double) * static_cast<std::size_t>(f.covariance.rows())},
-                                          f.covariance.data());
+    const auto terms = static_cast<py::ssize_t>(f.coefficients.size());
+    d["covariance"] = as_array(f.covariance).reshape({terms, terms});
     d["fitted"] = as_array(f.fitted);
     d["observed"] = f.observed;
     d["dark_figure"] = f.dark_figure;
@@ -206,8 +205,8 @@ void register_mse(py::module_& parent) {
               py::dict d;
               d["model"] = std::string(ms::to_string(r.model));
               d["abundance"] = r.abundance;
-              d["lower"] = r.lower;
-              d["upper"] = r.upper;
+              d["lower"] = r.ci.lower;
+              d["upper"] = r.ci.upper;
               d["level"] = r.level;
               d["max_log_likelihood"] = r.max_log_likelihood;
               d["lower_at_observed"] = r.lower_at_observed;
@@ -276,7 +275,8 @@ void register_mse(py::module_& parent) {
               f.observed = observed;
               f.coefficients = {intercept};
               f.standard_errors = {se};
-              return ms::total_interval(f, level);
+              const auto ci = ms::total_interval(f, level);
+              return std::pair{ci.lower, ci.upper};
           },
           py::arg("observed"), py::arg("intercept"), py::arg("se"), py::arg("level"),
           "observed + exp(intercept -+ z se): SparseMSE's interval for the total.");

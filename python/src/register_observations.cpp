@@ -44,14 +44,14 @@ Quantity quantity_from(const py::handle& value) {
     return Quantity::exact(number);
 }
 
-Period period_from(const py::handle& value) {
-    if (py::isinstance<Period>(value)) return value.cast<Period>();
-    return Period::parse(py::str(value).cast<std::string>());
+period period_from(const py::handle& value) {
+    if (py::isinstance<period>(value)) return value.cast<period>();
+    return period::parse(py::str(value).cast<std::string>());
 }
 
-AgeBand age_from(const py::handle& value) {
-    if (py::isinstance<AgeBand>(value)) return value.cast<AgeBand>();
-    return AgeBand::parse(py::str(value).cast<std::string>());
+age_band age_from(const py::handle& value) {
+    if (py::isinstance<age_band>(value)) return value.cast<age_band>();
+    return age_band::parse(py::str(value).cast<std::string>());
 }
 
 /// A read-only numpy view of a vector owned by `owner`.
@@ -107,8 +107,8 @@ void extend_by_columns(Observations& table, const py::dict& dimensions, const py
     };
     for (const char* required : {"measure", "unit", "period", "area", "offence", "age", "sex", "source"})
         if (!given.count(required)) throw domain_error("columns", std::string("the column '") + required + "' is missing");
-    const auto periods = read_categories("period", [](const std::string& t) { return Period::parse(t); });
-    const auto ages = read_categories("age", [](const std::string& t) { return AgeBand::parse(t); });
+    const auto periods = read_categories("period", [](const std::string& t) { return period::parse(t); });
+    const auto ages = read_categories("age", [](const std::string& t) { return age_band::parse(t); });
     const auto sexes = read_categories("sex", [](const std::string& t) { return parse_sex(t); });
     const auto code_at = [&](const std::string& name, std::size_t row) {
         const column& c = given.at(name);
@@ -384,7 +384,7 @@ Series(victims_rescued, 3 periods: 2019-H1: 263, 2019-H2: <5, 2020-H1: 120)
                    if (values.size() != periods.size())
                        throw domain_error("values", "has " + std::to_string(values.size()) + " values for " +
                                                         std::to_string(periods.size()) + " periods");
-                   std::vector<Period> ps;
+                   std::vector<period> ps;
                    std::vector<Quantity> qs;
                    for (const auto& p : periods) ps.push_back(period_from(p));
                    for (const auto& v : values) qs.push_back(quantity_from(v));

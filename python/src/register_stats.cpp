@@ -26,7 +26,7 @@ namespace {
 using in_array = py::array_t<double, py::array::c_style | py::array::forcecast>;
 using out_array = py::array_t<double>;
 
-std::span<const double> view(const in_array& a) { return {a.data(), static_cast<std::size_t>(a.size())}; }
+tipstats::number_span view(const in_array& a) { return {a.data(), static_cast<std::size_t>(a.size())}; }
 std::span<double> view(out_array& a) { return {a.mutable_data(), static_cast<std::size_t>(a.size())}; }
 
 /// A fresh 1-D output of n elements (given as a shape: a bare count can bind to another constructor).
@@ -54,6 +54,29 @@ void run(bool indexed, Work&& work) {
         throw tipstats::domain_error(e.argument(), what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what);
     }
 }
+
+/// The one value every element of `a` has (a scalar option such as the level, broadcast), or none.
+std::optional<double> uniform(const in_array& a) {
+    const double* d = a.data();
+    for (py::ssize_t i = 1; i < a.size(); ++i)
+        if (!(d[i] == d[0])) return std::nullopt;
+    return a.size() ? std::optional<double>(d[0]) : std::nullopt;
+}
+
+/// A batch whose scalar option (level, per) differs between elements: one scalar call per element,
+/// an error naming its element as the batch forms do.
+template <class One>
+void each_element(std::size_t n, One&& one) {
+    for (std::size_t i = 0; i < n; ++i) {
+        try {
+            one(i);
+        } catch (const tipstats::domain_error& e) {
+            throw tipstats::domain_error(e.argument(), e.message(), i);
+        }
+    }
+}
+
+double at(const in_array& a, std::size_t i) { return a.data()[a.size() == 1 ? 0 : i]; }
 
 py::dict claim_check_to_dict(const st::claim_check& r) {
     const auto range = [](const std::optional<st::count_range>& c) -> py::object {
@@ -89,30 +112,40 @@ void register_stats(py::module_& root) {
 
     m.def("percent_change", [](const in_array& current, const in_array& previous, unsigned threads, bool indexed) {
         out_array out = output(length({&current, &previous}));
-        run(indexed, [&] { st::percent_change(view(current), view(previous), view(out), threads); });
+        run(indexed, [&] { st::percent_change(view(current), view(previous), view(out), {threads}); });
         return out;
     }, py::arg("current"), py::arg("previous"), threads_arg, indexed_arg);
 
     m.def("implied_baseline", [](const in_array& current, const in_array& change, unsigned threads, bool indexed) {
         out_array out = output(length({&current, &change}));
-        run(indexed, [&] { st::implied_baseline(view(current), view(change), view(out), threads); });
+        run(indexed, [&] { st::implied_baseline(view(current), view(change), view(out), {threads}); });
         return out;
     }, py::arg("current"), py::arg("percent_change"), threads_arg, indexed_arg);
 
     m.def("share", [](const in_array& part, const in_array& total, unsigned threads, bool indexed) {
         out_array out = output(length({&part, &total}));
-        run(indexed, [&] { st::share(view(part), view(total), view(out), threads); });
+        run(indexed, [&] { st::share(view(part), view(total), view(out), {threads}); });
         return out;
     }, py::arg("part"), py::arg("total"), threads_arg, indexed_arg);
 
     m.def("proportion_ci", [](const in_array& x, const in_array& n, const in_array& level, const std::string& method,
                               bool weighted, unsigned threads, bool indexed) {
-        const auto kind = st::parse_proportion_method(method);
-        const auto counts = weighted ? st::count_kind::weighted : st::count_kind::counts;
+        st::proportion_ci_options options{.method = st::parse_proportion_method(method),
+                                          .counts = weighted ? st::count_kind::weighted : st::count_kind::counts};
         const auto size = length({&x, &n, &level});
         out_array lower = output(size), upper = output(size);
         run(indexed, [&] {
-            st::proportion_ci(view(x), view(n), view(level), kind, view(lower), view(upper), threads, counts);
+            if (const auto one = uniform(level)) {
+                options.level = *one;
+                st::proportion_ci(view(x), view(n), view(lower), view(upper), options, {threads});
+                return;
+            }
+            each_element(size, [&](std::size_t i) {
+                options.level = at(level, i);
+                const auto ci = st::proportion_ci(at(x, i), at(n, i), options);
+                lower.mutable_data()[i] = ci.lower;
+                upper.mutable_data()[i] = ci.upper;
+            });
         });
         return py::make_tuple(lower, upper);
     }, py::arg("x"), py::arg("n"), py::arg("level"), py::arg("method"), py::arg("weighted") = false, threads_arg,
@@ -120,27 +153,61 @@ void register_stats(py::module_& root) {
 
     m.def("poisson_ci", [](const in_array& x, const in_array& level, const std::string& method, unsigned threads,
                            bool indexed) {
-        const auto kind = st::parse_poisson_method(method);
+        st::poisson_ci_options options{.method = st::parse_poisson_method(method)};
         const auto size = length({&x, &level});
         out_array lower = output(size), upper = output(size);
-        run(indexed, [&] { st::poisson_ci(view(x), view(level), kind, view(lower), view(upper), threads); });
+        run(indexed, [&] {
+            if (const auto one = uniform(level)) {
+                options.level = *one;
+                st::poisson_ci(view(x), view(lower), view(upper), options, {threads});
+                return;
+            }
+            each_element(size, [&](std::size_t i) {
+                options.level = at(level, i);
+                const auto ci = st::poisson_ci(at(x, i), options);
+                lower.mutable_data()[i] = ci.lower;
+                upper.mutable_data()[i] = ci.upper;
+            });
+        });
         return py::make_tuple(lower, upper);
     }, py::arg("x"), py::arg("level"), py::arg("method"), threads_arg, indexed_arg);
 
     m.def("rate", [](const in_array& count, const in_array& population, const in_array& per, unsigned threads,
                      bool indexed) {
-        out_array out = output(length({&count, &population, &per}));
-        run(indexed, [&] { st::rate(view(count), view(population), view(per), view(out), threads); });
+        const auto size = length({&count, &population, &per});
+        out_array out = output(size);
+        run(indexed, [&] {
+            if (const auto one = uniform(per)) {
+                st::rate(view(count), view(population), view(out), *one, {threads});
+                return;
+            }
+            each_element(size, [&](std::size_t i) {
+                out.mutable_data()[i] = st::rate(at(count, i), at(population, i), at(per, i));
+            });
+        });
         return out;
     }, py::arg("count"), py::arg("population"), py::arg("per"), threads_arg, indexed_arg);
 
     m.def("rate_ci", [](const in_array& count, const in_array& population, const in_array& per, const in_array& level,
                         const std::string& method, unsigned threads, bool indexed) {
-        const auto kind = st::parse_poisson_method(method);
+        st::rate_ci_options options{.method = st::parse_poisson_method(method)};
         const auto size = length({&count, &population, &per, &level});
         out_array lower = output(size), upper = output(size);
         run(indexed, [&] {
-            st::rate_ci(view(count), view(population), view(per), view(level), kind, view(lower), view(upper), threads);
+            const auto one_per = uniform(per), one_level = uniform(level);
+            if (one_per && one_level) {
+                options.per = *one_per;
+                options.level = *one_level;
+                st::rate_ci(view(count), view(population), view(lower), view(upper), options, {threads});
+                return;
+            }
+            each_element(size, [&](std::size_t i) {
+                options.per = at(per, i);
+                options.level = at(level, i);
+                const auto ci = st::rate_ci(at(count, i), at(population, i), options);
+                lower.mutable_data()[i] = ci.lower;
+                upper.mutable_data()[i] = ci.upper;
+            });
         });
         return py::make_tuple(lower, upper);
     }, py::arg("count"), py::arg("population"), py::arg("per"), py::arg("level"), py::arg("method"), threads_arg,
@@ -151,8 +218,18 @@ void register_stats(py::module_& root) {
         const auto size = length({&x1, &t1, &x2, &t2, &level});
         out_array ratio = output(size), lower = output(size), upper = output(size), p = output(size);
         run(indexed, [&] {
-            st::rate_ratio(view(x1), view(t1), view(x2), view(t2), view(level), view(ratio), view(lower), view(upper),
-                           view(p), threads);
+            if (const auto one = uniform(level)) {
+                st::rate_ratio(view(x1), view(t1), view(x2), view(t2), view(ratio), view(lower), view(upper), view(p),
+                               *one, {threads});
+                return;
+            }
+            each_element(size, [&](std::size_t i) {
+                const auto r = st::rate_ratio(at(x1, i), at(t1, i), at(x2, i), at(t2, i), at(level, i));
+                ratio.mutable_data()[i] = r.ratio;
+                lower.mutable_data()[i] = r.ci.lower;
+                upper.mutable_data()[i] = r.ci.upper;
+                p.mutable_data()[i] = r.p_value;
+            });
         });
         return py::make_tuple(ratio, lower, upper, p);
     }, py::arg("x1"), py::arg("t1"), py::arg("x2"), py::arg("t2"), py::arg("level"), threads_arg, indexed_arg);
@@ -162,8 +239,18 @@ void register_stats(py::module_& root) {
         const auto size = length({&current, &previous, &level});
         out_array change = output(size), lower = output(size), upper = output(size), p = output(size);
         run(indexed, [&] {
-            st::change_ci(view(current), view(previous), view(level), view(change), view(lower), view(upper), view(p),
-                          threads);
+            if (const auto one = uniform(level)) {
+                st::change_ci(view(current), view(previous), view(change), view(lower), view(upper), view(p), *one,
+                              {threads});
+                return;
+            }
+            each_element(size, [&](std::size_t i) {
+                const auto r = st::change_ci(at(current, i), at(previous, i), at(level, i));
+                change.mutable_data()[i] = r.percent_change;
+                lower.mutable_data()[i] = r.ci.lower;
+                upper.mutable_data()[i] = r.ci.upper;
+                p.mutable_data()[i] = r.p_value;
+            });
         });
         return py::make_tuple(change, lower, upper, p);
     }, py::arg("current"), py::arg("previous"), py::arg("level"), threads_arg, indexed_arg);
@@ -172,8 +259,11 @@ void register_stats(py::module_& root) {
                                   double per, double level, const std::string& method) {
         const auto kind = st::parse_standardize_method(method);
         st::standardized_rate_result r;
-        run(true, [&] { r = st::standardized_rate(view(counts), view(populations), view(standard), per, level, kind); });
-        return py::make_tuple(r.rate, r.lower, r.upper, r.crude_rate);
+        run(true, [&] {
+            r = st::standardized_rate(view(counts), view(populations), view(standard),
+                                      {.per = per, .level = level, .method = kind});
+        });
+        return py::make_tuple(r.rate, r.ci.lower, r.ci.upper, r.crude_rate);
     }, py::arg("counts"), py::arg("populations"), py::arg("standard"), py::arg("per"), py::arg("level"),
        py::arg("method"));
 

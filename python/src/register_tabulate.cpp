@@ -84,7 +84,7 @@ void register_tabulate(py::module_& m) {
             tipstats::tabulation result;
             {
                 py::gil_scoped_release release;
-                result = tipstats::tabulate(views, threads, weight_view);
+                result = tipstats::tabulate(views, weight_view, {.threads = threads});
             }
             py::list codes;
             for (auto& column : result.codes) codes.append(to_numpy(std::move(column)));

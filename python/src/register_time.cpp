@@ -12,8 +12,8 @@
 #include <functional>
 
 namespace py = pybind11;
-using tipstats::PartialDate;
-using tipstats::Period;
+using tipstats::partial_date;
+using tipstats::period;
 
 namespace {
 // Pickled state: (format version, text form). The text form is the stable, documented grammar.
@@ -28,7 +28,7 @@ void add_text_pickling(py::class_<T>& cls) {
 }  // namespace
 
 void register_time(py::module_& m) {
-    m.def("parse_date", &tipstats::parse_date, py::arg("text"), R"doc(
+    m.def("parse_date", &tipstats::date::parse, py::arg("text"), R"doc(
 Parse an ISO 8601 calendar date ``YYYY-MM-DD`` into a ``datetime.date``.
 
 Raises ParseError for other forms and impossible dates such as 2019-02-30.
@@ -37,7 +37,7 @@ Raises ParseError for other forms and impossible dates such as 2019-02-30.
 datetime.date(2019, 8, 1)
 )doc");
 
-    py::class_<Period> period(m, "Period", R"doc(
+    py::class_<period> period_cls(m, "Period", R"doc(
 A reporting period with inclusive start and end dates.
 
 One grammar for parsing and printing: ``2019`` (year), ``2019-H1`` (half), ``2019-Q3``
@@ -51,8 +51,8 @@ Two periods are equal when they cover the same days, whatever their written form
 >>> str(p.shift(years=-1))
 '2018-H1'
 )doc");
-    period.def(py::init(&Period::parse), py::arg("text"), "Parse a period, as ``Period.parse``.")
-        .def_static("parse", &Period::parse, py::arg("text"), R"doc(
+    period_cls.def(py::init(&period::parse), py::arg("text"), "Parse a period, as ``Period.parse``.")
+        .def_static("parse", &period::parse, py::arg("text"), R"doc(
 Parse a period written in the grammar of the class; raises ParseError naming the text otherwise.
 
 >>> ts.Period.parse("2019-Q3")
@@ -60,7 +60,7 @@ Period('2019-Q3')
 >>> ts.Period.parse("2019-01/2019-06") == ts.Period("2019-H1")
 True
 )doc")
-        .def_static("between", &Period::between, py::arg("start"), py::arg("end"), R"doc(
+        .def_static("between", &period::between, py::arg("start"), py::arg("end"), R"doc(
 The days from ``start`` to ``end`` (``datetime.date``), both included; raises ValidationError if
 ``end`` is before ``start``.
 
@@ -68,28 +68,28 @@ The days from ``start`` to ``end`` (``datetime.date``), both included; raises Va
 >>> q, q == ts.Period("2019-Q1")
 (Period('2019-01-01/2019-03-31'), True)
 )doc")
-        .def_property_readonly("start", &Period::start, "First day (datetime.date).")
-        .def_property_readonly("end", &Period::end, "Last day, inclusive (datetime.date).")
-        .def_property_readonly("kind", [](const Period& p) { return std::string(tipstats::to_string(p.kind())); },
+        .def_property_readonly("start", &period::start, "First day (datetime.date).")
+        .def_property_readonly("end", &period::end, "Last day, inclusive (datetime.date).")
+        .def_property_readonly("kind", [](const period& p) { return std::string(tipstats::to_string(p.kind())); },
                                "'year', 'half', 'quarter', 'month', 'day' or 'interval'.")
-        .def_property_readonly("days", &Period::days, "Number of days covered (days).")
-        .def("contains", py::overload_cast<const tipstats::Date&>(&Period::contains, py::const_), py::arg("other"),
+        .def_property_readonly("days", &period::days, "Number of days covered (days).")
+        .def("contains", py::overload_cast<const tipstats::date&>(&period::contains, py::const_), py::arg("other"),
              R"doc(
 Whether a date (or every day of a period) lies within this period; ``other in period`` is the same.
 
 >>> ts.Period("2019").contains(ts.Period("2019-H1")), ts.parse_date("2020-01-01") in ts.Period("2019")
 (True, False)
 )doc")
-        .def("contains", py::overload_cast<const Period&>(&Period::contains, py::const_), py::arg("other"))
-        .def("__contains__", py::overload_cast<const tipstats::Date&>(&Period::contains, py::const_))
-        .def("__contains__", py::overload_cast<const Period&>(&Period::contains, py::const_))
-        .def("overlaps", &Period::overlaps, py::arg("other"), R"doc(
+        .def("contains", py::overload_cast<const period&>(&period::contains, py::const_), py::arg("other"))
+        .def("__contains__", py::overload_cast<const tipstats::date&>(&period::contains, py::const_))
+        .def("__contains__", py::overload_cast<const period&>(&period::contains, py::const_))
+        .def("overlaps", &period::overlaps, py::arg("other"), R"doc(
 Whether the two periods share a day.
 
 >>> ts.Period("2019-H1").overlaps(ts.Period("2019-06/2019-09")), ts.Period("2019-H1").overlaps(ts.Period("2019-H2"))
 (True, False)
 )doc")
-        .def("shift", &Period::shift, py::kw_only(), py::arg("years"), R"doc(
+        .def("shift", &period::shift, py::kw_only(), py::arg("years"), R"doc(
 The same period ``years`` later; ``shift(years=-1)`` is the same period last year, the baseline of a
 year-on-year change. 29 February becomes 28 February in a common year.
 
@@ -98,20 +98,20 @@ Period('2018-H1')
 >>> ts.Period("2020-02-29").shift(years=1)
 Period('2021-02-28')
 )doc")
-        .def("__str__", &Period::to_string)
-        .def("__repr__", [](const Period& p) { return "Period('" + p.to_string() + "')"; })
-        .def("__hash__", [](const Period& p) {
-            return std::hash<long>{}(p.start().day_number()) ^ (std::hash<long>{}(p.end().day_number()) << 1);
+        .def("__str__", &period::to_string)
+        .def("__repr__", [](const period& p) { return "Period('" + p.to_string() + "')"; })
+        .def("__hash__", [](const period& p) {
+            return std::hash<long>{}(p.start().days_since_epoch()) ^ (std::hash<long>{}(p.end().days_since_epoch()) << 1);
         })
         .def(py::self == py::self)
         .def(py::self != py::self)
         .def(py::self < py::self)
-        .def("__le__", [](const Period& a, const Period& b) { return !(b < a); })
-        .def("__gt__", [](const Period& a, const Period& b) { return b < a; })
-        .def("__ge__", [](const Period& a, const Period& b) { return !(a < b); });
-    add_text_pickling(period);
+        .def("__le__", [](const period& a, const period& b) { return !(b < a); })
+        .def("__gt__", [](const period& a, const period& b) { return b < a; })
+        .def("__ge__", [](const period& a, const period& b) { return !(a < b); });
+    add_text_pickling(period_cls);
 
-    py::class_<PartialDate> partial(m, "PartialDate", R"doc(
+    py::class_<partial_date> partial(m, "PartialDate", R"doc(
 A date known to the year, the month or the day (``2019``, ``2019-06``, ``2019-06-14``).
 
 News often gives only part of a date ("on Thursday", "in 2019"); a PartialDate keeps exactly what is
@@ -122,34 +122,34 @@ known and says which days it can be (``earliest``, ``latest``). Built from text 
 >>> d.precision, d.earliest, d.latest
 ('month', datetime.date(2019, 6, 1), datetime.date(2019, 6, 30))
 )doc");
-    partial.def(py::init(&PartialDate::parse), py::arg("text"))
-        .def(py::init<const tipstats::Date&>(), py::arg("date"))
-        .def_static("parse", &PartialDate::parse, py::arg("text"), R"doc(
+    partial.def(py::init(&partial_date::parse), py::arg("text"))
+        .def(py::init<const tipstats::date&>(), py::arg("date"))
+        .def_static("parse", &partial_date::parse, py::arg("text"), R"doc(
 Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raises ParseError naming the text otherwise.
 
 >>> ts.PartialDate.parse("2019-08")
 PartialDate('2019-08')
 )doc")
         .def_property_readonly("precision",
-                               [](const PartialDate& d) { return std::string(tipstats::to_string(d.precision())); },
+                               [](const partial_date& d) { return std::string(tipstats::to_string(d.precision())); },
                                "How much is known: 'year', 'month' or 'day'.")
-        .def_property_readonly("year", &PartialDate::year, "The year (always known).")
-        .def_property_readonly("month", [](const PartialDate& d) { return d.month() ? py::object(py::int_(d.month())) : py::none(); },
+        .def_property_readonly("year", &partial_date::year, "The year (always known).")
+        .def_property_readonly("month", [](const partial_date& d) { return d.month() ? py::object(py::int_(d.month())) : py::none(); },
                                "The month (1-12), or None when only the year is known.")
-        .def_property_readonly("day", [](const PartialDate& d) { return d.day() ? py::object(py::int_(d.day())) : py::none(); },
+        .def_property_readonly("day", [](const partial_date& d) { return d.day() ? py::object(py::int_(d.day())) : py::none(); },
                                "The day of the month, or None when not known.")
-        .def_property_readonly("earliest", &PartialDate::earliest, "First day it can be (datetime.date).")
-        .def_property_readonly("latest", &PartialDate::latest, "Last day it can be (datetime.date).")
-        .def_property_readonly("is_exact", &PartialDate::is_exact, "Whether it is known to the day.")
-        .def("admits", &PartialDate::admits, py::arg("date"), R"doc(
+        .def_property_readonly("earliest", &partial_date::earliest, "First day it can be (datetime.date).")
+        .def_property_readonly("latest", &partial_date::latest, "Last day it can be (datetime.date).")
+        .def_property_readonly("is_exact", &partial_date::is_exact, "Whether it is known to the day.")
+        .def("admits", &partial_date::admits, py::arg("date"), R"doc(
 Whether ``date`` (a ``datetime.date``) is one of the days it can be.
 
 >>> ts.PartialDate("2019").admits(ts.parse_date("2019-08-01"))
 True
 )doc")
-        .def("__str__", &PartialDate::to_string)
-        .def("__repr__", [](const PartialDate& d) { return "PartialDate('" + d.to_string() + "')"; })
-        .def("__hash__", [](const PartialDate& d) { return std::hash<std::string>{}(d.to_string()); })
+        .def("__str__", &partial_date::to_string)
+        .def("__repr__", [](const partial_date& d) { return "PartialDate('" + d.to_string() + "')"; })
+        .def("__hash__", [](const partial_date& d) { return std::hash<std::string>{}(d.to_string()); })
         .def(py::self == py::self)
         .def(py::self != py::self)
         .def(py::self < py::self)
@@ -157,5 +157,5 @@ True
         .def(py::self > py::self)
         .def(py::self >= py::self);
     add_text_pickling(partial);
-    py::implicitly_convertible<tipstats::Date, PartialDate>();
+    py::implicitly_convertible<tipstats::date, partial_date>();
 }

@@ -70,7 +70,7 @@ py::dict to_dict(const tt::mann_kendall_result& r) {
     d["s"] = r.s;
     d["var_s"] = r.var_s;
     d["z"] = r.z;
-    d["p"] = r.p;
+    d["p"] = r.p_value;
     d["tau"] = r.tau;
     d["trend"] = std::string(tt::to_string(r.trend));
     d["slope"] = r.slope;
@@ -85,8 +85,8 @@ py::dict to_dict(const tt::sens_slope_result& r) {
     py::dict d;
     d["slope"] = r.slope;
     d["intercept"] = r.intercept;
-    d["lower"] = r.lower;
-    d["upper"] = r.upper;
+    d["lower"] = r.slope_ci.lower;
+    d["upper"] = r.slope_ci.upper;
     d["level"] = r.level;
     d["n"] = r.n;
     d["n_censored"] = r.n_censored;
@@ -105,10 +105,25 @@ py::array_t<T> as_array(const std::vector<T>& values) {
 
 // Columns of a batch result: one numpy array per named field.
 template <class Result>
-py::array_t<double> column(const std::vector<Result>& rows, double Result::*field) {
+py::array_t<double> column(const std::vector<Result>& rows, double (*get)(const Result&)) {
     std::vector<double> values(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) values[i] = rows[i].*field;
+    for (std::size_t i = 0; i < rows.size(); ++i) values[i] = get(rows[i]);
     return as_array(values);
+}
+
+// Getters of a result's numbers: a field, or an end of an interval field (Python's `*_lower` and
+// `*_upper` keys).
+template <auto Field, class Result>
+double field(const Result& r) {
+    return r.*Field;
+}
+template <auto Field, class Result>
+double lower(const Result& r) {
+    return (r.*Field).lower;
+}
+template <auto Field, class Result>
+double upper(const Result& r) {
+    return (r.*Field).upper;
 }
 
 template <class Result>
@@ -126,41 +141,40 @@ tt::count_model count_model_of(const std::string& name) {
 }
 
 // The named fields of each result, shared by the one-series dicts and the batch columns.
-using LR = tt::loglinear_result;
-const std::vector<std::pair<const char*, double LR::*>> loglinear_fields{
-    {"intercept", &LR::intercept}, {"slope", &LR::slope}, {"se", &LR::se}, {"z", &LR::z},
-    {"p_value", &LR::p_value}, {"slope_lower", &LR::slope_lower}, {"slope_upper", &LR::slope_upper},
-    {"apc", &LR::apc}, {"apc_lower", &LR::apc_lower}, {"apc_upper", &LR::apc_upper},
-    {"dispersion", &LR::dispersion}, {"alpha", &LR::alpha}, {"alpha_se", &LR::alpha_se},
-    {"log_likelihood", &LR::log_likelihood}, {"deviance", &LR::deviance}, {"pearson_chi2", &LR::pearson_chi2},
-    {"df", &LR::df}, {"deviance_ratio", &LR::deviance_ratio}, {"pearson_ratio", &LR::pearson_ratio}};
-const std::vector<std::pair<const char*, std::size_t LR::*>> loglinear_counts{
-    {"n", &LR::n}, {"n_censored", &LR::n_censored}, {"n_missing", &LR::n_missing}};
-using LG = tt::logistic_result;
-const std::vector<std::pair<const char*, double LG::*>> logistic_fields{
-    {"intercept", &LG::intercept}, {"slope", &LG::slope}, {"se", &LG::se}, {"z", &LG::z},
-    {"p_value", &LG::p_value}, {"slope_lower", &LG::slope_lower}, {"slope_upper", &LG::slope_upper},
-    {"odds_ratio", &LG::odds_ratio}, {"odds_ratio_lower", &LG::odds_ratio_lower},
-    {"odds_ratio_upper", &LG::odds_ratio_upper}, {"log_likelihood", &LG::log_likelihood},
-    {"deviance", &LG::deviance}, {"pearson_chi2", &LG::pearson_chi2}};
-const std::vector<std::pair<const char*, std::size_t LG::*>> logistic_counts{
-    {"n", &LG::n}, {"n_censored", &LG::n_censored}, {"n_missing", &LG::n_missing}};
-using OLS = tt::linear_result;
-const std::vector<std::pair<const char*, double OLS::*>> linear_fields{
-    {"intercept", &OLS::intercept}, {"slope", &OLS::slope}, {"se", &OLS::se}, {"t", &OLS::t},
-    {"p_value", &OLS::p_value}, {"lower", &OLS::lower}, {"upper", &OLS::upper}, {"sigma", &OLS::sigma},
-    {"r_squared", &OLS::r_squared}};
-const std::vector<std::pair<const char*, std::size_t OLS::*>> linear_counts{{"n", &OLS::n}};
-
 template <class Result>
-using named_fields = std::vector<std::pair<const char*, double Result::*>>;
+using named_fields = std::vector<std::pair<const char*, double (*)(const Result&)>>;
 template <class Result>
 using named_counts = std::vector<std::pair<const char*, std::size_t Result::*>>;
+
+using LR = tt::loglinear_result;
+const named_fields<LR> loglinear_fields{
+    {"intercept", field<&LR::intercept>}, {"slope", field<&LR::slope>}, {"se", field<&LR::se>}, {"z", field<&LR::z>},
+    {"p_value", field<&LR::p_value>}, {"slope_lower", lower<&LR::slope_ci>}, {"slope_upper", upper<&LR::slope_ci>},
+    {"apc", field<&LR::apc>}, {"apc_lower", lower<&LR::apc_ci>}, {"apc_upper", upper<&LR::apc_ci>},
+    {"dispersion", field<&LR::dispersion>}, {"alpha", field<&LR::alpha>}, {"alpha_se", field<&LR::alpha_se>},
+    {"log_likelihood", field<&LR::log_likelihood>}, {"deviance", field<&LR::deviance>},
+    {"pearson_chi2", field<&LR::pearson_chi2>}, {"df", field<&LR::df>}, {"deviance_ratio", field<&LR::deviance_ratio>},
+    {"pearson_ratio", field<&LR::pearson_ratio>}};
+const named_counts<LR> loglinear_counts{{"n", &LR::n}, {"n_censored", &LR::n_censored}, {"n_missing", &LR::n_missing}};
+using LG = tt::logistic_result;
+const named_fields<LG> logistic_fields{
+    {"intercept", field<&LG::intercept>}, {"slope", field<&LG::slope>}, {"se", field<&LG::se>}, {"z", field<&LG::z>},
+    {"p_value", field<&LG::p_value>}, {"slope_lower", lower<&LG::slope_ci>}, {"slope_upper", upper<&LG::slope_ci>},
+    {"odds_ratio", field<&LG::odds_ratio>}, {"odds_ratio_lower", lower<&LG::odds_ratio_ci>},
+    {"odds_ratio_upper", upper<&LG::odds_ratio_ci>}, {"log_likelihood", field<&LG::log_likelihood>},
+    {"deviance", field<&LG::deviance>}, {"pearson_chi2", field<&LG::pearson_chi2>}};
+const named_counts<LG> logistic_counts{{"n", &LG::n}, {"n_censored", &LG::n_censored}, {"n_missing", &LG::n_missing}};
+using OLS = tt::linear_result;
+const named_fields<OLS> linear_fields{
+    {"intercept", field<&OLS::intercept>}, {"slope", field<&OLS::slope>}, {"se", field<&OLS::se>},
+    {"t", field<&OLS::t>}, {"p_value", field<&OLS::p_value>}, {"lower", lower<&OLS::slope_ci>},
+    {"upper", upper<&OLS::slope_ci>}, {"sigma", field<&OLS::sigma>}, {"r_squared", field<&OLS::r_squared>}};
+const named_counts<OLS> linear_counts{{"n", &OLS::n}};
 
 template <class Result>
 py::dict fields_dict(const Result& r, const named_fields<Result>& fields, const named_counts<Result>& counts) {
     py::dict d;
-    for (const auto& [name, field] : fields) d[name] = r.*field;
+    for (const auto& [name, get] : fields) d[name] = get(r);
     for (const auto& [name, field] : counts) d[name] = r.*field;
     d["level"] = r.level;
     return d;
@@ -170,7 +184,7 @@ template <class Result>
 py::dict fields_columns(const std::vector<Result>& rows, const named_fields<Result>& fields,
                         const named_counts<Result>& counts) {
     py::dict d;
-    for (const auto& [name, field] : fields) d[name] = column(rows, field);
+    for (const auto& [name, get] : fields) d[name] = column(rows, get);
     for (const auto& [name, field] : counts) d[name] = count_column(rows, field);
     return d;
 }
@@ -214,11 +228,11 @@ py::dict to_dict(const tt::average_change& a) {
     d["start"] = a.from;
     d["end"] = a.to;
     d["slope"] = a.slope;
-    d["slope_lower"] = a.slope_lower;
-    d["slope_upper"] = a.slope_upper;
+    d["slope_lower"] = a.slope_ci.lower;
+    d["slope_upper"] = a.slope_ci.upper;
     d["aapc"] = a.percent;
-    d["aapc_lower"] = a.lower;
-    d["aapc_upper"] = a.upper;
+    d["aapc_lower"] = a.percent_ci.lower;
+    d["aapc_upper"] = a.percent_ci.upper;
     d["t_based"] = a.t_based;
     return d;
 }
@@ -235,11 +249,11 @@ py::dict to_dict(const tt::joinpoint_result& r) {
         sd["start"] = s.start;
         sd["end"] = s.end;
         sd["slope"] = s.slope;
-        sd["slope_lower"] = s.slope_lower;
-        sd["slope_upper"] = s.slope_upper;
+        sd["slope_lower"] = s.slope_ci.lower;
+        sd["slope_upper"] = s.slope_ci.upper;
         sd["apc"] = s.apc;
-        sd["apc_lower"] = s.apc_lower;
-        sd["apc_upper"] = s.apc_upper;
+        sd["apc_lower"] = s.apc_ci.lower;
+        sd["apc_upper"] = s.apc_ci.upper;
         sd["p_value"] = s.p_value;
         segments.append(sd);
     }
@@ -314,20 +328,20 @@ void register_trend(py::module_& parent) {
               std::vector<tt::mann_kendall_result> rows;
               {
                   py::gil_scoped_release release;
-                  rows = tt::mann_kendall_batch(matrix, xs, options, threads);
+                  rows = tt::mann_kendall_batch(matrix, xs, options, {.threads = threads});
               }
               py::list trend;
               for (const auto& r : rows) trend.append(py::str(std::string(tt::to_string(r.trend))));
               py::dict d;
               using R = tt::mann_kendall_result;
-              d["s"] = column(rows, &R::s);
-              d["var_s"] = column(rows, &R::var_s);
-              d["z"] = column(rows, &R::z);
-              d["p"] = column(rows, &R::p);
-              d["tau"] = column(rows, &R::tau);
+              d["s"] = column(rows, field<&R::s>);
+              d["var_s"] = column(rows, field<&R::var_s>);
+              d["z"] = column(rows, field<&R::z>);
+              d["p"] = column(rows, field<&R::p_value>);
+              d["tau"] = column(rows, field<&R::tau>);
               d["trend"] = trend;
-              d["slope"] = column(rows, &R::slope);
-              d["intercept"] = column(rows, &R::intercept);
+              d["slope"] = column(rows, field<&R::slope>);
+              d["intercept"] = column(rows, field<&R::intercept>);
               d["n"] = count_column(rows, &R::n);
               d["n_missing"] = count_column(rows, &R::n_missing);
               return d;
@@ -342,14 +356,14 @@ void register_trend(py::module_& parent) {
               std::vector<tt::sens_slope_result> rows;
               {
                   py::gil_scoped_release release;
-                  rows = tt::sens_slope_batch(matrix, xs, level, threads);
+                  rows = tt::sens_slope_batch(matrix, xs, level, {.threads = threads});
               }
               using R = tt::sens_slope_result;
               py::dict d;
-              d["slope"] = column(rows, &R::slope);
-              d["intercept"] = column(rows, &R::intercept);
-              d["lower"] = column(rows, &R::lower);
-              d["upper"] = column(rows, &R::upper);
+              d["slope"] = column(rows, field<&R::slope>);
+              d["intercept"] = column(rows, field<&R::intercept>);
+              d["lower"] = column(rows, lower<&R::slope_ci>);
+              d["upper"] = column(rows, upper<&R::slope_ci>);
               d["n"] = count_column(rows, &R::n);
               d["n_missing"] = count_column(rows, &R::n_missing);
               return d;
@@ -362,7 +376,8 @@ void register_trend(py::module_& parent) {
              const std::optional<array>& upper) {
               const tt::count_bounds bounds{optional_vector(lower, "lower"), optional_vector(upper, "upper")};
               const auto r = tt::loglinear(vector_of(counts, "counts"), bounds, optional_vector(x, "x"),
-                                           optional_vector(exposure, "exposure"), count_model_of(model), level);
+                                           optional_vector(exposure, "exposure"),
+                                           {.model = count_model_of(model), .level = level});
               auto d = fields_dict(r, loglinear_fields, loglinear_counts);
               d["iterations"] = r.iterations;
               d["x_centre"] = r.x_centre;
@@ -407,7 +422,7 @@ void register_trend(py::module_& parent) {
               std::vector<tt::loglinear_result> rows;
               {
                   py::gil_scoped_release release;
-                  rows = tt::loglinear_batch(matrix, xs, e, model, level, threads);
+                  rows = tt::loglinear_batch(matrix, xs, e, {.model = model, .level = level}, {.threads = threads});
               }
               return fields_columns(rows, loglinear_fields, loglinear_counts);
           },
@@ -421,7 +436,7 @@ void register_trend(py::module_& parent) {
               std::vector<tt::linear_result> rows;
               {
                   py::gil_scoped_release release;
-                  rows = tt::linear_batch(matrix, xs, level, threads);
+                  rows = tt::linear_batch(matrix, xs, level, {.threads = threads});
               }
               return fields_columns(rows, linear_fields, linear_counts);
           },
@@ -484,7 +499,7 @@ void register_trend(py::module_& parent) {
               std::vector<tt::joinpoint_result> rows;
               {
                   py::gil_scoped_release release;
-                  rows = tt::joinpoint_batch(matrix, xs, options, threads);
+                  rows = tt::joinpoint_batch(matrix, xs, options, {.threads = threads});
               }
               const std::size_t count = rows.size();
               const std::size_t kmax = max_joinpoints;
@@ -502,8 +517,8 @@ void register_trend(py::module_& parent) {
                       slope[s][i] = r.segments[s].slope;
                   }
                   aapc[i] = r.aapc.percent;
-                  aapc_lower[i] = r.aapc.lower;
-                  aapc_upper[i] = r.aapc.upper;
+                  aapc_lower[i] = r.aapc.percent_ci.lower;
+                  aapc_upper[i] = r.aapc.percent_ci.upper;
                   aslope[i] = r.aapc.slope;
                   sse[i] = r.sse;
                   bic[i] = r.bic;

@@ -12,6 +12,7 @@
 #include <pybind11/stl.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -83,11 +84,11 @@ void register_trend_table(py::module_& m) {
                   std::vector<tt::trend_row> rows;
                   {
                       py::gil_scoped_release release;
-                      rows = tt::trend_table(data, chosen, level, threads);
+                      rows = tt::trend_table(data, {.model = chosen, .level = level}, {.threads = threads});
                   }
-                  const auto column = [&](double tt::trend_row::*field) {
+                  const auto column = [&](auto get) {
                       std::vector<double> v(rows.size());
-                      for (std::size_t i = 0; i < rows.size(); ++i) v[i] = rows[i].*field;
+                      for (std::size_t i = 0; i < rows.size(); ++i) v[i] = std::invoke(get, rows[i]);
                       return as_array(v);
                   };
                   const auto count = [&](std::size_t tt::trend_row::*field) {
@@ -107,14 +108,14 @@ void register_trend_table(py::module_& m) {
                   d["slope"] = column(&tt::trend_row::slope);
                   d["se"] = column(&tt::trend_row::se);
                   d["apc"] = column(&tt::trend_row::apc);
-                  d["apc_lower"] = column(&tt::trend_row::apc_lower);
-                  d["apc_upper"] = column(&tt::trend_row::apc_upper);
+                  d["apc_lower"] = column([](const tt::trend_row& r) { return r.apc_ci.lower; });
+                  d["apc_upper"] = column([](const tt::trend_row& r) { return r.apc_ci.upper; });
                   d["p_value"] = column(&tt::trend_row::p_value);
                   d["dispersion"] = column(&tt::trend_row::dispersion);
                   d["pearson_ratio"] = column(&tt::trend_row::pearson_ratio);
                   d["mk_trend"] = directions;
                   d["mk_tau"] = column(&tt::trend_row::mk_tau);
-                  d["mk_p"] = column(&tt::trend_row::mk_p);
+                  d["mk_p"] = column(&tt::trend_row::mk_p_value);
                   d["sen_slope"] = column(&tt::trend_row::sen_slope);
                   d["note"] = notes;
                   return d;

@@ -170,11 +170,11 @@ Observations read_observations_csv(std::string_view text, const std::string& fil
         try {
             Observation o{.measure = cell(0, ""),
                           .value = Quantity::parse(cell(1, "")),
-                          .period = Period::parse(cell(3, "")),
+                          .period = period::parse(cell(3, "")),
                           .unit = cell(2, "count"),
                           .area = cell(4, ""),
                           .offence = cell(5, "all"),
-                          .age = AgeBand::parse(cell(6, "all")),
+                          .age = age_band::parse(cell(6, "all")),
                           .sex = parse_sex(cell(7, "all")),
                           .source = cell(8, ""),
                           .note = cell(9, "")};

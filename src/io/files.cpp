@@ -2,17 +2,34 @@
 
 #include <tipstats/error.hpp>
 
+#include <cerrno>
 #include <fstream>
 #include <random>
 #include <sstream>
 
 namespace tipstats {
+namespace {
+
+/// The reason the last failed open or write gave (POSIX streams set errno), or a generic I/O error.
+std::error_code last_reason() {
+    return std::error_code(errno != 0 ? errno : EIO, std::generic_category());
+}
+
+}  // namespace
 
 std::string read_text_file(const std::filesystem::path& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec) throw io_error(path.string(), "cannot open the file for reading", ec);
+    if (fs::is_directory(status))
+        throw io_error(path.string(), "is a directory, not a file", std::make_error_code(std::errc::is_a_directory));
+    errno = 0;
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw parse_error("cannot open the file for reading", {path.string(), 0, 0, {}});
+    if (!in) throw io_error(path.string(), "cannot open the file for reading", last_reason());
     std::ostringstream buffer;
     buffer << in.rdbuf();
+    if (in.bad()) throw io_error(path.string(), "reading the file failed", last_reason());
     return std::move(buffer).str();
 }
 
@@ -22,15 +39,17 @@ void write_text_file_atomically(const std::filesystem::path& path, std::string_v
     std::random_device entropy;
     const fs::path temporary = folder / ("." + path.filename().string() + ".tmp" + std::to_string(entropy()));
     {
+        errno = 0;
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw error("cannot write '" + temporary.string() + "'");
+        if (!out) throw io_error(temporary.string(), "cannot create the file for writing", last_reason());
         out.write(text.data(), static_cast<std::streamsize>(text.size()));
         out.flush();
         if (!out) {
+            const auto reason = last_reason();
             out.close();
             std::error_code ignored;
             fs::remove(temporary, ignored);
-            throw error("writing '" + path.string() + "' failed (disk full?); the old file is unchanged");
+            throw io_error(path.string(), "writing failed; the old file is unchanged", reason);
         }
     }
     std::error_code ec;
@@ -38,7 +57,7 @@ void write_text_file_atomically(const std::filesystem::path& path, std::string_v
     if (ec) {
         std::error_code ignored;
         fs::remove(temporary, ignored);
-        throw error("cannot replace '" + path.string() + "': " + ec.message());
+        throw io_error(path.string(), "cannot replace the file", ec);
     }
 }
 

@@ -50,9 +50,9 @@ std::string dimension_target(std::string_view dimension) {
     return name;
 }
 
-AgeBand glotip_age(std::string_view text) {
-    if (const auto value = find_term(glotip_ages, text)) return AgeBand::parse(*value);
-    return AgeBand::from_label(text);
+age_band glotip_age(std::string_view text) {
+    if (const auto value = find_term(glotip_ages, text)) return age_band::parse(*value);
+    return age_band::from_label(text);
 }
 
 /// "1,234" -> "1234": commas only as separators of three-digit groups, so that a decimal comma
@@ -181,7 +181,7 @@ private:
                                                                 : std::string_view();
         };
         const std::string_view year_text = cell(year);
-        Observation o{.measure = {}, .period = Period::parse(year_text)};
+        Observation o{.measure = {}, .period = period::parse(year_text)};
         if (o.period.kind() != period_kind::year) throw parse_error("not a year: " + detail::quoted(year_text));
         o.measure = value_or_slug(glotip_indicators, cell(indicator), "indicator");
         const std::string_view sex_text = cell(sex);
@@ -202,7 +202,7 @@ private:
             o.offence = category_text.empty() ? "unknown" : value_or_slug(glotip_offences, category_text, "offence");
         } else if (target == "age") {
             if (!o.age.is_all()) throw given_twice("age", age_text);
-            o.age = category_text.empty() ? AgeBand::unknown() : glotip_age(category_text);
+            o.age = category_text.empty() ? age_band::unknown() : glotip_age(category_text);
         } else if (target == "sex") {
             if (o.sex != Sex::all) throw given_twice("sex", sex_text);
             o.sex = category_text.empty() ? Sex::unknown : parse_sex(category_text);

@@ -336,13 +336,13 @@ public:
         return static_cast<int>(n);
     }
 
-    std::optional<PartialDate> date(const json& object, std::string_view key, const std::string& field) const {
+    std::optional<partial_date> date(const json& object, std::string_view key, const std::string& field) const {
         const json* v = member(object, key);
         if (!v) return std::nullopt;
         const std::string f = join(field, key);
         const std::string t = text_value(*v, f);
         try {
-            return PartialDate::parse(t);
+            return partial_date::parse(t);
         } catch (const parse_error& e) {
             throw e.located(doc_.where(f));
         }
@@ -503,7 +503,7 @@ Observation read_observation(const reader& r, const json& v, const std::string& 
     r.only_keys(v, f, fields);
     const auto value = v.find("value");  // present but null: a value that was not published
     if (value == v.end()) r.doc().fail("missing required field 'value' (use null for a value that was not published)", f + ".value");
-    const auto period = r.word(v, "period", f, [](std::string_view t) { return Period::parse(t); });
+    const auto period = r.word(v, "period", f, [](std::string_view t) { return period::parse(t); });
     if (!period) r.doc().fail("missing required field 'period'", f + ".period");
     Observation o{.measure = r.text(v, "measure", f, true), .period = *period};
     try {
@@ -522,7 +522,7 @@ Observation read_observation(const reader& r, const json& v, const std::string& 
     o.area = r.text(v, "area", f);
     o.offence = r.text(v, "offence", f);
     if (o.offence.empty()) o.offence = "all";
-    o.age = r.word(v, "age", f, [](std::string_view t) { return AgeBand::parse(t); }).value_or(AgeBand::all());
+    o.age = r.word(v, "age", f, [](std::string_view t) { return age_band::parse(t); }).value_or(age_band::all());
     o.sex = r.word(v, "sex", f, parse_sex).value_or(Sex::all);
     o.source = r.text(v, "source", f);
     o.note = r.text(v, "note", f);
@@ -563,7 +563,7 @@ void put_text(ordered_json& out, const char* key, const std::string& value) {
 void put_texts(ordered_json& out, const char* key, const std::vector<std::string>& values) {
     if (!values.empty()) out[key] = values;
 }
-void put_date(ordered_json& out, const char* key, const std::optional<PartialDate>& value) {
+void put_date(ordered_json& out, const char* key, const std::optional<partial_date>& value) {
     if (value) out[key] = value->to_string();
 }
 void put_citations(ordered_json& out, const std::vector<SourceRef>& refs) {

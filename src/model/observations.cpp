@@ -11,14 +11,14 @@ namespace {
 using Key = std::vector<Observations::code_type>;
 using Rows = std::vector<std::size_t>;
 
-/// Period categories that cover the same days ("2019-H1", "2019-01/2019-06") share one code here.
+/// period categories that cover the same days ("2019-H1", "2019-01/2019-06") share one code here.
 std::vector<Observations::code_type> same_days_codes(const Observations& table) {
     const auto& periods = table.periods();
     std::map<std::pair<long, long>, Observations::code_type> first;
     std::vector<Observations::code_type> out(periods.size());
     for (std::size_t i = 0; i < periods.size(); ++i)
-        out[i] = first.try_emplace({static_cast<long>(periods[i].start().day_number()),
-                                    static_cast<long>(periods[i].end().day_number())},
+        out[i] = first.try_emplace({static_cast<long>(periods[i].start().days_since_epoch()),
+                                    static_cast<long>(periods[i].end().days_since_epoch())},
                                    static_cast<Observations::code_type>(i))
                      .first->second;
     return out;
@@ -135,8 +135,8 @@ void check_repeated_labels(const Observations& table, const Locator& where, std:
 bool bands_overlap(const Observations& table, std::size_t a, std::size_t b) {
     const auto& bands = table.age_bands();
     const auto& codes = table.codes(Dimension::age);
-    const AgeBand& x = bands[static_cast<std::size_t>(codes[a])];
-    const AgeBand& y = bands[static_cast<std::size_t>(codes[b])];
+    const age_band& x = bands[static_cast<std::size_t>(codes[a])];
+    const age_band& y = bands[static_cast<std::size_t>(codes[b])];
     return !(x == y) && x.overlaps(y);  // the same band twice is a repeated label, not an overlap
 }
 
@@ -205,7 +205,7 @@ void check_periods(const Observations& table, const Locator& where, std::vector<
     for (const auto& rows : group_rows(table, "period")) {
         for (std::size_t i = 0; i < rows.size(); ++i)
             for (std::size_t j = i + 1; j < rows.size(); ++j) {
-                const Period a = period_of(rows[i]), b = period_of(rows[j]);
+                const period a = period_of(rows[i]), b = period_of(rows[j]);
                 if (a.overlaps(b) && !a.contains(b) && !b.contains(a))
                     findings.push_back(where.finding(Finding::kind::periods_do_not_nest, "period", {rows[i], rows[j]},
                                                      "periods " + a.to_string() + " (" + where({rows[i]}) + ") and " +
@@ -214,7 +214,7 @@ void check_periods(const Observations& table, const Locator& where, std::vector<
             }
         if (!table[rows.front()].is_count()) continue;
         for (auto outer : rows) {
-            const Period whole = period_of(outer);
+            const period whole = period_of(outer);
             // The largest periods strictly inside `whole`; disjoint ones add up, and rows of the
             // same period are parts that add up too.
             Rows inside;
@@ -341,7 +341,7 @@ Series Observations::series(const std::string& measure, const SeriesFilter& filt
     const auto measure_code = measures_.find(measure);
     if (!measure_code) throw not_found_error("measure", measure, what_exists(measure));
     const std::string offence = filter.offence.value_or("all");
-    const AgeBand age = filter.age.value_or(AgeBand::all());
+    const age_band age = filter.age.value_or(age_band::all());
     const Sex sex = filter.sex.value_or(Sex::all);
     std::vector<std::optional<code_type>> extra_codes;  // nullopt: the category is not in the table
     for (std::size_t d = 0; d < extra_names_.size(); ++d) {
@@ -385,8 +385,8 @@ Series Observations::series(const std::string& measure, const SeriesFilter& filt
     std::map<std::pair<long, long>, std::vector<std::size_t>> by_period;
     std::vector<std::pair<long, long>> order;
     for (auto r : rows) {
-        const Period& p = periods_[period_[r]];
-        const std::pair<long, long> days{static_cast<long>(p.start().day_number()), static_cast<long>(p.end().day_number())};
+        const period& p = periods_[period_[r]];
+        const std::pair<long, long> days{static_cast<long>(p.start().days_since_epoch()), static_cast<long>(p.end().days_since_epoch())};
         auto [it, inserted] = by_period.try_emplace(days);
         if (inserted) order.push_back(days);
         else if (source_[r] != source_[it->second.front()])
@@ -396,7 +396,7 @@ Series Observations::series(const std::string& measure, const SeriesFilter& filt
         it->second.push_back(r);
     }
     const bool integer = units_[unit_[rows.front()]] == "count";
-    std::vector<Period> periods;
+    std::vector<period> periods;
     std::vector<Quantity> values;
     std::vector<Bounds> bounds;
     for (const auto& days : order) {

@@ -8,14 +8,14 @@
 namespace tipstats {
 namespace {
 
-Period enclosing(const Period& p, period_kind to) {
+period enclosing(const period& p, period_kind to) {
     const int year = p.start().year();
     const int month = p.start().month();
     switch (to) {
-        case period_kind::year: return Period::year(year);
-        case period_kind::half: return Period::half(year, (month - 1) / 6 + 1);
-        case period_kind::quarter: return Period::quarter(year, (month - 1) / 3 + 1);
-        case period_kind::month: return Period::month(year, month);
+        case period_kind::year: return period::year(year);
+        case period_kind::half: return period::half(year, (month - 1) / 6 + 1);
+        case period_kind::quarter: return period::quarter(year, (month - 1) / 3 + 1);
+        case period_kind::month: return period::month(year, month);
         case period_kind::day:
         case period_kind::interval: break;
     }
@@ -25,14 +25,14 @@ Period enclosing(const Period& p, period_kind to) {
 
 }  // namespace
 
-Series::Series(std::string measure, std::string unit, std::vector<Period> periods, std::vector<Quantity> values)
+Series::Series(std::string measure, std::string unit, std::vector<period> periods, std::vector<Quantity> values)
     : Series(std::move(measure), std::move(unit), periods, values, [&] {
           std::vector<Bounds> bounds;
           for (const auto& v : values) bounds.push_back(v.bounds(unit == "count"));
           return bounds;
       }()) {}
 
-Series::Series(std::string measure, std::string unit, std::vector<Period> periods, std::vector<Quantity> values,
+Series::Series(std::string measure, std::string unit, std::vector<period> periods, std::vector<Quantity> values,
                std::vector<Bounds> bounds)
     : measure_(std::move(measure)), unit_(std::move(unit)) {
     if (values.size() != periods.size() || bounds.size() != periods.size())
@@ -52,13 +52,13 @@ Series::Series(std::string measure, std::string unit, std::vector<Period> period
     }
 }
 
-double Series::decimal_midpoint(const Period& p) {
-    const double middle = (static_cast<double>(p.start().day_number()) + static_cast<double>(p.end().day_number())) / 2.0;
+double Series::decimal_midpoint(const period& p) {
+    const double middle = (static_cast<double>(p.start().days_since_epoch()) + static_cast<double>(p.end().days_since_epoch())) / 2.0;
     // The year the midpoint falls in; half a day added so a whole year's midpoint is exactly .5.
-    const Date mid_day = p.start() + boost::gregorian::days((p.end() - p.start()).days() / 2);
+    const date mid_day = p.start() + (p.end() - p.start()) / 2;
     const int year = mid_day.year();
-    const double first = static_cast<double>(make_date(year, 1, 1).day_number());
-    const double length = static_cast<double>(Period::year(year).days());
+    const double first = static_cast<double>(date(year, 1, 1).days_since_epoch());
+    const double length = static_cast<double>(period::year(year).days());
     return year + (middle - first + 0.5) / length;
 }
 
@@ -74,7 +74,7 @@ Quantity Series::sum() const {
 Series::YearOnYear Series::same_period_last_year() const {
     YearOnYear out;
     for (std::size_t i = 0; i < size(); ++i) {
-        const Period previous = periods_[i].shift(-1);
+        const period previous = periods_[i].shift(-1);
         out.periods.push_back(periods_[i]);
         out.values.push_back(values_[i]);
         out.previous_periods.push_back(previous);
@@ -87,22 +87,22 @@ Series::YearOnYear Series::same_period_last_year() const {
 
 Series::Resampled Series::resample(period_kind to) const {
     std::map<std::pair<long, long>, std::vector<std::size_t>> members;
-    std::vector<Period> targets;
+    std::vector<period> targets;
     for (std::size_t i = 0; i < size(); ++i) {
-        const Period target = enclosing(periods_[i], to);
-        const std::pair<long, long> key{static_cast<long>(target.start().day_number()),
-                                        static_cast<long>(target.end().day_number())};
+        const period target = enclosing(periods_[i], to);
+        const std::pair<long, long> key{static_cast<long>(target.start().days_since_epoch()),
+                                        static_cast<long>(target.end().days_since_epoch())};
         auto [it, inserted] = members.try_emplace(key);
         if (inserted) targets.push_back(target);
         it->second.push_back(i);
     }
     Resampled out;
-    std::vector<Period> periods;
+    std::vector<period> periods;
     std::vector<Quantity> values;
     std::vector<Bounds> bounds;
     for (const auto& target : targets) {
-        const auto& rows = members[{static_cast<long>(target.start().day_number()),
-                                    static_cast<long>(target.end().day_number())}];
+        const auto& rows = members[{static_cast<long>(target.start().days_since_epoch()),
+                                    static_cast<long>(target.end().days_since_epoch())}];
         // A figure for the whole coarser period is taken as published.
         const auto whole = std::find_if(rows.begin(), rows.end(), [&](auto r) { return periods_[r] == target; });
         if (whole != rows.end()) {

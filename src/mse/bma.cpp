@@ -1,4 +1,4 @@
-#include <tipstats/detail/parallel.hpp>
+#include "../detail/parallel.hpp"
 #include <tipstats/error.hpp>
 #include <tipstats/mse/bma.hpp>
 

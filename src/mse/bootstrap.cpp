@@ -1,5 +1,5 @@
 #include <tipstats/detail/random.hpp>
-#include <tipstats/detail/parallel.hpp>
+#include "../detail/parallel.hpp"
 #include <tipstats/error.hpp>
 #include <tipstats/mse/bootstrap.hpp>
 

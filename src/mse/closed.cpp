@@ -316,17 +316,17 @@ profile_interval_result profile_interval(const capture_table& table, closed_mode
     const auto tolerance = boost::math::tools::eps_tolerance<double>(std::numeric_limits<double>::digits - 6);
 
     if (above_cut(n) >= 0) {
-        r.lower = n;
+        r.ci.lower = n;
         r.lower_at_observed = true;
     } else {
         std::uintmax_t iterations = 200;
         const auto root = boost::math::tools::toms748_solve(above_cut, n, r.abundance, tolerance, iterations);
-        r.lower = (root.first + root.second) / 2;
+        r.ci.lower = (root.first + root.second) / 2;
     }
     double from = r.abundance, to = 3 * poisson.abundance;
     while (above_cut(to) > 0) {
         if (to > 1e15) {
-            r.upper = std::numeric_limits<double>::infinity();
+            r.ci.upper = std::numeric_limits<double>::infinity();
             return r;
         }
         from = to;
@@ -334,7 +334,7 @@ profile_interval_result profile_interval(const capture_table& table, closed_mode
     }
     std::uintmax_t iterations = 200;
     const auto root = boost::math::tools::toms748_solve(above_cut, from, to, tolerance, iterations);
-    r.upper = (root.first + root.second) / 2;
+    r.ci.upper = (root.first + root.second) / 2;
     return r;
 }
 

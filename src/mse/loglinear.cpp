@@ -317,7 +317,9 @@ loglinear_fit fit_checked(const capture_table& table, const std::vector<list_pai
     for (pattern t : md.terms) f.term_names.push_back(term_name(table, t));
     f.coefficients.assign(pf.beta.data(), pf.beta.data() + pf.beta.size());
     for (Eigen::Index i = 0; i < pf.beta.size(); ++i) f.standard_errors.push_back(std::sqrt(pf.covariance(i, i)));
-    f.covariance = pf.covariance;
+    f.covariance.resize(static_cast<std::size_t>(pf.covariance.size()));
+    Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+        f.covariance.data(), pf.covariance.rows(), pf.covariance.cols()) = pf.covariance;
     f.fitted.assign(table.cells(), 0.0);
     for (std::size_t r = 0; r < md.cells.size(); ++r) f.fitted[md.cells[r]] = pf.mu(static_cast<Eigen::Index>(r));
     f.observed = table.observed();
@@ -354,7 +356,7 @@ loglinear_fit loglinear(const capture_table& table, std::span<const list_pair> i
     return detail::fixed_fit(table, interactions, true);
 }
 
-std::pair<double, double> total_interval(const loglinear_fit& fit, double level) {
+interval total_interval(const loglinear_fit& fit, double level) {
     if (!(level > 0 && level < 1)) throw domain_error("level", "must lie strictly between 0 and 1");
     const double z = boost::math::quantile(boost::math::normal{}, (1 + level) / 2);
     const double b0 = fit.coefficients.at(0), se = fit.standard_errors.at(0);

@@ -1,13 +1,12 @@
 #include <tipstats/error.hpp>
 #include <tipstats/stats/tabulate.hpp>
 
-#include <tipstats/detail/parallel.hpp>
+#include "../detail/parallel.hpp"
 
 #include <algorithm>
 #include <array>
 #include <exception>
 #include <limits>
-#include <thread>
 #include <type_traits>
 
 namespace tipstats {
@@ -304,7 +303,12 @@ tabulation sparse_count(std::span<const code_column> columns, const std::vector<
 
 }  // namespace
 
-tabulation tabulate(std::span<const code_column> columns, unsigned threads, std::span<const std::int64_t> weights) {
+tabulation tabulate(std::span<const code_column> columns, const batch_options& run) {
+    return tabulate(columns, {}, run);
+}
+
+tabulation tabulate(std::span<const code_column> columns, std::span<const std::int64_t> weights,
+                    const batch_options& run) {
     if (columns.empty()) throw domain_error("columns", "at least one column is needed to tabulate by");
     const std::size_t n = columns[0].size();
     for (const auto& column : columns)
@@ -322,7 +326,7 @@ tabulation tabulate(std::span<const code_column> columns, unsigned threads, std:
             throw domain_error("weights", "must not be negative",
                                static_cast<std::size_t>(negative - weights.begin()));
     }
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = run.threads ? run.threads : detail::pool_threads();
     if (n == 0) {
         tabulation empty;
         empty.codes.assign(columns.size(), {});

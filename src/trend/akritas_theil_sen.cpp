@@ -292,8 +292,10 @@ double turnbull_median(const std::vector<double>& left, const std::vector<double
 
 }  // namespace
 
-akritas_theil_sen_result akritas_theil_sen(std::span<const double> y, std::span<const unsigned char> censored,
+akritas_theil_sen_result akritas_theil_sen(number_span y_values, std::span<const unsigned char> censored,
                                            std::span<const double> x) {
+    std::vector<double> y_storage;
+    const std::span<const double> y = y_values.doubles(y_storage);
     const std::size_t n = y.size();
     if (censored.size() != n)
         throw domain_error("censored", "has " + std::to_string(censored.size()) + " values but y has " + std::to_string(n));
@@ -350,11 +352,11 @@ akritas_theil_sen_result akritas_theil_sen(std::span<const double> y, std::span<
     r.tau = t.tau;
     r.var_s = t.var_s;
     if (!(r.var_s > 0)) {  // heavy censoring can leave no variance: there is no test then
-        r.z = r.p = std::numeric_limits<double>::quiet_NaN();
+        r.z = r.p_value = std::numeric_limits<double>::quiet_NaN();
         return r;
     }
     r.z = (r.s - sign(r.s)) / std::sqrt(r.var_s);
-    r.p = 2 * boost::math::cdf(boost::math::complement(boost::math::normal{}, std::abs(r.z)));
+    r.p_value = 2 * boost::math::cdf(boost::math::complement(boost::math::normal{}, std::abs(r.z)));
     return r;
 }
 

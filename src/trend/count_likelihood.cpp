@@ -2,6 +2,7 @@
 
 #include <tipstats/error.hpp>
 
+#include <boost/math/distributions/normal.hpp>
 #include <boost/math/policies/policy.hpp>
 #include <boost/math/special_functions/beta.hpp>
 #include <boost/math/special_functions/digamma.hpp>
@@ -499,6 +500,13 @@ std::string separation(const std::vector<count_observation>& data, family f, std
                           "open-ended ('>b'), or the reverse, so the log-linear slope is infinite";
     }
     return {};
+}
+
+wald_inference wald(double estimate, double se, double level) {
+    const boost::math::normal normal{};
+    const double z = estimate / se;
+    const double q = boost::math::quantile(normal, (1 + level) / 2);
+    return {z, 2 * boost::math::cdf(boost::math::complement(normal, std::abs(z))), {estimate - q * se, estimate + q * se}};
 }
 
 }  // namespace tipstats::trend::detail

@@ -10,6 +10,8 @@
 // the sum, in log space, so "<5" costs five terms and ">1000" with a mean of 10 a few dozen; an
 // open-ended A with real mass is one minus the finite rest, [0, lower - 1].
 
+#include <tipstats/interval.hpp>
+
 #include <Eigen/Dense>
 
 #include <cstddef>
@@ -118,5 +120,15 @@ maximum_likelihood maximise(const std::vector<count_observation>& data, family f
 /// or when, in x order, the counts before some position can all be at one end and those after it
 /// at the other (Albert & Anderson 1984's separation, for bounds).
 std::string separation(const std::vector<count_observation>& data, family f, std::size_t& index);
+
+/// Wald inference of a maximum likelihood estimate with standard error `se`, as statsmodels' GLM
+/// reports it: z = estimate / se, its two-sided normal p-value and the normal interval
+/// estimate -+ z_{(1+level)/2} se.
+struct wald_inference {
+    double z = 0;
+    double p_value = 1;
+    interval ci;
+};
+wald_inference wald(double estimate, double se, double level);
 
 }  // namespace tipstats::trend::detail

@@ -1,6 +1,7 @@
 #pragma once
 // Checks shared by the trend functions (private to src/trend).
 
+#include <tipstats/detail/text.hpp>
 #include <tipstats/error.hpp>
 
 #include <cmath>
@@ -21,7 +22,7 @@ inline std::vector<double> time_values(std::span<const double> x, std::size_t n)
     if (x.size() != n)
         throw domain_error("x", "has " + std::to_string(x.size()) + " values but y has " + std::to_string(n));
     for (std::size_t i = 0; i < n; ++i) {
-        if (!std::isfinite(x[i])) throw domain_error("x", "must be finite, got " + std::to_string(x[i]), i);
+        if (!std::isfinite(x[i])) throw domain_error("x", "must be finite, got " + tipstats::detail::number_text(x[i]), i);
         if (i > 0 && !(x[i] > x[i - 1]))
             throw domain_error("x", x[i] == x[i - 1] ? "duplicate value (x must be strictly increasing)"
                                                      : "not sorted (x must be strictly increasing)",

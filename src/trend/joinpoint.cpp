@@ -9,7 +9,7 @@
 #include "input.hpp"
 #include "rows.hpp"
 
-#include <tipstats/detail/parallel.hpp>
+#include "../detail/parallel.hpp"
 #include <tipstats/error.hpp>
 #include <tipstats/trend/batch.hpp>
 
@@ -343,7 +343,7 @@ joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
             continue;
         }
         double value = y[i];
-        if (value < 0) throw domain_error("y", "negative value " + std::to_string(value) + " in a log-linear model", i);
+        if (value < 0) throw domain_error("y", "negative value " + tipstats::detail::number_text(value) + " in a log-linear model", i);
         if (value == 0) {
             if (o.zeros == joinpoint_zeros::error)
                 throw domain_error("y", "zero in a log-linear model: NCI's Joinpoint refuses zeros unless the data "
@@ -509,29 +509,30 @@ joinpoint_result joinpoint_engine::run(std::span<const double> y) const {
         for (std::size_t m = 1; m <= s + 1; ++m) c(static_cast<Eigen::Index>(m)) = 1;  // slope + changes so far
         seg.slope = c.dot(f.beta);
         const double se = std::sqrt(c.dot(cov * c));
-        seg.slope_lower = seg.slope - tq * se;
-        seg.slope_upper = seg.slope + tq * se;
+        seg.slope_ci = {seg.slope - tq * se, seg.slope + tq * se};
         seg.p_value = se > 0 ? 2 * boost::math::cdf(boost::math::complement(student, std::abs(seg.slope / se))) : 0.0;
         seg.apc = log_scale ? 100 * std::expm1(seg.slope) : nan;
-        seg.apc_lower = log_scale ? 100 * std::expm1(seg.slope_lower) : nan;
-        seg.apc_upper = log_scale ? 100 * std::expm1(seg.slope_upper) : nan;
+        seg.apc_ci = log_scale ? interval{100 * std::expm1(seg.slope_ci.lower), 100 * std::expm1(seg.slope_ci.upper)}
+                               : interval{nan, nan};
         res.segments.push_back(seg);
     }
     res.aapc = average_percent_change(res, x.front(), x.back());
     return res;
 }
 
-joinpoint_result joinpoint(std::span<const double> y, std::span<const double> x, const joinpoint_options& options) {
+joinpoint_result joinpoint(number_span y_values, std::span<const double> x, const joinpoint_options& options) {
+    std::vector<double> y_storage;
+    const std::span<const double> y = y_values.doubles(y_storage);
     return joinpoint_engine(x, y.size(), options).run(y);
 }
 
 std::vector<joinpoint_result> joinpoint_batch(const series_matrix& y, std::span<const double> x,
-                                              const joinpoint_options& options, unsigned threads) {
+                                              const joinpoint_options& options, const batch_options& run) {
     joinpoint_options one_thread = options;
     one_thread.threads = 1;
     // The grid (x, weights, constraints) is the same for every row: build it once.
     const joinpoint_engine engine(x, y.cols, one_thread);
-    return detail::for_each_row<joinpoint_result>(y, threads, [&](std::span<const double> row) { return engine.run(row); });
+    return detail::for_each_row<joinpoint_result>(y, run.threads, [&](std::span<const double> row) { return engine.run(row); });
 }
 
 average_change average_percent_change(const joinpoint_result& fit, double from, double to) {
@@ -553,12 +554,11 @@ average_change average_percent_change(const joinpoint_result& fit, double from, 
     a.t_based = std::none_of(fit.joinpoints.begin(), fit.joinpoints.end(), [&](double tau) { return tau > from && tau < to; });
     const double q = a.t_based ? boost::math::quantile(boost::math::students_t(static_cast<double>(fit.df)), (1 + fit.level) / 2)
                                : boost::math::quantile(boost::math::normal(), (1 + fit.level) / 2);
-    a.slope_lower = a.slope - q * se;
-    a.slope_upper = a.slope + q * se;
+    a.slope_ci = {a.slope - q * se, a.slope + q * se};
     const bool log_scale = fit.model == joinpoint_model::loglinear;
     a.percent = log_scale ? 100 * std::expm1(a.slope) : nan;
-    a.lower = log_scale ? 100 * std::expm1(a.slope_lower) : nan;
-    a.upper = log_scale ? 100 * std::expm1(a.slope_upper) : nan;
+    a.percent_ci = log_scale ? interval{100 * std::expm1(a.slope_ci.lower), 100 * std::expm1(a.slope_ci.upper)}
+                             : interval{nan, nan};
     return a;
 }
 

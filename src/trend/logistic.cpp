@@ -3,8 +3,6 @@
 #include "count_likelihood.hpp"
 #include "input.hpp"
 
-#include <boost/math/distributions/normal.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -12,8 +10,12 @@
 
 namespace tipstats::trend {
 
-logistic_result logistic(std::span<const double> successes, std::span<const double> trials,
-                         const count_bounds& bounds, std::span<const double> x, double level) {
+logistic_result logistic(number_span successes_values, number_span trials_values, const count_bounds& bounds,
+                         std::span<const double> x, double level) {
+    std::vector<double> successes_storage;
+    const std::span<const double> successes = successes_values.doubles(successes_storage);
+    std::vector<double> trials_storage;
+    const std::span<const double> trials = trials_values.doubles(trials_storage);
     detail::check_level(level);
     const std::size_t n = successes.size();
     if (trials.size() != n)
@@ -84,15 +86,12 @@ logistic_result logistic(std::span<const double> successes, std::span<const doub
         r.deviance += d.unit_deviance(o.lower);
         r.pearson_chi2 += (o.lower - d.mean()) * (o.lower - d.mean()) / d.variance();
     }
-    const boost::math::normal normal{};
-    r.z = r.slope / r.se;
-    r.p_value = 2 * boost::math::cdf(boost::math::complement(normal, std::abs(r.z)));
-    const double q = boost::math::quantile(normal, (1 + level) / 2);
-    r.slope_lower = r.slope - q * r.se;
-    r.slope_upper = r.slope + q * r.se;
+    const auto inference = detail::wald(r.slope, r.se, level);
+    r.z = inference.z;
+    r.p_value = inference.p_value;
+    r.slope_ci = inference.ci;
     r.odds_ratio = std::exp(r.slope);
-    r.odds_ratio_lower = std::exp(r.slope_lower);
-    r.odds_ratio_upper = std::exp(r.slope_upper);
+    r.odds_ratio_ci = {std::exp(r.slope_ci.lower), std::exp(r.slope_ci.upper)};
     return r;
 }
 

@@ -4,7 +4,6 @@
 #include "input.hpp"
 
 #include <Eigen/Dense>
-#include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
@@ -62,7 +61,7 @@ prepared prepare(std::span<const double> counts, const count_bounds& bounds, std
         double lower = c, upper = c;
         if (!std::isnan(c)) {
             if (!std::isfinite(c)) throw domain_error("counts", "must be finite (NaN marks a missing count)", i);
-            if (c < 0) throw domain_error("counts", "negative count " + std::to_string(c), i);
+            if (c < 0) throw domain_error("counts", "negative count " + tipstats::detail::number_text(c), i);
             if (bounded) {
                 if (!std::isnan(bounds.lower[i]) && bounds.lower[i] != c)
                     throw domain_error("lower", "differs from the count given (bounds are for NaN counts)", i);
@@ -76,7 +75,7 @@ prepared prepare(std::span<const double> counts, const count_bounds& bounds, std
                 throw domain_error(std::isnan(lower) ? "lower" : "upper",
                                    "is NaN where the other bound is not (both NaN mark a missing count)", i);
             if (!std::isnan(lower)) {
-                if (lower < 0) throw domain_error("lower", "negative bound " + std::to_string(lower), i);
+                if (lower < 0) throw domain_error("lower", "negative bound " + tipstats::detail::number_text(lower), i);
                 if (!std::isfinite(lower)) throw domain_error("lower", "must be finite", i);
                 if (upper < lower) throw domain_error("upper", "is below the lower bound", i);
             }
@@ -189,22 +188,16 @@ double alpha_score_at_zero(const std::vector<count_observation>& data, const Eig
     return score;
 }
 
-void fill_inference(loglinear_result& r, double level) {
-    const boost::math::normal normal{};
-    r.z = r.slope / r.se;
-    r.p_value = 2 * boost::math::cdf(boost::math::complement(normal, std::abs(r.z)));
-    const double q = boost::math::quantile(normal, (1 + level) / 2);
-    r.slope_lower = r.slope - q * r.se;
-    r.slope_upper = r.slope + q * r.se;
-    r.apc = 100 * std::expm1(r.slope);
-    r.apc_lower = 100 * std::expm1(r.slope_lower);
-    r.apc_upper = 100 * std::expm1(r.slope_upper);
-}
-
 }  // namespace
 
-loglinear_result loglinear(std::span<const double> counts, const count_bounds& bounds, std::span<const double> x,
-                           std::span<const double> exposure, count_model model, double level) {
+loglinear_result loglinear(number_span counts_values, const count_bounds& bounds, std::span<const double> x,
+                           number_span exposure_values, const loglinear_options& options) {
+    std::vector<double> counts_storage;
+    const std::span<const double> counts = counts_values.doubles(counts_storage);
+    std::vector<double> exposure_storage;
+    const std::span<const double> exposure = exposure_values.doubles(exposure_storage);
+    const count_model model = options.model;
+    const double level = options.level;
     detail::check_level(level);
     const prepared p = prepare(counts, bounds, x, exposure);
     const std::size_t n = p.data.size();
@@ -299,11 +292,18 @@ loglinear_result loglinear(std::span<const double> counts, const count_bounds& b
     r.x_centre = p.x_mean;
     r.centre_variance = covariance(0, 0) * r.dispersion;
     r.centre_slope_covariance = covariance(0, 1) * r.dispersion;
-    fill_inference(r, level);
+    const auto inference = detail::wald(r.slope, r.se, level);
+    r.z = inference.z;
+    r.p_value = inference.p_value;
+    r.slope_ci = inference.ci;
+    r.apc = 100 * std::expm1(r.slope);
+    r.apc_ci = {100 * std::expm1(r.slope_ci.lower), 100 * std::expm1(r.slope_ci.upper)};
     return r;
 }
 
-linear_result linear(std::span<const double> y, std::span<const double> x, double level) {
+linear_result linear(number_span y_values, std::span<const double> x, double level) {
+    std::vector<double> y_storage;
+    const std::span<const double> y = y_values.doubles(y_storage);
     detail::check_level(level);
     const std::size_t n = y.size();
     if (n < 3) throw domain_error("y", "needs at least 3 values for a linear trend with an interval, got " + std::to_string(n));
@@ -348,8 +348,7 @@ linear_result linear(std::span<const double> y, std::span<const double> x, doubl
                 : r.slope != 0 ? 0.0
                                : std::numeric_limits<double>::quiet_NaN();
     const double q = boost::math::quantile(student, (1 + level) / 2);
-    r.lower = r.slope - q * r.se;
-    r.upper = r.slope + q * r.se;
+    r.slope_ci = {r.slope - q * r.se, r.slope + q * r.se};
     return r;
 }
 

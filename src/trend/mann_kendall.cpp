@@ -192,13 +192,14 @@ double two_sided_p(double z) { return 2 * boost::math::cdf(boost::math::compleme
 
 }  // namespace
 
-mann_kendall_result mann_kendall(std::span<const double> y, std::span<const double> x,
-                                 const mann_kendall_options& options) {
+mann_kendall_result mann_kendall(number_span y, std::span<const double> x, const mann_kendall_options& options) {
     return mann_kendall(y, {}, x, options);
 }
 
-mann_kendall_result mann_kendall(std::span<const double> y, std::span<const unsigned char> censored,
+mann_kendall_result mann_kendall(number_span y_values, std::span<const unsigned char> censored,
                                  std::span<const double> x, const mann_kendall_options& options) {
+    std::vector<double> y_storage;
+    const std::span<const double> y = y_values.doubles(y_storage);
     if (!(options.alpha > 0 && options.alpha < 1)) throw domain_error("alpha", "must lie strictly between 0 and 1");
     const bool seasonal = options.period > 0;
     if (seasonal && options.method != mk_method::original)
@@ -227,7 +228,7 @@ mann_kendall_result mann_kendall(std::span<const double> y, std::span<const unsi
         r.s = a.s;
         r.var_s = a.var_s;
         r.z = a.z;
-        r.p = a.p;
+        r.p_value = a.p_value;
         r.tau = a.tau;
         r.slope = a.slope;
         r.intercept = a.intercept;
@@ -289,24 +290,26 @@ mann_kendall_result mann_kendall(std::span<const double> y, std::span<const unsi
         // A corrected variance can come out at or below zero on short, strongly autocorrelated
         // series: there is no test then. NaN says so (as pymannkendall does), where a number would lie.
         r.z = std::numeric_limits<double>::quiet_NaN();
-        r.p = std::numeric_limits<double>::quiet_NaN();
+        r.p_value = std::numeric_limits<double>::quiet_NaN();
         r.trend = trend_direction::no_trend;
         return r;
     }
     r.z = r.s == 0 ? 0.0 : (r.s - sign(r.s)) / std::sqrt(r.var_s);
-    r.p = two_sided_p(r.z);
+    r.p_value = two_sided_p(r.z);
     const bool significant = std::abs(r.z) > critical;
     r.trend = !significant ? trend_direction::no_trend
                            : (r.z > 0 ? trend_direction::increasing : trend_direction::decreasing);
     return r;
 }
 
-sens_slope_result sens_slope(std::span<const double> y, std::span<const double> x, double level) {
+sens_slope_result sens_slope(number_span y, std::span<const double> x, double level) {
     return sens_slope(y, {}, x, level);
 }
 
-sens_slope_result sens_slope(std::span<const double> y, std::span<const unsigned char> censored,
+sens_slope_result sens_slope(number_span y_values, std::span<const unsigned char> censored,
                              std::span<const double> x, double level) {
+    std::vector<double> y_storage;
+    const std::span<const double> y = y_values.doubles(y_storage);
     detail::check_level(level);
     const observations obs = kept(y, censored, x, 0, false);
     const std::size_t n = obs.y.size();
@@ -321,7 +324,7 @@ sens_slope_result sens_slope(std::span<const double> y, std::span<const unsigned
         const auto a = censored_fit(obs);
         r.slope = a.slope;
         r.intercept = a.intercept;
-        r.lower = r.upper = std::numeric_limits<double>::quiet_NaN();
+        r.slope_ci = {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
         return r;
     }
     auto slopes = pairwise_slopes(obs);
@@ -344,8 +347,7 @@ sens_slope_result sens_slope(std::span<const double> y, std::span<const unsigned
     r.slope = (stats[1] + stats[2]) / 2;
     r.intercept = median_of_copy(obs.y) - median_of_copy(obs.t) * r.slope;
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    r.lower = lower_exists ? stats[0] : nan;
-    r.upper = upper_exists ? stats[3] : nan;
+    r.slope_ci = {lower_exists ? stats[0] : nan, upper_exists ? stats[3] : nan};
     return r;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Row loops of the batch runners (private to src/trend).
 
-#include <tipstats/detail/parallel.hpp>
+#include "../detail/parallel.hpp"
 #include <tipstats/error.hpp>
 #include <tipstats/trend/batch.hpp>
 

@@ -1,6 +1,6 @@
 #include <tipstats/trend/table.hpp>
 
-#include <tipstats/detail/parallel.hpp>
+#include "../detail/parallel.hpp"
 #include <tipstats/error.hpp>
 #include <tipstats/trend/mann_kendall.hpp>
 
@@ -31,10 +31,11 @@ void add_note(std::string& note, const std::string& part) {
 }
 
 trend_row fit_series(std::span<const double> counts, std::span<const double> lower, std::span<const double> upper,
-                     std::span<const double> x, count_model model, double level) {
+                     std::span<const double> x, const loglinear_options& options) {
     trend_row row;
-    row.slope = row.se = row.apc = row.apc_lower = row.apc_upper = row.p_value = row.dispersion = row.pearson_ratio = nan;
-    row.mk_tau = row.mk_p = row.sen_slope = nan;
+    row.slope = row.se = row.apc = row.p_value = row.dispersion = row.pearson_ratio = nan;
+    row.apc_ci = {nan, nan};
+    row.mk_tau = row.mk_p_value = row.sen_slope = nan;
     // What loglinear would use: the same counting for both fits and for a series neither can fit.
     std::vector<double> limits(counts.size());
     std::vector<unsigned char> left(counts.size(), 0);
@@ -68,14 +69,13 @@ trend_row fit_series(std::span<const double> counts, std::span<const double> low
         return row;
     }
     try {
-        const auto fit = loglinear(counts, count_bounds{lower, upper}, x, {}, model, level);
+        const auto fit = loglinear(counts, count_bounds{lower, upper}, x, {}, options);
         row.slope = fit.slope;
         row.se = fit.se;
         row.apc = fit.apc;
-        row.apc_lower = fit.apc_lower;
-        row.apc_upper = fit.apc_upper;
+        row.apc_ci = fit.apc_ci;
         row.p_value = fit.p_value;
-        row.dispersion = model == count_model::negbin ? fit.alpha : fit.dispersion;
+        row.dispersion = options.model == count_model::negbin ? fit.alpha : fit.dispersion;
         row.pearson_ratio = fit.pearson_ratio;
     } catch (const std::exception& e) {
         add_note(row.note, "log-linear: " + reason(e));
@@ -87,10 +87,10 @@ trend_row fit_series(std::span<const double> counts, std::span<const double> low
     try {
         const auto mk = mann_kendall(limits, left, x);
         row.mk_tau = mk.tau;
-        row.mk_p = mk.p;
+        row.mk_p_value = mk.p_value;
         row.sen_slope = mk.slope;
         row.mk_trend = to_string(mk.trend);
-        if (std::isnan(mk.p)) add_note(row.note, "Mann-Kendall: the variance of S is not positive (too many ties)");
+        if (std::isnan(mk.p_value)) add_note(row.note, "Mann-Kendall: the variance of S is not positive (too many ties)");
     } catch (const std::exception& e) {
         add_note(row.note, "Mann-Kendall: " + reason(e));
     }
@@ -99,7 +99,7 @@ trend_row fit_series(std::span<const double> counts, std::span<const double> low
 
 }  // namespace
 
-std::vector<trend_row> trend_table(const ragged_counts& data, count_model model, double level, unsigned threads) {
+std::vector<trend_row> trend_table(const ragged_counts& data, const loglinear_options& options, const batch_options& run) {
     const std::size_t total = data.counts.size();
     for (const auto& [name, span] : {std::pair{"lower", data.lower}, std::pair{"upper", data.upper}, std::pair{"x", data.x}})
         if (span.size() != total)
@@ -110,10 +110,10 @@ std::vector<trend_row> trend_table(const ragged_counts& data, count_model model,
         if (data.offsets[i] < data.offsets[i - 1]) throw domain_error("offsets", "must not decrease", i);
     const std::size_t series = data.offsets.size() - 1;
     std::vector<trend_row> rows(series);
-    detail::parallel_for(series, threads, [&](std::size_t s) {
+    detail::parallel_for(series, run.threads, [&](std::size_t s) {
         const std::size_t begin = data.offsets[s], length = data.offsets[s + 1] - begin;
         rows[s] = fit_series(data.counts.subspan(begin, length), data.lower.subspan(begin, length),
-                             data.upper.subspan(begin, length), data.x.subspan(begin, length), model, level);
+                             data.upper.subspan(begin, length), data.x.subspan(begin, length), options);
     }, 4);
     return rows;
 }

@@ -3,6 +3,7 @@
 #include <tipstats/io/csv.hpp>
 
 #include <filesystem>
+#include <system_error>
 #include <string>
 
 using tipstats::parse_csv;
@@ -131,6 +132,31 @@ TEST_CASE("saving replaces the file atomically", "[csv]") {
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder)) ++files;
     CHECK(files == 1);  // no temporary left behind
-    CHECK_THROWS_AS(tipstats::load_observations_csv(folder / "absent.csv"), tipstats::parse_error);
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("a file that cannot be read is an io_error with the path and the system's reason", "[csv]") {
+    const auto folder = std::filesystem::temp_directory_path() / "tipstats_io_error_test";
+    std::filesystem::create_directories(folder);
+    const auto absent = folder / "absent.csv";
+    try {
+        (void)tipstats::load_observations_csv(absent);
+        FAIL("no error");
+    } catch (const tipstats::io_error& e) {
+        CHECK(e.path() == absent.string());
+        CHECK(e.reason() == std::errc::no_such_file_or_directory);
+        CHECK(std::string(e.what()) == "'" + absent.string() + "': cannot open the file for reading: " +
+                                           std::make_error_code(std::errc::no_such_file_or_directory).message());
+    }
+    // A directory read as a file is not "invalid JSON ... unexpected end of input".
+    try {
+        (void)tipstats::load_observations_csv(folder);
+        FAIL("no error");
+    } catch (const tipstats::io_error& e) {
+        CHECK(e.reason() == std::errc::is_a_directory);
+        CHECK(std::string(e.what()).find("is a directory") != std::string::npos);
+    }
+    CHECK_THROWS_AS(tipstats::save_observations_csv(tipstats::Observations(), folder / "no" / "such.csv"),
+                    tipstats::io_error);
     std::filesystem::remove_all(folder);
 }

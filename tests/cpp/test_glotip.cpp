@@ -10,7 +10,7 @@
 #include <vector>
 
 namespace io = tipstats::io;
-using tipstats::AgeBand;
+using tipstats::age_band;
 using tipstats::Quantity;
 using tipstats::Sex;
 
@@ -45,7 +45,7 @@ TEST_CASE("the GLOTIP sample export reads into observations", "[glotip]") {
     CHECK(table[0].measure == "victims_detected");
     CHECK(table[0].value == Quantity::exact(1234));  // thousands separator
     CHECK(table[0].area == "KHM");
-    CHECK(table[0].period == tipstats::Period::year(2019));
+    CHECK(table[0].period == tipstats::period::year(2019));
     CHECK(table[0].offence == "all");
     CHECK(table[0].sex == Sex::all);
     CHECK(table[0].age.is_all());
@@ -53,9 +53,9 @@ TEST_CASE("the GLOTIP sample export reads into observations", "[glotip]") {
     CHECK(table[0].source == "unodc-glotip");
     CHECK(table[0].note == "National authorities");
     CHECK(table[1].sex == Sex::female);
-    CHECK(table[1].age == AgeBand::parse("18+"));
+    CHECK(table[1].age == age_band::parse("18+"));
     CHECK(table[2].value == Quantity::below(5));  // "<5" stays censored
-    CHECK(table[2].age == AgeBand::parse("0-17"));
+    CHECK(table[2].age == age_band::parse("0-17"));
     CHECK(table[3].offence == "sexual_exploitation");
     CHECK(table[4].offence == "forced_labour");
     CHECK(table[4].value == Quantity::exact(1002003));
@@ -87,8 +87,8 @@ TEST_CASE("every GLOTIP dimension reads: offence, age and sex built in, the othe
     }
     CHECK(table[0].category("citizenship") == "all");
     CHECK(table[12].measure == "victims_detected");  // "by age group": the category is the age band
-    CHECK(table[12].age == AgeBand::parse("0-17"));
-    CHECK(table[13].age == AgeBand::parse("18+"));  // the export's own wording in the Age column
+    CHECK(table[12].age == age_band::parse("0-17"));
+    CHECK(table[13].age == age_band::parse("18+"));  // the export's own wording in the Age column
     CHECK(table[13].sex == Sex::female);
     CHECK(table[14].measure == "persons_convicted");  // "by sex": the category is the sex
     CHECK(table[14].sex == Sex::female);
@@ -176,7 +176,7 @@ TEST_CASE("UNODC's own export reads whole: every row, in the file's terms", "[gl
     CHECK(repeated->dimension == "offence");
     const auto other = table.series("victims_detected", {.area = "ALB", .offence = "other_exploitation"});
     const auto year = static_cast<std::size_t>(std::find(other.periods().begin(), other.periods().end(),
-                                                         tipstats::Period::year(2017)) - other.periods().begin());
+                                                         tipstats::period::year(2017)) - other.periods().begin());
     REQUIRE(year < other.size());
     CHECK(other.lower()[year] == 52);
     CHECK(other.upper()[year] == 56);

@@ -2,13 +2,17 @@
 
 #include <tipstats/model/dataset.hpp>
 
+#include <algorithm>
+#include <optional>
+#include <random>
 #include <string>
+#include <vector>
 
 using tipstats::Agreement;
 using tipstats::agreement_status;
 using tipstats::Dataset;
-using tipstats::Date;
-using tipstats::PartialDate;
+using tipstats::date;
+using tipstats::partial_date;
 using tipstats::Partner;
 
 namespace {
@@ -45,7 +49,60 @@ std::string validation_field(F f) {
     return "(no validation_error)";
 }
 
+// status_on as first written: the status changes sorted by earliest day (stably), then walked in
+// that order. The library walks them unsorted, without a copy; both must agree.
+agreement_status status_on_sorted(const Agreement& a, const date& day) {
+    const auto s = a.start_bounds();
+    if (!s) return agreement_status::unknown;
+    if (day < s->earliest) return agreement_status::pending;
+    if (day < s->latest) return agreement_status::unknown;
+    std::vector<tipstats::StatusChange> changes = a.status_changes;
+    std::stable_sort(changes.begin(), changes.end(), [](const auto& x, const auto& y) {
+        return x.date.earliest() < y.date.earliest();
+    });
+    const auto e = a.end_bounds();
+    std::optional<tipstats::status_change_kind> in_effect;
+    for (const auto& change : changes) {
+        if (change.date.earliest() > day) break;
+        if (e && change.date.earliest() > e->latest) break;
+        if (change.date.latest() > day) return agreement_status::unknown;
+        if (change.kind == tipstats::status_change_kind::terminated) return agreement_status::terminated;
+        in_effect = change.kind;
+    }
+    if (e && day > e->latest) return agreement_status::expired;
+    if (!e || day > e->earliest) return agreement_status::unknown;
+    return in_effect == tipstats::status_change_kind::suspended ? agreement_status::suspended : agreement_status::active;
+}
+
 }  // namespace
+
+TEST_CASE("status_on walks unsorted status changes as the sorted walk does", "[model]") {
+    std::mt19937 random(20261130);
+    const auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+    for (int trial = 0; trial < 300; ++trial) {
+        Agreement a = agreement("mou", {"moi", "aple"});
+        a.start = pick(0, 3) == 0 ? partial_date(2019) : partial_date(date(2019, pick(1, 12), pick(1, 28)));
+        if (pick(0, 3) != 0) a.end = partial_date(date(2021, pick(1, 12), pick(1, 28)));
+        const int changes = pick(0, 5);
+        for (int c = 0; c < changes; ++c) {
+            const auto kind = static_cast<tipstats::status_change_kind>(pick(0, 2));
+            const int year = pick(2019, 2022);
+            // Exact days, months and whole years, with repeats, so that ties and overlaps occur.
+            const int precision = pick(0, 2);
+            const partial_date when = precision == 0   ? partial_date(year)
+                                      : precision == 1 ? partial_date(year, pick(1, 12))
+                                                       : partial_date(date(year, pick(1, 12), pick(1, 28)));
+            a.status_changes.push_back({kind, when, ""});
+        }
+        for (int y = 2018; y <= 2023; ++y)
+            for (int m = 1; m <= 12; ++m)
+                for (const int d : {1, 15, 28}) {
+                    const date day(y, m, d);
+                    REQUIRE(a.status_on(day) == status_on_sorted(a, day));
+                }
+    }
+}
+
 
 TEST_CASE("names fold case, Latin diacritics and spaces but keep other scripts", "[model]") {
     using tipstats::fold_name;
@@ -73,8 +130,9 @@ TEST_CASE("partners are found by id, acronym or any name", "[model]") {
 
     const auto chain = registry.parent_chain("ncct");
     REQUIRE(chain.size() == 2);
-    CHECK(chain[0].id == "ncct");
-    CHECK(chain[1].id == "moi");
+    CHECK(chain[0]->id == "ncct");
+    CHECK(chain[1]->id == "moi");
+    CHECK(chain[1] == &registry.get("moi"));
     CHECK(registry.parent_chain("moi").size() == 1);
 
     partners.push_back(partner("aple-kh", "APLE Cambodia", "APLE"));
@@ -113,80 +171,80 @@ TEST_CASE("partner registries reject bad partners, naming the field", "[model]")
 
 TEST_CASE("the end of a term is start + term - 1 day", "[model]") {
     Agreement a = agreement("mou", {"moi", "aple"});
-    a.start = PartialDate(Date(2019, 8, 1));
+    a.start = partial_date(date(2019, 8, 1));
     a.term_months = 36;
     REQUIRE(a.end_bounds());
-    CHECK(a.end_bounds()->earliest == Date(2022, 7, 31));
+    CHECK(a.end_bounds()->earliest == date(2022, 7, 31));
     CHECK(a.end_bounds()->is_exact());
 
-    a.start = PartialDate(Date(2020, 2, 29));  // clamped to the end of a shorter month
+    a.start = partial_date(date(2020, 2, 29));  // clamped to the end of a shorter month
     a.term_months = 12;
-    CHECK(a.end_bounds()->earliest == Date(2021, 2, 27));
+    CHECK(a.end_bounds()->earliest == date(2021, 2, 27));
 
     // A start known to the year gives a range of possible ends.
-    a.start = PartialDate(2019);
+    a.start = partial_date(2019);
     a.term_months = 36;
-    CHECK(a.end_bounds()->earliest == Date(2021, 12, 31));
-    CHECK(a.end_bounds()->latest == Date(2022, 12, 30));
+    CHECK(a.end_bounds()->earliest == date(2021, 12, 31));
+    CHECK(a.end_bounds()->latest == date(2022, 12, 30));
 
     // No start: the agreement starts when signed.
     a.start.reset();
-    a.signed_date = PartialDate(Date(2019, 8, 1));
-    CHECK(a.start_bounds()->earliest == Date(2019, 8, 1));
-    CHECK(a.end_bounds()->earliest == Date(2022, 7, 31));
+    a.signed_date = partial_date(date(2019, 8, 1));
+    CHECK(a.start_bounds()->earliest == date(2019, 8, 1));
+    CHECK(a.end_bounds()->earliest == date(2022, 7, 31));
 }
 
 TEST_CASE("status on a date, claimed only when the known dates allow one answer", "[model]") {
     Agreement a = agreement("mou", {"moi", "aple"});
-    CHECK(a.status_on(Date(2020, 1, 1)) == agreement_status::unknown);  // no date at all
+    CHECK(a.status_on(date(2020, 1, 1)) == agreement_status::unknown);  // no date at all
 
-    a.start = PartialDate(Date(2019, 9, 1));
-    a.end = PartialDate(Date(2022, 7, 31));
-    CHECK(a.status_on(Date(2019, 8, 31)) == agreement_status::pending);
-    CHECK(a.status_on(Date(2019, 9, 1)) == agreement_status::active);
-    CHECK(a.status_on(Date(2022, 7, 31)) == agreement_status::active);
-    CHECK(a.status_on(Date(2022, 8, 1)) == agreement_status::expired);
+    a.start = partial_date(date(2019, 9, 1));
+    a.end = partial_date(date(2022, 7, 31));
+    CHECK(a.status_on(date(2019, 8, 31)) == agreement_status::pending);
+    CHECK(a.status_on(date(2019, 9, 1)) == agreement_status::active);
+    CHECK(a.status_on(date(2022, 7, 31)) == agreement_status::active);
+    CHECK(a.status_on(date(2022, 8, 1)) == agreement_status::expired);
 
-    a.status_changes = {{tipstats::status_change_kind::suspended, PartialDate(Date(2020, 4, 1)), "lockdown"},
-                        {tipstats::status_change_kind::resumed, PartialDate(Date(2020, 7, 1)), ""},
-                        {tipstats::status_change_kind::terminated, PartialDate(Date(2021, 12, 1)), ""}};
-    CHECK(a.status_on(Date(2020, 3, 31)) == agreement_status::active);
-    CHECK(a.status_on(Date(2020, 4, 1)) == agreement_status::suspended);
-    CHECK(a.status_on(Date(2020, 7, 1)) == agreement_status::active);
-    CHECK(a.status_on(Date(2021, 12, 1)) == agreement_status::terminated);
-    CHECK(a.status_on(Date(2030, 1, 1)) == agreement_status::terminated);
-    CHECK(a.last_day_bounds()->earliest == Date(2021, 11, 30));
+    a.status_changes = {{tipstats::status_change_kind::suspended, partial_date(date(2020, 4, 1)), "lockdown"},
+                        {tipstats::status_change_kind::resumed, partial_date(date(2020, 7, 1)), ""},
+                        {tipstats::status_change_kind::terminated, partial_date(date(2021, 12, 1)), ""}};
+    CHECK(a.status_on(date(2020, 3, 31)) == agreement_status::active);
+    CHECK(a.status_on(date(2020, 4, 1)) == agreement_status::suspended);
+    CHECK(a.status_on(date(2020, 7, 1)) == agreement_status::active);
+    CHECK(a.status_on(date(2021, 12, 1)) == agreement_status::terminated);
+    CHECK(a.status_on(date(2030, 1, 1)) == agreement_status::terminated);
+    CHECK(a.last_day_bounds()->earliest == date(2021, 11, 30));
 
     // A termination reported to the month: unknown during that month.
-    a.status_changes = {{tipstats::status_change_kind::terminated, PartialDate(2021, 12), ""}};
-    CHECK(a.status_on(Date(2021, 11, 30)) == agreement_status::active);
-    CHECK(a.status_on(Date(2021, 12, 15)) == agreement_status::unknown);
-    CHECK(a.status_on(Date(2022, 1, 1)) == agreement_status::terminated);
+    a.status_changes = {{tipstats::status_change_kind::terminated, partial_date(2021, 12), ""}};
+    CHECK(a.status_on(date(2021, 11, 30)) == agreement_status::active);
+    CHECK(a.status_on(date(2021, 12, 15)) == agreement_status::unknown);
+    CHECK(a.status_on(date(2022, 1, 1)) == agreement_status::terminated);
     // A change after the end of the term changes nothing.
-    a.status_changes = {{tipstats::status_change_kind::terminated, PartialDate(2023), ""}};
-    CHECK(a.status_on(Date(2024, 1, 1)) == agreement_status::expired);
+    a.status_changes = {{tipstats::status_change_kind::terminated, partial_date(2023), ""}};
+    CHECK(a.status_on(date(2024, 1, 1)) == agreement_status::expired);
 
     // Signed "on Thursday" in 2019, no term: started by 2020, end unknown.
     Agreement b = agreement("b", {"moi", "aple"});
-    b.signed_date = PartialDate(2019);
-    CHECK(b.status_on(Date(2018, 12, 31)) == agreement_status::pending);
-    CHECK(b.status_on(Date(2019, 6, 1)) == agreement_status::unknown);
-    CHECK(b.status_on(Date(2020, 6, 1)) == agreement_status::unknown);
+    b.signed_date = partial_date(2019);
+    CHECK(b.status_on(date(2018, 12, 31)) == agreement_status::pending);
+    CHECK(b.status_on(date(2019, 6, 1)) == agreement_status::unknown);
+    CHECK(b.status_on(date(2020, 6, 1)) == agreement_status::unknown);
     // With a three-year term: certainly active from the last possible start to the first possible end.
     b.term_months = 36;
-    CHECK(b.status_on(Date(2019, 12, 31)) == agreement_status::active);
-    CHECK(b.status_on(Date(2021, 12, 31)) == agreement_status::active);
-    CHECK(b.status_on(Date(2022, 1, 1)) == agreement_status::unknown);
-    CHECK(b.status_on(Date(2022, 12, 30)) == agreement_status::unknown);
-    CHECK(b.status_on(Date(2022, 12, 31)) == agreement_status::expired);
+    CHECK(b.status_on(date(2019, 12, 31)) == agreement_status::active);
+    CHECK(b.status_on(date(2021, 12, 31)) == agreement_status::active);
+    CHECK(b.status_on(date(2022, 1, 1)) == agreement_status::unknown);
+    CHECK(b.status_on(date(2022, 12, 30)) == agreement_status::unknown);
+    CHECK(b.status_on(date(2022, 12, 31)) == agreement_status::expired);
 }
 
 TEST_CASE("agreements reject inconsistent terms, naming the field", "[model]") {
     Agreement a = agreement("a", {"moi", "aple"});
-    a.start = PartialDate(Date(2019, 8, 1));
-    a.end = PartialDate(Date(2019, 7, 31));
+    a.start = partial_date(date(2019, 8, 1));
+    a.end = partial_date(date(2019, 7, 31));
     CHECK(validation_field([&] { tipstats::validate(a, "agreements[0]"); }) == "agreements[0].end");
-    a.end = PartialDate(Date(2022, 7, 31));
+    a.end = partial_date(date(2022, 7, 31));
     a.term_months = 36;
     CHECK_NOTHROW(tipstats::validate(a, "agreements[0]"));
     a.term_months = 24;
@@ -249,21 +307,21 @@ TEST_CASE("datasets check references, renewals and citations as a whole", "[mode
 
 TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]") {
     Agreement first = agreement("first", {"moi", "aple"});
-    first.start = PartialDate(Date(2013, 8, 1));
+    first.start = partial_date(date(2013, 8, 1));
     first.term_months = 36;
     Agreement second = agreement("second", {"moi", "aple"});
     second.kind = tipstats::agreement_kind::renewal;
     second.renews = "first";
-    second.start = PartialDate(Date(2016, 8, 1));
+    second.start = partial_date(date(2016, 8, 1));
     second.term_months = 36;
     Agreement third = second;
     third.id = "third";
     third.renews = "second";
-    third.start = PartialDate(Date(2019, 9, 1));
-    third.end = PartialDate(Date(2022, 7, 31));
+    third.start = partial_date(date(2019, 9, 1));
+    third.end = partial_date(date(2022, 7, 31));
     third.term_months.reset();
     Agreement overlapping = agreement("overlapping", {"aple", "moi"});
-    overlapping.start = PartialDate(Date(2022, 7, 1));
+    overlapping.start = partial_date(date(2022, 7, 1));
     overlapping.term_months = 12;
     Agreement undated = agreement("undated", {"moi", "aple"});
     Agreement cpu = agreement("cpu", {"moi", "cpu"});
@@ -275,9 +333,10 @@ TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]
 
     const auto chain = agreements.chain("second");
     REQUIRE(chain.size() == 3);
-    CHECK(chain[0].id == "first");
-    CHECK(chain[1].id == "second");
-    CHECK(chain[2].id == "third");
+    CHECK(chain[0]->id == "first");
+    CHECK(chain[1]->id == "second");
+    CHECK(chain[2]->id == "third");
+    CHECK(chain[0] == &agreements.get("first"));  // the registry's own agreements, not copies
     CHECK(agreements.chain("first") == chain);
     CHECK(agreements.renewal_count("first") == 0);
     CHECK(agreements.renewal_count("second") == 1);
@@ -292,9 +351,11 @@ TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]
     CHECK(agreements.involving("cpu").size() == 1);
     CHECK_THROWS_AS(agreements.between("moi", "apple"), tipstats::not_found_error);
 
-    const auto active = agreements.active_on(Date(2017, 1, 1));
+    const auto active = agreements.active_on(date(2017, 1, 1));
     REQUIRE(active.size() == 1);
-    CHECK(active[0].id == "second");
+    CHECK(active[0]->id == "second");
+    CHECK(active[0] == &agreements.get("second"));
+    for (const Agreement* a : agreements.between("moi", "APLE")) CHECK(a == &agreements.get(a->id));
 
     const auto c = agreements.continuity("aple", "moi");
     CHECK(c.first_partner_id == "aple");
@@ -308,7 +369,7 @@ TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]
 
     // Window 2016-2019: 1461 days, of which August 2019 (31 days) is uncovered for certain; the
     // undated agreement could have covered any day.
-    const auto window = tipstats::Period::parse("2016/2019");
+    const auto window = tipstats::period::parse("2016/2019");
     const Dataset dated({}, cambodian_partners(), {first, second, third});
     const auto cover = dated.agreements().coverage("moi", "aple", window);
     CHECK(cover.window.days() == 1461);

@@ -45,11 +45,11 @@ TEST_CASE("the profile interval sits where the likelihood falls by chi2/2", "[ms
     const auto t = kosovo();
     const auto r = ms::profile_interval(t, ms::closed_model::mt, 0.95);
     CHECK(r.abundance == Approx(7392.9177059273425).epsilon(1e-7));
-    CHECK(r.lower == Approx(7147.749017520001).epsilon(1e-9));
-    CHECK(r.upper == Approx(7656.195480712516).epsilon(1e-9));
+    CHECK(r.ci.lower == Approx(7147.749017520001).epsilon(1e-9));
+    CHECK(r.ci.upper == Approx(7656.195480712516).epsilon(1e-9));
     const double cut = r.max_log_likelihood - 3.841458820694124 / 2;
-    CHECK(ms::profile_log_likelihood(t, ms::closed_model::mt, r.lower) == Approx(cut).epsilon(1e-12));
-    CHECK(ms::profile_log_likelihood(t, ms::closed_model::mt, r.upper) == Approx(cut).epsilon(1e-12));
+    CHECK(ms::profile_log_likelihood(t, ms::closed_model::mt, r.ci.lower) == Approx(cut).epsilon(1e-12));
+    CHECK(ms::profile_log_likelihood(t, ms::closed_model::mt, r.ci.upper) == Approx(cut).epsilon(1e-12));
     CHECK(ms::profile_log_likelihood(t, ms::closed_model::mt, 7500) == Approx(-4522.848761551779).epsilon(1e-11));
 }
 

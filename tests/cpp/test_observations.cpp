@@ -7,11 +7,11 @@
 #include <cmath>
 #include <limits>
 
-using tipstats::AgeBand;
+using tipstats::age_band;
 using tipstats::Finding;
 using tipstats::Observation;
 using tipstats::Observations;
-using tipstats::Period;
+using tipstats::period;
 using tipstats::Quantity;
 using tipstats::Sex;
 
@@ -19,10 +19,10 @@ namespace {
 Observation rescued(const char* period, Quantity value, const char* age = "all", const char* source = "ppp") {
     return Observation{.measure = "victims_rescued",
                        .value = value,
-                       .period = Period::parse(period),
+                       .period = period::parse(period),
                        .area = "KHM",
                        .offence = "sexual_assault",
-                       .age = AgeBand::parse(age),
+                       .age = age_band::parse(age),
                        .source = source};
 }
 
@@ -101,7 +101,7 @@ TEST_CASE("columns are categorical", "[observations]") {
     CHECK(table.labels(tipstats::Dimension::period) == std::vector<std::string>{"2019-H1", "2018-H1"});
     CHECK(std::isnan(table.numbers()[3]));
     CHECK(table[3].value == Quantity::below(5));
-    CHECK(table[1].age == AgeBand::parse("0-14"));
+    CHECK(table[1].age == age_band::parse("0-14"));
 }
 
 TEST_CASE("the seed's breakdown holds and an impossible one is reported", "[observations]") {
@@ -190,7 +190,7 @@ TEST_CASE("series select, order, compare and resample", "[observations]") {
     CHECK(years.series.upper()[0] == 109);
     CHECK(years.incomplete.size() == 2);  // 2017 (one quarter), 2019 (H1 only)
 
-    const auto children = table.series("victims_rescued", {.offence = "sexual_assault", .age = AgeBand::parse("0-14")});
+    const auto children = table.series("victims_rescued", {.offence = "sexual_assault", .age = age_band::parse("0-14")});
     CHECK(children.size() == 1);
     CHECK_THROWS_AS(table.series("arrests"), tipstats::not_found_error);
     CHECK_THROWS_AS(table.series("victims_rescued"), tipstats::not_found_error);  // offence defaults to all
@@ -201,9 +201,9 @@ TEST_CASE("series select, order, compare and resample", "[observations]") {
 }
 
 TEST_CASE("decimal midpoints", "[observations]") {
-    CHECK(tipstats::Series::decimal_midpoint(Period::parse("2019")) == Approx(2019.5));
-    CHECK(tipstats::Series::decimal_midpoint(Period::parse("2019-07-02")) == Approx(2019 + 182.5 / 365));
-    CHECK(tipstats::Series::decimal_midpoint(Period::parse("2020")) == Approx(2020.5));
+    CHECK(tipstats::Series::decimal_midpoint(period::parse("2019")) == Approx(2019.5));
+    CHECK(tipstats::Series::decimal_midpoint(period::parse("2019-07-02")) == Approx(2019 + 182.5 / 365));
+    CHECK(tipstats::Series::decimal_midpoint(period::parse("2020")) == Approx(2020.5));
 }
 
 TEST_CASE("periods written differently but covering the same days are the same period", "[observations]") {
@@ -223,7 +223,7 @@ namespace {
 Observation detected(Quantity value, const std::string& citizenship = {}, const std::string& offence = "all") {
     Observation o{.measure = "victims_detected",
                   .value = value,
-                  .period = Period::year(2017),
+                  .period = period::year(2017),
                   .area = "ALB",
                   .offence = offence,
                   .source = "unodc-glotip"};
@@ -369,7 +369,7 @@ TEST_CASE("extra dimensions filter series and survive the tidy CSV", "[observati
     table.add(detected(Quantity::exact(105)));
     table.add(detected(Quantity::exact(60), "unknown"));
     auto later = detected(Quantity::exact(70), "unknown");
-    later.period = Period::year(2018);
+    later.period = period::year(2018);
     table.add(later);
     const auto unknown = table.series("victims_detected", {.extra = {{"citizenship", "unknown"}}});
     CHECK(unknown.size() == 2);
@@ -413,7 +413,7 @@ TEST_CASE("values known as ranges: parsed, printed, bounded, validated and summe
     CHECK(Quantity::from_bounds({0, std::numeric_limits<double>::infinity()}, true).is_missing());
 
     // A count's range has whole ends; a proportion's lies in [0, 1].
-    Observation o{.measure = "victims_rescued", .value = Quantity::parse("105.5-111"), .period = Period::year(2018)};
+    Observation o{.measure = "victims_rescued", .value = Quantity::parse("105.5-111"), .period = period::year(2018)};
     CHECK_THROWS_AS(o.validate(), tipstats::validation_error);
     o.unit = "proportion";
     o.value = Quantity::parse("0.8-1.2");

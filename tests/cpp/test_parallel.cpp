@@ -1,6 +1,6 @@
 #include "catch.hpp"
 
-#include <tipstats/detail/parallel.hpp>
+#include "../../src/detail/parallel.hpp"
 
 #include <atomic>
 #include <stdexcept>

@@ -1,6 +1,8 @@
 #include "catch.hpp"
 
-#include <tipstats/detail/parallel.hpp>
+#include "../../src/detail/parallel.hpp"
+
+#include <array>
 #include <tipstats/stats/changes.hpp>
 #include <tipstats/stats/claims.hpp>
 #include <tipstats/stats/poisson.hpp>
@@ -55,34 +57,34 @@ TEST_CASE("proportion intervals match statsmodels' proportion_confint", "[stats]
     };
     for (const auto& r : rows) {
         INFO(st::to_string(r.method));
-        const auto ci = st::proportion_ci(86, 100, 0.95, r.method);
+        const auto ci = st::proportion_ci(86, 100, {.method = r.method});
         CHECK(close(ci.lower, r.lower));
         CHECK(close(ci.upper, r.upper));
     }
     // R binom 1.1 binom.confint(x = 4, n = 20, tol = 1e-8), as quoted in statsmodels'
     // stats/tests/results/results_proportion.py: exact and wilson.
-    CHECK(std::abs(st::proportion_ci(4, 20, 0.95, st::proportion_method::exact).lower - 0.05733399705003284) < 1e-12);
-    CHECK(std::abs(st::proportion_ci(4, 20, 0.95, st::proportion_method::exact).upper - 0.436614002996668) < 1e-12);
-    CHECK(std::abs(st::proportion_ci(4, 20, 0.95, st::proportion_method::wilson).lower - 0.0806576625797981) < 1e-12);
-    CHECK(std::abs(st::proportion_ci(4, 20, 0.95, st::proportion_method::wilson).upper - 0.4160174322518935) < 1e-12);
+    CHECK(std::abs(st::proportion_ci(4, 20, {.method = st::proportion_method::exact}).lower - 0.05733399705003284) < 1e-12);
+    CHECK(std::abs(st::proportion_ci(4, 20, {.method = st::proportion_method::exact}).upper - 0.436614002996668) < 1e-12);
+    CHECK(std::abs(st::proportion_ci(4, 20, {.method = st::proportion_method::wilson}).lower - 0.0806576625797981) < 1e-12);
+    CHECK(std::abs(st::proportion_ci(4, 20, {.method = st::proportion_method::wilson}).upper - 0.4160174322518935) < 1e-12);
 }
 
 TEST_CASE("proportion intervals at x = 0 and x = n", "[stats]") {
     for (auto m : {st::proportion_method::wilson, st::proportion_method::exact, st::proportion_method::jeffreys,
                    st::proportion_method::agresti_coull, st::proportion_method::wald}) {
         INFO(st::to_string(m));
-        const auto zero = st::proportion_ci(0, 30, 0.95, m);
-        const auto all = st::proportion_ci(30, 30, 0.95, m);
+        const auto zero = st::proportion_ci(0, 30, {.method = m});
+        const auto all = st::proportion_ci(30, 30, {.method = m});
         CHECK(zero.lower == 0);
         CHECK(all.upper == 1);
         CHECK(zero.upper <= 1);
         CHECK(all.lower >= 0);
     }
     // Clopper-Pearson at 0/30: 1 - 0.025^(1/30) (the closed form of Beta(0.975; 1, 30)).
-    CHECK(close(st::proportion_ci(0, 30, 0.95, st::proportion_method::exact).upper, 1 - std::pow(0.025, 1.0 / 30)));
+    CHECK(close(st::proportion_ci(0, 30, {.method = st::proportion_method::exact}).upper, 1 - std::pow(0.025, 1.0 / 30)));
     CHECK_THROWS_AS(st::proportion_ci(31, 30), tipstats::domain_error);
     CHECK_THROWS_AS(st::proportion_ci(1, 0), tipstats::domain_error);
-    CHECK_THROWS_AS(st::proportion_ci(1, 3, 1.0), tipstats::domain_error);
+    CHECK_THROWS_AS(st::proportion_ci(1, 3, {.level = 1.0}), tipstats::domain_error);
     CHECK_THROWS_AS(st::parse_proportion_method("score"), tipstats::domain_error);
 }
 
@@ -94,7 +96,7 @@ TEST_CASE("Poisson intervals", "[stats]") {
     // x = 0: the upper limit is -ln(0.025) exactly (Garwood).
     CHECK(st::poisson_ci(0).lower == 0);
     CHECK(close(st::poisson_ci(0).upper, -std::log(0.025)));
-    const auto byar = st::poisson_ci(263, 0.95, st::poisson_method::byar);
+    const auto byar = st::poisson_ci(263, {.method = st::poisson_method::byar});
     CHECK(std::abs(byar.lower - ci.lower) < 0.05);  // Byar is accurate to a few hundredths at this size
     CHECK(std::abs(byar.upper - ci.upper) < 0.05);
     CHECK_THROWS_AS(st::poisson_ci(-1), tipstats::domain_error);
@@ -105,19 +107,19 @@ TEST_CASE("rate ratio and change match R's exactci and scipy's binomtest", "[sta
     // as quoted in statsmodels' stats/tests/test_rates_poisson.py and results/results_rates.py.
     const auto r = st::rate_ratio(60, 51477.5, 30, 54308.7);
     CHECK(close(r.ratio, 2.10999757175465, 1e-12));
-    CHECK(close(r.lower, 1.339735721772650));
-    CHECK(close(r.upper, 3.388365573616252));
+    CHECK(close(r.ci.lower, 1.339735721772650));
+    CHECK(close(r.ci.upper, 3.388365573616252));
     CHECK(close(r.p_value, 0.000675182658686321));
     // The article: 263 victims against 105 (150 % up). Reference: scipy.stats.binomtest(263, 368).
     const auto c = st::change_ci(263, 105);
     CHECK(close(c.percent_change, 150.47619047619048));
-    CHECK(close(c.lower, 99.0213651280768));
-    CHECK(close(c.upper, 217.15234498609342));
+    CHECK(close(c.ci.lower, 99.0213651280768));
+    CHECK(close(c.ci.upper, 217.15234498609342));
     CHECK(close(c.p_value, 9.149771107843775e-17, 1e-6));
     // Edges: no events in the second group, none at all.
-    CHECK(std::isinf(st::rate_ratio(3, 1, 0, 1).upper));
+    CHECK(std::isinf(st::rate_ratio(3, 1, 0, 1).ci.upper));
     CHECK(std::isnan(st::rate_ratio(0, 1, 0, 1).ratio));
-    CHECK(st::rate_ratio(0, 1, 4, 1).lower == 0);
+    CHECK(st::rate_ratio(0, 1, 4, 1).ci.lower == 0);
     CHECK_THROWS_AS(st::rate_ratio(1.5, 1, 2, 1), tipstats::domain_error);
     CHECK_THROWS_AS(st::change_ci(5, 0), tipstats::domain_error);
 }
@@ -137,17 +139,17 @@ TEST_CASE("direct standardisation: Fay-Feuer and Tiwari", "[stats]") {
     const std::vector<double> births{327, 30666, 123419, 149919, 104088, 34392};
     const std::vector<double> standard{319933, 931318, 786511, 488235, 237863, 61313};
     const auto ff = st::standardized_rate(cases, births, standard);
-    const auto tw = st::standardized_rate(cases, births, standard, 100'000, 0.95, st::standardize_method::tiwari);
+    const auto tw = st::standardized_rate(cases, births, standard, {.method = st::standardize_method::tiwari});
     CHECK(ff.rate == tw.rate);
-    CHECK(ff.lower == tw.lower);
-    CHECK(ff.lower < ff.rate);
-    CHECK(tw.upper < ff.upper);  // Tiwari's correction is smaller than Fay-Feuer's w_M
+    CHECK(ff.ci.lower == tw.ci.lower);
+    CHECK(ff.ci.lower < ff.rate);
+    CHECK(tw.ci.upper < ff.ci.upper);  // Tiwari's correction is smaller than Fay-Feuer's w_M
     // All-zero counts: lower 0, upper from the gamma with shape 1, i.e. -ln(alpha/2) * w_M.
     const std::vector<double> zeros(6, 0.0);
-    const auto z = st::standardized_rate(zeros, births, standard, 1.0);
-    CHECK(z.lower == 0);
+    const auto z = st::standardized_rate(zeros, births, standard, {.per = 1.0});
+    CHECK(z.ci.lower == 0);
     const double w_max = 319933.0 / 2825173.0 / 327.0;
-    CHECK(close(z.upper, -std::log(0.025) * w_max));
+    CHECK(close(z.ci.upper, -std::log(0.025) * w_max));
     const std::vector<double> short_pop{1, 2};
     CHECK_THROWS_AS(st::standardized_rate(cases, short_pop, standard), tipstats::domain_error);
     std::vector<double> bad = births;
@@ -163,25 +165,37 @@ TEST_CASE("direct standardisation: Fay-Feuer and Tiwari", "[stats]") {
 
 TEST_CASE("batch forms broadcast, use threads, and name the first bad index", "[stats]") {
     const std::size_t n = 10'000;
-    std::vector<double> x(n), trials{5000.0}, level{0.95}, lower(n), upper(n);
+    std::vector<double> x(n), trials{5000.0}, lower(n), upper(n);
     for (std::size_t i = 0; i < n; ++i) x[i] = static_cast<double>(i % 5001);
-    st::proportion_ci(x, trials, level, st::proportion_method::exact, lower, upper, 4);
+    st::proportion_ci(x, trials, lower, upper, {.method = st::proportion_method::exact}, {.threads = 4});
     for (std::size_t i : {0ul, 17ul, 5000ul, 9999ul}) {
-        const auto ci = st::proportion_ci(x[i], 5000, 0.95, st::proportion_method::exact);
+        const auto ci = st::proportion_ci(x[i], 5000, {.method = st::proportion_method::exact});
         CHECK(lower[i] == ci.lower);
         CHECK(upper[i] == ci.upper);
     }
     x[7000] = -1;
     x[9000] = -2;
     try {
-        st::proportion_ci(x, trials, level, st::proportion_method::exact, lower, upper, 4);
+        st::proportion_ci(x, trials, lower, upper, {.method = st::proportion_method::exact}, {.threads = 4});
         FAIL("no exception");
     } catch (const tipstats::domain_error& e) {
         CHECK(e.argument() == "x");
         CHECK(e.index() == 7000u);
     }
     std::vector<double> wrong(3);
-    CHECK_THROWS_AS(st::poisson_ci(x, wrong, st::poisson_method::exact, lower, upper), tipstats::domain_error);
+    CHECK_THROWS_AS(st::poisson_ci(x, lower, wrong), tipstats::domain_error);
+
+    // Any contiguous range of numbers: integer counts, floats, a C array; an Eigen vector (tested
+    // where Eigen is at hand, in test_mse_loglinear.cpp).
+    const std::vector<int> counts{263, 105};
+    const std::array<float, 2> previous{105.0f, 42.0f};
+    const long populations[] = {8'000'000, 4'000'000};
+    std::vector<double> change(2), rates(2);
+    st::percent_change(counts, previous, change);
+    st::rate(counts, populations, rates);
+    CHECK(change[0] == st::percent_change(263, 105));
+    CHECK(change[1] == st::percent_change(105, 42));
+    CHECK(rates[1] == st::rate(105, 4'000'000));
 
     std::atomic<std::size_t> covered{0};
     tipstats::detail::parallel_ranges(100'000, 3, [&](std::size_t b, std::size_t e) { covered += e - b; });
@@ -266,7 +280,7 @@ TEST_CASE("a fraction below 1 is refused as x unless the counts are weighted", "
         CHECK(std::string(e.what()).find("did you mean a share? pass x = share * n (0.86 * 70 = 60.2)") !=
               std::string::npos);
     }
-    const auto weighted = st::proportion_ci(0.86, 70, 0.95, st::proportion_method::wilson, st::count_kind::weighted);
+    const auto weighted = st::proportion_ci(0.86, 70, {.method = st::proportion_method::wilson, .counts = st::count_kind::weighted});
     // The Wilson interval of 0.86 weighted successes in 70 trials, from its formula.
     const double z = 1.959963984540054, q = 0.86 / 70, z2n = z * z / 70;
     const double centre = (q + z2n / 2) / (1 + z2n), half = z * std::sqrt(q * (1 - q) / 70 + z2n / 280) / (1 + z2n);
@@ -278,14 +292,14 @@ TEST_CASE("a fraction below 1 is refused as x unless the counts are weighted", "
     const std::vector<double> x{60, 0.5}, n{70};
     std::vector<double> lower(2), upper(2);
     try {
-        st::proportion_ci(x, n, std::vector<double>{0.95}, st::proportion_method::exact, lower, upper);
+        st::proportion_ci(x, n, lower, upper, {.method = st::proportion_method::exact});
         FAIL("a share in a batch was accepted");
     } catch (const tipstats::domain_error& e) {
         CHECK(e.index() == std::optional<std::size_t>(1));
     }
-    st::proportion_ci(x, n, std::vector<double>{0.95}, st::proportion_method::exact, lower, upper, 1,
-                      st::count_kind::weighted);
-    CHECK(lower[1] == st::proportion_ci(0.5, 70, 0.95, st::proportion_method::exact, st::count_kind::weighted).lower);
+    st::proportion_ci(x, n, lower, upper, {.method = st::proportion_method::exact, .counts = st::count_kind::weighted},
+                      {.threads = 1});
+    CHECK(lower[1] == st::proportion_ci(0.5, 70, {.method = st::proportion_method::exact, .counts = st::count_kind::weighted}).lower);
 }
 
 TEST_CASE("claims: qualifiers and directions", "[stats][claims]") {

@@ -97,7 +97,7 @@ TEST_CASE("tabulate agrees with a map on random columns of every width, dense an
             for (const auto j : pick) columns.push_back(all[j]);
             const auto want = reference(columns);
             INFO("rows " << n << ", first column " << columns[0].name << ", " << columns.size() << " columns");
-            for (const unsigned threads : {1u, 2u, 3u}) check_same(tipstats::tabulate(columns, threads), want);
+            for (const unsigned threads : {1u, 2u, 3u}) check_same(tipstats::tabulate(columns, {.threads = threads}), want);
         }
     }
 }
@@ -112,7 +112,7 @@ TEST_CASE("threads with tables of their own add up to the same counts", "[tabula
                                            {"age", std::span<const std::int8_t>(age), -1},
                                            {"sex", std::span<const std::int8_t>(sex), -1}};
     const auto want = reference(columns);
-    for (const unsigned threads : {1u, 2u, 3u, 8u}) check_same(tipstats::tabulate(columns, threads), want);
+    for (const unsigned threads : {1u, 2u, 3u, 8u}) check_same(tipstats::tabulate(columns, {.threads = threads}), want);
 }
 
 TEST_CASE("tabulate handles missing-only columns, one row, no rows and huge counts", "[tabulate]") {
@@ -132,7 +132,7 @@ TEST_CASE("tabulate handles missing-only columns, one row, no rows and huge coun
     // One group holding every row, counted by two threads.
     const std::vector<std::uint8_t> same(3'000'000, 7);
     const std::vector<code_column> one{{"s", std::span<const std::uint8_t>(same)}};
-    const auto u = tipstats::tabulate(one, 2);
+    const auto u = tipstats::tabulate(one, {.threads = 2});
     CHECK(u.counts == std::vector<std::int64_t>{3'000'000});
     CHECK(u.codes[0] == std::vector<std::int64_t>{7});
 }
@@ -168,7 +168,7 @@ TEST_CASE("weighted rows count as their weights; a group weighing 0 is kept, den
         for (const auto& columns : {dense, sparse}) {
             INFO("rows " << n << ", first column " << columns[0].name);
             const auto want = reference(columns, weights);
-            for (const unsigned threads : {1u, 2u, 3u}) check_same(tipstats::tabulate(columns, threads, weights), want);
+            for (const unsigned threads : {1u, 2u, 3u}) check_same(tipstats::tabulate(columns, weights, {.threads = threads}), want);
         }
     }
 }
@@ -178,14 +178,14 @@ TEST_CASE("weights of another length or below 0 are refused, naming them", "[tab
     const std::vector<code_column> columns{{"year", std::span<const std::int64_t>(year)}};
     const std::vector<std::int64_t> two{1, 2};
     try {
-        tipstats::tabulate(columns, 1, two);
+        tipstats::tabulate(columns, two);
         FAIL("no exception");
     } catch (const tipstats::validation_error& e) {
         CHECK(e.field() == "weights");
     }
     const std::vector<std::int64_t> negative{1, -2, 3};
     try {
-        tipstats::tabulate(columns, 1, negative);
+        tipstats::tabulate(columns, negative);
         FAIL("no exception");
     } catch (const tipstats::domain_error& e) {
         CHECK(e.argument() == "weights");

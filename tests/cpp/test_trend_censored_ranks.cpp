@@ -35,7 +35,7 @@ TEST_CASE("Mann-Kendall with left-censored values is cenken's", "[trend][censore
     CHECK(r.s == 29);
     CHECK(r.var_s == Approx(109.33333333333333).epsilon(1e-14));
     CHECK(r.tau == Approx(0.6444444444444445).epsilon(1e-14));
-    CHECK(r.p == Approx(0.007410254402604282).epsilon(1e-10));
+    CHECK(r.p_value == Approx(0.007410254402604282).epsilon(1e-10));
     CHECK(r.slope == Approx(1.333333346992731).epsilon(1e-12));
     CHECK(r.intercept == Approx(-2679.666694149375).epsilon(1e-12));
     CHECK(r.trend == tt::trend_direction::increasing);
@@ -43,8 +43,8 @@ TEST_CASE("Mann-Kendall with left-censored values is cenken's", "[trend][censore
     const auto s = tt::sens_slope(y, censored, x);
     CHECK(s.slope == r.slope);
     CHECK(s.intercept == r.intercept);
-    CHECK(std::isnan(s.lower));
-    CHECK(std::isnan(s.upper));
+    CHECK(std::isnan(s.slope_ci.lower));
+    CHECK(std::isnan(s.slope_ci.upper));
 }
 
 TEST_CASE("censored Mann-Kendall: missing values counted, bad input refused", "[trend][censored][mk]") {

@@ -90,7 +90,7 @@ TEST_CASE("joinpoint batch equals one-series fits", "[trend][joinpoint][batch]")
     const tt::series_matrix m{data.data(), 6, base.size()};
     tt::joinpoint_options o;
     o.selection = tt::joinpoint_selection::bic;
-    const auto batch = tt::joinpoint_batch(m, x, o, 2);
+    const auto batch = tt::joinpoint_batch(m, x, o, {.threads = 2});
     for (std::size_t i = 0; i < m.rows; ++i) {
         const auto one = tt::joinpoint(m.row(i), x, o);
         CHECK(batch[i].joinpoints == one.joinpoints);

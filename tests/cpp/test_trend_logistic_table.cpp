@@ -45,7 +45,7 @@ TEST_CASE("the trend table fits series of different lengths, with a note for tho
     const std::vector<double> x{2015, 2016, 2017, 2018, 2019, /**/ 2012, 2013, 2015, 2016, /**/ 2019};
     const std::vector<std::size_t> offsets{0, 5, 9, 10};
     const tt::ragged_counts data{counts, lower, upper, x, offsets};
-    const auto rows = tt::trend_table(data, tt::count_model::poisson, 0.95, 2);
+    const auto rows = tt::trend_table(data, {.model = tt::count_model::poisson}, {.threads = 2});
     REQUIRE(rows.size() == 3);
     const std::span<const double> first_counts(counts.data(), 5), first_x(x.data(), 5);
     const auto fit = tt::loglinear(first_counts, first_x);

@@ -2,8 +2,10 @@
 
 #include <tipstats/error.hpp>
 #include <tipstats/trend/batch.hpp>
+#include <tipstats/trend/logistic.hpp>
 #include <tipstats/trend/loglinear.hpp>
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -17,8 +19,8 @@ TEST_CASE("an exact geometric series has its growth rate as APC", "[trend][logli
     const auto r = tt::loglinear(counts);
     CHECK(r.apc == Approx(10.0).epsilon(1e-12));
     CHECK(r.deviance == Approx(0.0).margin(1e-9));
-    CHECK(r.apc_lower < 10);
-    CHECK(r.apc_upper > 10);
+    CHECK(r.apc_ci.lower < 10);
+    CHECK(r.apc_ci.upper > 10);
 }
 
 // Reference values from statsmodels 0.15: sm.GLM(y, add_constant(x), family=Poisson(),
@@ -34,7 +36,7 @@ TEST_CASE("log-linear fit agrees with statsmodels' GLM", "[trend][loglinear]") {
     CHECK(r.slope == Approx(0.12293025881465958).epsilon(1e-9));
     CHECK(r.se == Approx(0.03895635144762326).epsilon(1e-9));
     CHECK(r.deviance == Approx(3.4071564850186205).epsilon(1e-9));
-    const auto q = tt::loglinear(y, x, e, tt::count_model::quasi);
+    const auto q = tt::loglinear(y, x, e, {.model = tt::count_model::quasi});
     CHECK(q.se == Approx(0.025048182827314292).epsilon(1e-9));
     CHECK(q.dispersion == Approx(0.4134242038141326).epsilon(1e-9));
 }
@@ -59,9 +61,9 @@ TEST_CASE("linear trend: exact line and batch", "[trend][linear]") {
     for (int row = 0; row < 10; ++row)
         for (int col = 0; col < 6; ++col) data.push_back(row + col * 0.5 + std::sin(row * col));
     const tt::series_matrix m{data.data(), 10, 6};
-    const auto batch = tt::linear_batch(m, {}, 0.9, 2);
-    for (std::size_t i = 0; i < m.rows; ++i) CHECK(batch[i].upper == tt::linear(m.row(i), {}, 0.9).upper);
-    const auto logs = tt::loglinear_batch(m, {}, {}, tt::count_model::poisson, 0.95, 2);
+    const auto batch = tt::linear_batch(m, {}, 0.9, {.threads = 2});
+    for (std::size_t i = 0; i < m.rows; ++i) CHECK(batch[i].slope_ci == tt::linear(m.row(i), {}, 0.9).slope_ci);
+    const auto logs = tt::loglinear_batch(m, {}, {}, {.model = tt::count_model::poisson}, {.threads = 2});
     for (std::size_t i = 0; i < m.rows; ++i) CHECK(logs[i].slope == tt::loglinear(m.row(i)).slope);
 }
 
@@ -71,7 +73,7 @@ TEST_CASE("negative binomial NB2 agrees with statsmodels", "[trend][loglinear][n
     const std::vector<double> y{12, 18, 9, 25, 30, 22, 41, 35, 60, 48, 75, 52};
     std::vector<double> x;
     for (int i = 0; i < 12; ++i) x.push_back(2010 + i);
-    const auto r = tt::loglinear(y, x, {}, tt::count_model::negbin);
+    const auto r = tt::loglinear(y, x, {}, {.model = tt::count_model::negbin});
     CHECK(r.intercept == Approx(-307.86678517540372).epsilon(1e-9));
     CHECK(r.slope == Approx(0.15445555851398632).epsilon(1e-9));
     CHECK(r.alpha == Approx(0.029893168295405826).epsilon(1e-8));
@@ -104,7 +106,7 @@ TEST_CASE("censored counts enter the likelihood by the probability of their boun
     CHECK(p.n == 12);
     CHECK(p.n_censored == 3);
     CHECK(p.n_missing == 0);
-    const auto nb = tt::loglinear(counts, bounds, x, {}, tt::count_model::negbin);
+    const auto nb = tt::loglinear(counts, bounds, x, {}, {.model = tt::count_model::negbin});
     CHECK(nb.slope == Approx(0.23832225248830963).epsilon(1e-6));
     CHECK(nb.alpha == Approx(1.022176163613739).epsilon(1e-6));
     CHECK(nb.log_likelihood == Approx(-41.349281840861416).epsilon(1e-11));
@@ -133,7 +135,7 @@ TEST_CASE("censored and missing counts: what is refused and what is counted", "[
     const std::vector<double> counts{nan, 6, nan, 9, 12};
     const std::vector<double> lower{0, nan, 0, nan, nan}, upper{4, nan, 4, nan, nan};
     // quasi-Poisson has no likelihood for a censored count
-    CHECK(argument_of([&] { tt::loglinear(counts, {lower, upper}, {}, {}, tt::count_model::quasi); }) == "model@0");
+    CHECK(argument_of([&] { tt::loglinear(counts, {lower, upper}, {}, {}, {.model = tt::count_model::quasi}); }) == "model@0");
     // every count censored down to zero: nothing says the level is positive
     const std::vector<double> none{nan, nan, nan}, zeros{0, 0, 0}, fours{4, 4, 4};
     CHECK(argument_of([&] { tt::loglinear(none, {zeros, fours}); }) == "counts@0");
@@ -164,9 +166,24 @@ TEST_CASE("an open-ended count is its upper tail", "[trend][loglinear][censored]
     const std::vector<double> counts{20, 26, 31, nan, 44, 52};
     const std::vector<double> lower{nan, nan, nan, 31, nan, nan};
     const std::vector<double> open{nan, nan, nan, inf, nan, nan}, wide{nan, nan, nan, 1e6, nan, nan};
-    const auto a = tt::loglinear(counts, {lower, open}, {}, {}, tt::count_model::negbin);
-    const auto b = tt::loglinear(counts, {lower, wide}, {}, {}, tt::count_model::negbin);
+    const auto a = tt::loglinear(counts, {lower, open}, {}, {}, {.model = tt::count_model::negbin});
+    const auto b = tt::loglinear(counts, {lower, wide}, {}, {}, {.model = tt::count_model::negbin});
     CHECK(a.slope == Approx(b.slope).epsilon(1e-12));
     CHECK(a.log_likelihood == Approx(b.log_likelihood).epsilon(1e-12));
     CHECK(a.n_censored == 1);
+}
+
+TEST_CASE("trend inputs are any contiguous numbers, read as the same doubles", "[trend][loglinear]") {
+    const std::vector<int> counts{12, 15, 14, 20, 26, 31};
+    const std::vector<double> as_doubles(counts.begin(), counts.end());
+    const std::array<float, 6> exposure{1000.f, 1010.f, 1030.f, 1040.f, 1050.f, 1075.f};
+    const std::vector<double> exposure_doubles(exposure.begin(), exposure.end());
+    const auto a = tt::loglinear(counts, {}, exposure, {.model = tt::count_model::negbin});
+    const auto b = tt::loglinear(as_doubles, {}, exposure_doubles, {.model = tt::count_model::negbin});
+    CHECK(a.slope == b.slope);
+    CHECK(a.apc_ci == b.apc_ci);
+    const unsigned short small[] = {3, 5, 4, 8, 9};
+    CHECK(tt::linear(small).slope_ci == tt::linear(std::vector<double>{3, 5, 4, 8, 9}).slope_ci);
+    CHECK(tt::logistic(std::vector<long>{2, 3, 5, 6}, std::vector<int>{10, 10, 10, 10}).slope ==
+          tt::logistic(std::vector<double>{2, 3, 5, 6}, std::vector<double>{10, 10, 10, 10}).slope);
 }

@@ -18,7 +18,7 @@ TEST_CASE("Mann-Kendall and Sen on a hand-worked series", "[trend][mk]") {
     CHECK(r.s == 6);
     CHECK(r.var_s == Approx(50.0 / 3).epsilon(1e-14));
     CHECK(r.z == Approx(1.2247448713915890).epsilon(1e-12));
-    CHECK(r.p == Approx(0.22067136191984682).epsilon(1e-10));
+    CHECK(r.p_value == Approx(0.22067136191984682).epsilon(1e-10));
     CHECK(r.tau == Approx(0.6));
     CHECK(r.trend == tt::trend_direction::no_trend);
     CHECK(r.slope == Approx(0.875));
@@ -26,8 +26,8 @@ TEST_CASE("Mann-Kendall and Sen on a hand-worked series", "[trend][mk]") {
 
     const auto s = tt::sens_slope(y);
     CHECK(s.slope == Approx(0.875));
-    CHECK(s.lower == -1);  // rank round((10 - 8.0015) / 2) = 1
-    CHECK(s.upper == 3);   // rank round((10 + 8.0015) / 2 + 1) = 10
+    CHECK(s.slope_ci.lower == -1);  // rank round((10 - 8.0015) / 2) = 1
+    CHECK(s.slope_ci.upper == 3);   // rank round((10 + 8.0015) / 2 + 1) = 10
 }
 
 TEST_CASE("ties reduce the variance of S", "[trend][mk]") {
@@ -61,14 +61,14 @@ TEST_CASE("batch results equal one-series results", "[trend][mk][batch]") {
     const tt::series_matrix y{data.data(), 40, 15};
     tt::mann_kendall_options hamed_rao;
     hamed_rao.method = tt::mk_method::hamed_rao;
-    const auto batch = tt::mann_kendall_batch(y, {}, hamed_rao, 3);
-    const auto sens = tt::sens_slope_batch(y, {}, 0.9, 2);
+    const auto batch = tt::mann_kendall_batch(y, {}, hamed_rao, {.threads = 3});
+    const auto sens = tt::sens_slope_batch(y, {}, 0.9, {.threads = 2});
     for (std::size_t i = 0; i < y.rows; ++i) {
         const auto one = tt::mann_kendall(y.row(i), {}, hamed_rao);
         CHECK(batch[i].s == one.s);
         CHECK(batch[i].var_s == one.var_s);
-        CHECK(batch[i].p == one.p);
-        CHECK(sens[i].lower == tt::sens_slope(y.row(i), {}, 0.9).lower);
+        CHECK(batch[i].p_value == one.p_value);
+        CHECK(sens[i].slope_ci.lower == tt::sens_slope(y.row(i), {}, 0.9).slope_ci.lower);
     }
 }
 
@@ -80,7 +80,16 @@ TEST_CASE("a corrected variance at or below zero gives NaN, not an exception", "
     const auto r = tt::mann_kendall(y, {}, hamed_rao);
     CHECK(r.var_s < 0);
     CHECK(std::isnan(r.z));
-    CHECK(std::isnan(r.p));
+    CHECK(std::isnan(r.p_value));
     CHECK(r.trend == tt::trend_direction::no_trend);
     CHECK(r.s == 43);
+}
+
+TEST_CASE("Mann-Kendall and Sen take any contiguous numbers", "[trend][mann_kendall]") {
+    const std::vector<int> y{5, 7, 6, 9, 12, 11, 15};
+    const std::vector<double> as_doubles(y.begin(), y.end());
+    CHECK(tt::mann_kendall(y).p_value == tt::mann_kendall(as_doubles).p_value);
+    CHECK(tt::sens_slope(y).slope_ci == tt::sens_slope(as_doubles).slope_ci);
+    const std::vector<unsigned char> censored{1, 0, 0, 0, 0, 0, 0};
+    CHECK(tt::mann_kendall(y, censored).tau == tt::mann_kendall(as_doubles, censored).tau);
 }

@@ -26,13 +26,13 @@ void round_trip(std::string_view text, Parse parse) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    round_trip(text, [](std::string_view t) { return tipstats::Period::parse(t); });
-    round_trip(text, [](std::string_view t) { return tipstats::PartialDate::parse(t); });
-    round_trip(text, [](std::string_view t) { return tipstats::AgeBand::parse(t); });
+    round_trip(text, [](std::string_view t) { return tipstats::period::parse(t); });
+    round_trip(text, [](std::string_view t) { return tipstats::partial_date::parse(t); });
+    round_trip(text, [](std::string_view t) { return tipstats::age_band::parse(t); });
     round_trip(text, [](std::string_view t) { return tipstats::Quantity::parse(t); });
     try {
-        const tipstats::AgeBand band = tipstats::AgeBand::from_label(text);
-        if (!(tipstats::AgeBand::parse(band.to_string()) == band)) std::abort();
+        const tipstats::age_band band = tipstats::age_band::from_label(text);
+        if (!(tipstats::age_band::parse(band.to_string()) == band)) std::abort();
     } catch (const tipstats::error&) {
     }
     return 0;

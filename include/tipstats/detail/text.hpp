@@ -4,10 +4,32 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace tipstats::detail {
+
+/// Reads exactly `width` ASCII digits starting at `pos`; nullopt when they are not all digits.
+inline std::optional<int> read_digits(std::string_view text, std::size_t pos, std::size_t width) {
+    if (pos + width > text.size()) return std::nullopt;
+    int value = 0;
+    for (std::size_t i = pos; i < pos + width; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (!std::isdigit(c)) return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+/// The shortest text that reads back to the same double ("80", "0.1", "1e-07", "inf"): how
+/// numbers appear in every message.
+inline std::string number_text(double value) {
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, ec == std::errc() ? end : buffer);
+}
 
 inline std::string_view trim(std::string_view text) {
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);

@@ -7,12 +7,13 @@
 
 namespace tipstats {
 
-/// The whole file as bytes; a parse_error naming the path when it cannot be read.
+/// The whole file as bytes; an io_error with the path and the reason when it cannot be read (a
+/// directory, a missing file, no permission).
 std::string read_text_file(const std::filesystem::path& path);
 
 /// Replaces `path` with `text` atomically: writes a temporary file in the same folder, flushes it
 /// and renames it over `path`. An interrupted or failed save leaves the old file whole and no
-/// temporary file behind (tipstats::error says why).
+/// temporary file behind (io_error says why).
 void write_text_file_atomically(const std::filesystem::path& path, std::string_view text);
 
 }  // namespace tipstats

@@ -75,7 +75,7 @@ inline constexpr std::array<glotip_term, 8> glotip_dimensions{{
     {"by country of repatriation", "country_of_repatriation"},
 }};
 
-/// Age wordings of the export that AgeBand::from_label does not know; looked up first.
+/// Age wordings of the export that age_band::from_label does not know; looked up first.
 inline constexpr std::array<glotip_term, 2> glotip_ages{{
     {"0 to 17 years", "0-17"},
     {"18 years or over", "18+"},
@@ -112,7 +112,7 @@ struct glotip_import {
 };
 
 /// Reads the CSV export. Sex goes through parse_sex ("Total", "Female", "Male", "Other",
-/// "Unknown"), Age through glotip_ages and then AgeBand::from_label, Year becomes a calendar-year
+/// "Unknown"), Age through glotip_ages and then age_band::from_label, Year becomes a calendar-year
 /// period. `file` only names the source in error messages. A header that is missing, incomplete
 /// or not found in the first 20 rows is always a parse_error.
 glotip_import read_glotip(std::string_view text, const std::string& file, bad_rows policy);

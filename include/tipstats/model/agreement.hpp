@@ -7,6 +7,7 @@
 // otherwise it is `unknown`.
 
 #include <tipstats/model/enum_text.hpp>
+#include <tipstats/text.hpp>
 #include <tipstats/model/source.hpp>
 #include <tipstats/time/partial_date.hpp>
 
@@ -77,14 +78,14 @@ inline agreement_status parse_agreement_status(std::string_view text) {
 
 /// A day known to lie between `earliest` and `latest`, both included.
 struct DateBounds {
-    Date earliest;
-    Date latest;
+    date earliest;
+    date latest;
 
     bool is_exact() const { return earliest == latest; }
     friend bool operator==(const DateBounds&, const DateBounds&) = default;
 };
 
-inline DateBounds bounds_of(const PartialDate& date) { return {date.earliest(), date.latest()}; }
+inline DateBounds bounds_of(const partial_date& date) { return {date.earliest(), date.latest()}; }
 
 struct Party {
     std::string partner_id;
@@ -104,7 +105,7 @@ struct Signatory {
 
 struct StatusChange {
     status_change_kind kind = status_change_kind::terminated;
-    PartialDate date{1400};  ///< from this day on
+    partial_date date{1400};  ///< from this day on
     std::string note;
 
     friend bool operator==(const StatusChange&, const StatusChange&) = default;
@@ -127,9 +128,9 @@ public:
     std::string title;
     std::vector<Party> parties;
     std::vector<Signatory> signatories;
-    std::optional<PartialDate> signed_date;  ///< "signed" in documents
-    std::optional<PartialDate> start;        ///< when absent, the agreement starts when signed
-    std::optional<PartialDate> end;          ///< last day, inclusive; when absent, from term_months
+    std::optional<partial_date> signed_date;  ///< "signed" in documents
+    std::optional<partial_date> start;        ///< when absent, the agreement starts when signed
+    std::optional<partial_date> end;          ///< last day, inclusive; when absent, from term_months
     std::optional<int> term_months;
     std::optional<int> max_renewals;
     std::string renews;  ///< id of the agreement this one renews; empty when none (or not known)
@@ -152,14 +153,14 @@ public:
         if (end) return bounds_of(*end);
         const auto s = start_bounds();
         if (!s || !term_months) return std::nullopt;
-        const auto one_day = boost::gregorian::days(1);
+        const auto one_day = std::chrono::days{1};
         return DateBounds{add_months(s->earliest, *term_months) - one_day, add_months(s->latest, *term_months) - one_day};
     }
 
     /// The last day in force: the end of the term, or the day before an earlier termination.
     std::optional<DateBounds> last_day_bounds() const {
         auto last = end_bounds();
-        const auto one_day = boost::gregorian::days(1);
+        const auto one_day = std::chrono::days{1};
         for (const auto& change : status_changes) {
             if (change.kind != status_change_kind::terminated) continue;
             const DateBounds cut{change.date.earliest() - one_day, change.date.latest() - one_day};
@@ -176,29 +177,34 @@ public:
     /// The status on `day`: pending before the start, active during the term, expired after it,
     /// terminated or suspended after a dated status change; unknown whenever the known dates
     /// allow more than one answer (for example a start known only to the year, or no end at all).
-    agreement_status status_on(const Date& day) const {
+    agreement_status status_on(const date& day) const {
         const auto s = start_bounds();
         if (!s) return agreement_status::unknown;
         if (day < s->earliest) return agreement_status::pending;
         if (day < s->latest) return agreement_status::unknown;
 
-        // The latest status change certainly in effect; unknown if one may or may not have happened.
-        std::vector<StatusChange> changes = status_changes;
-        std::stable_sort(changes.begin(), changes.end(),
-                         [](const StatusChange& a, const StatusChange& b) { return a.date.earliest() < b.date.earliest(); });
+        // The status changes that may have happened by `day` within the term, taken in time order
+        // (by earliest day, then as listed) without sorting a copy: the first that decides alone
+        // (one that may or may not have happened yet, or a termination) decides; otherwise the
+        // latest is in effect.
         const auto e = end_bounds();
-        std::optional<status_change_kind> in_effect;
-        for (const auto& change : changes) {
-            if (change.date.earliest() > day) break;
-            if (e && change.date.earliest() > e->latest) break;  // the term was over: nothing left to change
-            if (change.date.latest() > day) return agreement_status::unknown;
-            if (change.kind == status_change_kind::terminated) return agreement_status::terminated;
-            in_effect = change.kind;
+        const StatusChange* deciding = nullptr;
+        const StatusChange* latest = nullptr;
+        for (const auto& change : status_changes) {
+            const date earliest = change.date.earliest();
+            if (earliest > day) continue;
+            if (e && earliest > e->latest) continue;  // the term was over: nothing left to change
+            const bool decides = change.date.latest() > day || change.kind == status_change_kind::terminated;
+            if (decides && (!deciding || earliest < deciding->date.earliest())) deciding = &change;
+            if (!latest || earliest >= latest->date.earliest()) latest = &change;
         }
+        if (deciding)
+            return deciding->date.latest() > day ? agreement_status::unknown : agreement_status::terminated;
 
         if (e && day > e->latest) return agreement_status::expired;
         if (!e || day > e->earliest) return agreement_status::unknown;
-        return in_effect == status_change_kind::suspended ? agreement_status::suspended : agreement_status::active;
+        const bool suspended = latest != nullptr && latest->kind == status_change_kind::suspended;
+        return suspended ? agreement_status::suspended : agreement_status::active;
     }
 
     /// The partner ids of the parties, in order.
@@ -281,7 +287,7 @@ inline void validate(const Agreement& a, const std::string& field) {
             if (a.end->latest() < derived.earliest || derived.latest < a.end->earliest())
                 throw validation_error("end " + a.end->to_string() + " does not match term_months " +
                                            std::to_string(*a.term_months) + " from the start (" +
-                                           format_date(derived.earliest) + " to " + format_date(derived.latest) + ")",
+                                           derived.earliest.to_string() + " to " + derived.latest.to_string() + ")",
                                        detail::subfield(field, "end"));
         }
     }

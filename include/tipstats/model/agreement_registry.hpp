@@ -45,7 +45,7 @@ struct Continuity {
 /// counts the days every reading of the known dates covers, `possible_days` those at least one
 /// reading covers (an unknown end may run to the end of the window). Suspensions are not removed.
 struct Coverage {
-    Period window;
+    period window;
     long certain_days = 0;
     long possible_days = 0;
     friend bool operator==(const Coverage&, const Coverage&) = default;
@@ -81,7 +81,7 @@ public:
         for (auto& a : records_) {
             std::size_t count = 0;
             for (const Agreement* link = &a;; link = &get(link->renews)) {
-                count += link->is_renewal() ? 1 : 0;
+                count += link->is_renewal() ? 1u : 0u;
                 if (link->renews.empty()) break;
             }
             detail::agreement_derived::set_renewal_count(a, count);
@@ -95,42 +95,38 @@ public:
         return a.records_ == b.records_ && *a.partners_ == *b.partners_;
     }
 
+    // Queries return pointers to the registry's agreements (valid while it lives), in the order
+    // given, as PartnerRegistry::find_all does: no agreement is copied.
+
     /// The agreements whose status on `day` is `status`.
-    std::vector<Agreement> with_status(agreement_status status, const Date& day) const {
-        std::vector<Agreement> out;
-        for (const auto& a : records_)
-            if (a.status_on(day) == status) out.push_back(a);
-        return out;
+    std::vector<const Agreement*> with_status(agreement_status status, const date& day) const {
+        return matching([&](const Agreement& a) { return a.status_on(day) == status; });
     }
     /// The agreements certainly in force on `day` (see Agreement::status_on).
-    std::vector<Agreement> active_on(const Date& day) const { return with_status(agreement_status::active, day); }
-
-    /// The agreements a partner is party to; `partner` is an id or any name (PartnerRegistry::find).
-    std::vector<Agreement> involving(std::string_view partner) const {
-        const std::string id = partners_->find(partner).id;
-        std::vector<Agreement> out;
-        for (const auto& a : records_)
-            if (a.has_party(id)) out.push_back(a);
-        return out;
+    std::vector<const Agreement*> active_on(const date& day) const {
+        return with_status(agreement_status::active, day);
     }
 
-    /// The agreements both partners are party to, in the order given.
-    std::vector<Agreement> between(std::string_view first, std::string_view second) const {
-        const std::string a_id = partners_->find(first).id;
-        const std::string b_id = partners_->find(second).id;
-        std::vector<Agreement> out;
-        for (const auto& a : records_)
-            if (a.has_party(a_id) && a.has_party(b_id)) out.push_back(a);
-        return out;
+    /// The agreements a partner is party to; `partner` is an id or any name (PartnerRegistry::find).
+    std::vector<const Agreement*> involving(std::string_view partner) const {
+        const std::string& id = partners_->find(partner).id;
+        return matching([&](const Agreement& a) { return a.has_party(id); });
+    }
+
+    /// The agreements both partners are party to.
+    std::vector<const Agreement*> between(std::string_view first, std::string_view second) const {
+        const std::string& a_id = partners_->find(first).id;
+        const std::string& b_id = partners_->find(second).id;
+        return matching([&](const Agreement& a) { return a.has_party(a_id) && a.has_party(b_id); });
     }
 
     /// The whole renewal chain the agreement belongs to, oldest first.
-    std::vector<Agreement> chain(std::string_view id) const {
+    std::vector<const Agreement*> chain(std::string_view id) const {
         const Agreement* first = &get(id);
         while (!first->renews.empty()) first = &get(first->renews);
-        std::vector<Agreement> out{*first};
-        for (auto it = renewed_by_.find(first->id); it != renewed_by_.end(); it = renewed_by_.find(out.back().id))
-            out.push_back(get(it->second));
+        std::vector<const Agreement*> out{first};
+        for (auto it = renewed_by_.find(first->id); it != renewed_by_.end(); it = renewed_by_.find(out.back()->id))
+            out.push_back(&get(it->second));
         return out;
     }
     /// See Agreement::renewal_count.
@@ -146,33 +142,33 @@ public:
     /// overlap between each and the next.
     Continuity continuity(std::string_view first, std::string_view second) const {
         auto agreements = between(first, second);
-        std::stable_sort(agreements.begin(), agreements.end(), [](const Agreement& a, const Agreement& b) {
-            const auto sa = a.start_bounds();
-            const auto sb = b.start_bounds();
+        std::stable_sort(agreements.begin(), agreements.end(), [](const Agreement* a, const Agreement* b) {
+            const auto sa = a->start_bounds();
+            const auto sb = b->start_bounds();
             if (!sa || !sb) return sa.has_value() && !sb.has_value();
             return std::tie(sa->earliest, sa->latest) < std::tie(sb->earliest, sb->latest);
         });
         Continuity out{partners_->find(first).id, partners_->find(second).id, {}, {}};
         for (std::size_t i = 0; i < agreements.size(); ++i) {
-            out.agreement_ids.push_back(agreements[i].id);
+            out.agreement_ids.push_back(agreements[i]->id);
             if (i == 0) continue;
-            Transition t{agreements[i - 1].id, agreements[i].id, std::nullopt};
-            const auto last = agreements[i - 1].last_day_bounds();
-            const auto next = agreements[i].start_bounds();
+            Transition t{agreements[i - 1]->id, agreements[i]->id, std::nullopt};
+            const auto last = agreements[i - 1]->last_day_bounds();
+            const auto next = agreements[i]->start_bounds();
             if (last && next && last->is_exact() && next->is_exact())
-                t.gap_days = (next->earliest - last->earliest).days() - 1;
+                t.gap_days = (next->earliest - last->earliest).count() - 1;
             out.transitions.push_back(std::move(t));
         }
         return out;
     }
 
     /// The days of `window` covered by some agreement between the two partners.
-    Coverage coverage(std::string_view first, std::string_view second, const Period& window) const {
-        std::vector<std::pair<Date, Date>> certain;
-        std::vector<std::pair<Date, Date>> possible;
-        for (const auto& a : between(first, second)) {
-            const auto start = a.start_bounds();
-            const auto last = a.last_day_bounds();
+    Coverage coverage(std::string_view first, std::string_view second, const period& window) const {
+        std::vector<std::pair<date, date>> certain;
+        std::vector<std::pair<date, date>> possible;
+        for (const Agreement* a : between(first, second)) {
+            const auto start = a->start_bounds();
+            const auto last = a->last_day_bounds();
             possible.emplace_back(start ? start->earliest : window.start(), last ? last->latest : window.end());
             if (start && last) certain.emplace_back(start->latest, last->earliest);
         }
@@ -182,6 +178,14 @@ public:
 private:
     std::shared_ptr<const PartnerRegistry> partners_;
     std::map<std::string, std::string, std::less<>> renewed_by_;
+
+    template <class Predicate>
+    std::vector<const Agreement*> matching(Predicate&& keep) const {
+        std::vector<const Agreement*> out;
+        for (const auto& a : records_)
+            if (keep(a)) out.push_back(&a);
+        return out;
+    }
 
     static std::string field_of(std::size_t i) { return "agreements[" + std::to_string(i) + "]"; }
 
@@ -218,16 +222,16 @@ private:
     }
 
     /// Days of `window` inside the union of the inclusive ranges.
-    static long days_in(std::vector<std::pair<Date, Date>> ranges, const Period& window) {
+    static long days_in(std::vector<std::pair<date, date>> ranges, const period& window) {
         std::sort(ranges.begin(), ranges.end());
         long days = 0;
-        std::optional<Date> covered_to;  // last day already counted
+        std::optional<date> covered_to;  // last day already counted
         for (auto [from, to] : ranges) {
             from = std::max(from, window.start());
             to = std::min(to, window.end());
-            if (covered_to) from = std::max(from, *covered_to + boost::gregorian::days(1));
+            if (covered_to) from = std::max(from, *covered_to + std::chrono::days{1});
             if (to < from) continue;
-            days += (to - from).days() + 1;
+            days += (to - from).count() + 1;
             covered_to = to;
         }
         return days;

@@ -4,6 +4,7 @@
 
 #include <tipstats/detail/text.hpp>
 #include <tipstats/model/quantity.hpp>
+#include <tipstats/text.hpp>
 #include <tipstats/time/age_band.hpp>
 #include <tipstats/time/period.hpp>
 
@@ -42,11 +43,11 @@ inline constexpr std::array<std::string_view, 4> known_units{"count", "percent",
 struct Observation {
     std::string measure = {};  ///< victims_rescued, victims_detected, cases, arrests, ...
     Quantity value = {};
-    Period period;                 ///< required: there is no default period
+    tipstats::period period;       ///< required: there is no default period
     std::string unit = "count";
     std::string area = {};           ///< ISO 3166-1 alpha-3 or a sub-national code; empty when not stated
     std::string offence = "all";   ///< sexual_assault, trafficking, forced_labour, ...; "all" for a total
-    AgeBand age = AgeBand::all();  ///< AgeBand::all() for a total
+    age_band age = age_band::all();  ///< age_band::all() for a total
     Sex sex = Sex::all;            ///< Sex::all for a total
     std::string source = {};       ///< id of a source in the dataset
     std::string note = {};

@@ -48,12 +48,12 @@ struct string_key {
 };
 /// Periods are kept as written: "2019-H1" and "2019-01-01/2019-06-30" are two categories.
 struct period_key {
-    std::tuple<long, long, period_kind> operator()(const Period& p) const {
-        return {static_cast<long>(p.start().day_number()), static_cast<long>(p.end().day_number()), p.kind()};
+    std::tuple<long, long, period_kind> operator()(const period& p) const {
+        return {static_cast<long>(p.start().days_since_epoch()), static_cast<long>(p.end().days_since_epoch()), p.kind()};
     }
 };
 struct age_key {
-    std::string operator()(const AgeBand& a) const { return a.to_string(); }
+    std::string operator()(const age_band& a) const { return a.to_string(); }
 };
 }  // namespace detail
 
@@ -64,6 +64,8 @@ enum class Dimension { measure, unit, period, area, offence, age, sex, source };
 
 inline constexpr std::array<std::string_view, 8> dimension_names{"measure", "unit",  "period", "area",
                                                                  "offence", "age",   "sex",    "source"};
+/// "measure", "unit", ...: the dimension's column name.
+inline std::string_view to_string(Dimension d) { return dimension_names[static_cast<std::size_t>(d)]; }
 
 /// Names an extra dimension cannot take: the built-in dimensions and the other columns of the tidy
 /// table and its pandas form.
@@ -99,7 +101,7 @@ inline std::string_view to_string(Finding::kind k) { return finding_kind_names[s
 /// their total ("all"); unset area, unit and source must be unambiguous among the selected rows.
 struct SeriesFilter {
     std::optional<std::string> unit = {}, area = {}, offence = {}, source = {};
-    std::optional<AgeBand> age = {};
+    std::optional<age_band> age = {};
     std::optional<Sex> sex = {};
     std::map<std::string, std::string> extra = {};  ///< extra dimension -> category
 };
@@ -245,8 +247,8 @@ public:
         if (const auto d = builtin(dimension)) return labels(*d);
         return extra_column(dimension).categories.values();
     }
-    const std::vector<Period>& periods() const noexcept { return periods_.values(); }
-    const std::vector<AgeBand>& age_bands() const noexcept { return ages_.values(); }
+    const std::vector<period>& periods() const noexcept { return periods_.values(); }
+    const std::vector<age_band>& age_bands() const noexcept { return ages_.values(); }
 
     /// Each row's value as a number: NaN when censored or missing.
     const std::vector<double>& numbers() const noexcept { return numbers_; }
@@ -361,8 +363,8 @@ private:
     }
 
     Categories<std::string, detail::string_key> measures_, units_, areas_, offences_, sources_;
-    Categories<Period, detail::period_key> periods_;
-    Categories<AgeBand, detail::age_key> ages_;
+    Categories<period, detail::period_key> periods_;
+    Categories<age_band, detail::age_key> ages_;
     std::vector<code_type> measure_, unit_, period_, area_, offence_, age_, sex_, source_;
     std::vector<std::string> extra_names_;
     std::vector<ExtraColumn> extra_;

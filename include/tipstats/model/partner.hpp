@@ -4,6 +4,7 @@
 
 #include <tipstats/detail/text.hpp>
 #include <tipstats/model/enum_text.hpp>
+#include <tipstats/text.hpp>
 #include <tipstats/model/name_folding.hpp>
 #include <tipstats/model/registry.hpp>
 #include <tipstats/model/source.hpp>
@@ -130,10 +131,11 @@ public:
         return *found.front();
     }
 
-    /// The partner itself, then its parent, its parent's parent, ... up to a partner without one.
-    std::vector<Partner> parent_chain(std::string_view id) const {
-        std::vector<Partner> chain{get(id)};
-        while (!chain.back().parent_id.empty()) chain.push_back(get(chain.back().parent_id));
+    /// The partner itself, then its parent, its parent's parent, ... up to a partner without one
+    /// (pointers into the registry, as find_all).
+    std::vector<const Partner*> parent_chain(std::string_view id) const {
+        std::vector<const Partner*> chain{&get(id)};
+        while (!chain.back()->parent_id.empty()) chain.push_back(&get(chain.back()->parent_id));
         return chain;
     }
 

@@ -15,16 +15,16 @@ public:
     Series() = default;
     /// Periods need not be sorted; they are put in time order. `integer` says whether values are
     /// counts (bounds of censored values are then whole numbers).
-    Series(std::string measure, std::string unit, std::vector<Period> periods, std::vector<Quantity> values);
+    Series(std::string measure, std::string unit, std::vector<period> periods, std::vector<Quantity> values);
     /// For aggregates whose bounds are known but not as a single censoring: values[i] is exact or
     /// missing, bounds[i] what it can be.
-    Series(std::string measure, std::string unit, std::vector<Period> periods, std::vector<Quantity> values,
+    Series(std::string measure, std::string unit, std::vector<period> periods, std::vector<Quantity> values,
            std::vector<Bounds> bounds);
 
     const std::string& measure() const noexcept { return measure_; }
     const std::string& unit() const noexcept { return unit_; }
     std::size_t size() const noexcept { return periods_.size(); }
-    const std::vector<Period>& periods() const noexcept { return periods_; }
+    const std::vector<period>& periods() const noexcept { return periods_; }
     const std::vector<Quantity>& values() const noexcept { return values_; }
     /// Exact values, NaN where censored or missing.
     const std::vector<double>& numbers() const noexcept { return numbers_; }
@@ -39,7 +39,7 @@ public:
 
     /// Each period beside the same period a year earlier (previous value missing when absent).
     struct YearOnYear {
-        std::vector<Period> periods, previous_periods;
+        std::vector<period> periods, previous_periods;
         std::vector<Quantity> values, previous_values;
     };
     YearOnYear same_period_last_year() const;
@@ -56,11 +56,11 @@ public:
     Quantity sum() const;
 
     /// Decimal-year midpoint of a period.
-    static double decimal_midpoint(const Period& p);
+    static double decimal_midpoint(const period& p);
 
 private:
     std::string measure_, unit_;
-    std::vector<Period> periods_;
+    std::vector<period> periods_;
     std::vector<Quantity> values_;
     std::vector<double> numbers_, lower_, upper_, x_;
     std::vector<unsigned char> censored_;
@@ -68,7 +68,7 @@ private:
 
 struct Series::Resampled {
     Series series;
-    std::vector<Period> incomplete;
+    std::vector<period> incomplete;
 };
 
 }  // namespace tipstats

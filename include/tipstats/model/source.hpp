@@ -16,7 +16,7 @@ struct Source {
     std::string title;      ///< headline or report title; empty when not known
     std::string publisher;  ///< e.g. "The Phnom Penh Post"
     std::string url;
-    std::optional<PartialDate> date;  ///< publication date, as precisely as known
+    std::optional<partial_date> date;  ///< publication date, as precisely as known
     std::string notes;
 
     friend bool operator==(const Source&, const Source&) = default;

@@ -7,6 +7,7 @@
 
 #include <tipstats/mse/capture_table.hpp>
 #include <tipstats/mse/loglinear.hpp>
+#include <tipstats/text.hpp>
 
 #include <cstddef>
 #include <cstdint>

@@ -5,7 +5,9 @@
 // Darroch or Gamma3.5, each a Poisson log-linear model of the 2^t - 1 capture histories; and the
 // profile-likelihood interval of the abundance of `closedpCI.t` (Cormack 1992).
 
+#include <tipstats/interval.hpp>
 #include <tipstats/mse/capture_table.hpp>
+#include <tipstats/text.hpp>
 
 #include <cstddef>
 #include <string>
@@ -52,8 +54,10 @@ struct profile_interval_result {
     closed_model model = closed_model::mt;
     double level = 0.95;
     double abundance = 0;          ///< the multinomial estimate: the maximum of the profile likelihood
-    double lower = 0;              ///< the people observed when the likelihood stays above the cut down to them
-    double upper = 0;              ///< infinite when it stays above the cut
+    /// Where the profile log-likelihood falls to the cut: the lower end is the people observed when
+    /// it stays above the cut down to them (lower_at_observed), the upper end infinite when it stays
+    /// above the cut.
+    interval ci;
     double max_log_likelihood = 0;
     bool lower_at_observed = false;
     double poisson_abundance = 0;  ///< closedp.t's estimate of the same model

@@ -10,9 +10,8 @@
 // full column rank); a model that fails either check raises domain_error naming the cells, lists
 // and pairs responsible.
 
+#include <tipstats/interval.hpp>
 #include <tipstats/mse/capture_table.hpp>
-
-#include <Eigen/Dense>
 
 #include <cstddef>
 #include <span>
@@ -51,7 +50,7 @@ struct loglinear_fit {
     std::vector<std::string> term_names;     ///< "(Intercept)", "LA", "LA:NG"
     std::vector<double> coefficients;
     std::vector<double> standard_errors;
-    Eigen::MatrixXd covariance;              ///< inverse Fisher information
+    std::vector<double> covariance;          ///< inverse Fisher information, row-major (terms x terms)
     std::vector<double> fitted;              ///< expected count of every pattern; [0] is the dark figure, deleted cells 0
     double observed = 0;                     ///< people found
     double dark_figure = 0;                  ///< exp(intercept)
@@ -70,7 +69,7 @@ loglinear_fit loglinear(const capture_table& table, std::span<const list_pair> i
 
 /// SparseMSE's interval for the total: observed + exp(b0 -+ z se(b0)), z the normal quantile of
 /// (1 + level) / 2 (a normal interval on the log of the dark figure).
-std::pair<double, double> total_interval(const loglinear_fit& fit, double level = 0.95);
+interval total_interval(const loglinear_fit& fit, double level = 0.95);
 
 struct stepwise_step {
     list_pair added;

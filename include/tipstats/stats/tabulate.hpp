@@ -3,6 +3,8 @@
 // how many rows hold each, as `groupby(by, dropna=False).size()` gives them, without copying the
 // columns.
 
+#include <tipstats/batch_options.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -50,14 +52,15 @@ struct tabulation {
 /// the input's bytes) plus the result. Otherwise the combined keys are ranked by a radix sort and
 /// counted (one thread; about six 64-bit words of memory per row).
 ///
-/// `weights`, when given, holds one non-negative whole number per row: the row counts as that many
-/// records (a table of counts being added up, as `groupby(by).sum()` adds a count column). A
-/// combination whose rows all weigh 0 is still a group, with count 0.
-///
-/// `threads` = 0 uses every hardware thread. Throws domain_error when `columns` is empty or a
-/// weight is negative (its index) and validation_error naming the column, or `weights`, when the
-/// lengths differ.
-tabulation tabulate(std::span<const code_column> columns, unsigned threads = 0,
-                    std::span<const std::int64_t> weights = {});
+/// Runs on the shared thread pool (see batch_options). Throws domain_error when `columns` is empty and
+/// validation_error naming the column when the lengths differ.
+tabulation tabulate(std::span<const code_column> columns, const batch_options& run = {});
+
+/// As above, each row counting as its weight: one non-negative whole number per row, the records the
+/// row stands for (a table of counts being added up, as `groupby(by).sum()` adds a count column). A
+/// combination whose rows all weigh 0 is still a group, with count 0. Throws domain_error naming
+/// the index of a negative weight and validation_error naming `weights` when its length differs.
+tabulation tabulate(std::span<const code_column> columns, std::span<const std::int64_t> weights,
+                    const batch_options& run = {});
 
 }  // namespace tipstats

@@ -9,41 +9,43 @@
 
 #include <tipstats/detail/text.hpp>
 #include <tipstats/error.hpp>
+#include <tipstats/text.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <compare>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace tipstats {
 
-class AgeBand {
+class age_band {
 public:
     /// Oldest lower bound accepted; ages are whole years and nobody is this old.
     static constexpr int max_age = 150;
 
     /// Ages [lower, upper); no upper means open-ended ("18+").
-    static AgeBand range(int lower, std::optional<int> upper = std::nullopt) {
+    static age_band range(int lower, std::optional<int> upper = std::nullopt) {
         if (lower < 0 || lower > max_age)
             throw domain_error("lower", "must be an age from 0 to " + std::to_string(max_age) + ", got " +
                                             std::to_string(lower));
         if (upper && (*upper <= lower || *upper > max_age + 1))
             throw domain_error("upper", "must be above lower (" + std::to_string(lower) + ") and at most " +
                                             std::to_string(max_age + 1) + ", got " + std::to_string(*upper));
-        return AgeBand(kind::range, lower, upper ? *upper : open_upper);
+        return age_band(kind::range, lower, upper ? *upper : open_upper);
     }
-    static AgeBand all() { return AgeBand(kind::all, 0, open_upper); }
-    static AgeBand unknown() { return AgeBand(kind::unknown, 0, 0); }
+    static age_band all() { return age_band(kind::all, 0, open_upper); }
+    static age_band unknown() { return age_band(kind::unknown, 0, 0); }
 
     /// The canonical forms only: "0-14", "18+", "all", "unknown" (surrounding white space allowed).
-    static AgeBand parse(std::string_view text) {
+    static age_band parse(std::string_view text) {
         const std::string_view t = detail::trim(text);
         if (t == "all") return all();
         if (t == "unknown") return unknown();
-        const auto fail = [&]() -> AgeBand {
+        const auto fail = [&]() -> age_band {
             throw parse_error("not an age band (expected 0-14, 18+, all or unknown): " + detail::quoted(text));
         };
         std::size_t pos = 0;
@@ -60,7 +62,7 @@ public:
     /// A band from a label as reports and datasets write it: first the table age_band_labels()
     /// (case and spacing ignored), then the canonical forms. An unknown label is a parse_error
     /// naming it; callers reading files add the file, line and field with parse_error::located.
-    static AgeBand from_label(std::string_view label);
+    static age_band from_label(std::string_view label);
 
     bool is_all() const noexcept { return kind_ == kind::all; }
     bool is_unknown() const noexcept { return kind_ == kind::unknown; }
@@ -80,14 +82,14 @@ public:
     }
     /// Every age of `other` lies in this band. `all` contains every band, `unknown` included (a
     /// total counts people of unknown age too); `unknown` contains only itself.
-    bool contains(const AgeBand& other) const noexcept {
+    bool contains(const age_band& other) const noexcept {
         if (is_all()) return true;
         if (is_unknown() || other.is_unknown()) return is_unknown() && other.is_unknown();
         if (other.is_all()) return false;
         return lower_ <= other.lower_ && other.upper_ <= upper_;  // open_upper is above every bound
     }
     /// Some age (or, for `unknown`, some person) can be in both.
-    bool overlaps(const AgeBand& other) const noexcept {
+    bool overlaps(const age_band& other) const noexcept {
         if (is_all() || other.is_all()) return true;
         if (is_unknown() || other.is_unknown()) return is_unknown() && other.is_unknown();
         return lower_ < other.upper_ && other.lower_ < upper_;
@@ -105,18 +107,18 @@ public:
 
     /// Ranges by lower bound, then the narrower first ("0-14" < "0-17" < "15-17" < "18+"), then
     /// `all`, then `unknown`: the order of a table's rows.
-    friend std::strong_ordering operator<=>(const AgeBand& a, const AgeBand& b) noexcept {
+    friend std::strong_ordering operator<=>(const age_band& a, const age_band& b) noexcept {
         if (const auto c = a.kind_ <=> b.kind_; c != 0) return c;
         if (const auto c = a.lower_ <=> b.lower_; c != 0) return c;
         return a.upper_ <=> b.upper_;
     }
-    friend bool operator==(const AgeBand& a, const AgeBand& b) noexcept = default;
+    friend bool operator==(const age_band& a, const age_band& b) noexcept = default;
 
 private:
     enum class kind : unsigned char { range, all, unknown };
     static constexpr int open_upper = max_age + 2;  // past every closed upper bound, so ordering works
 
-    AgeBand(kind k, int lower, int upper) : kind_(k), lower_(lower), upper_(upper) {}
+    age_band(kind k, int lower, int upper) : kind_(k), lower_(lower), upper_(upper) {}
 
     static std::optional<int> read_age(std::string_view t, std::size_t& pos) {
         const std::size_t start = pos;
@@ -128,7 +130,7 @@ private:
         return value;
     }
 
-    static AgeBand checked_range(int lower, std::optional<int> upper, std::string_view text) {
+    static age_band checked_range(int lower, std::optional<int> upper, std::string_view text) {
         if (lower > max_age || (upper && *upper > max_age + 1))
             throw parse_error("age band beyond " + std::to_string(max_age) + " years: " + detail::quoted(text));
         if (upper && *upper <= lower)
@@ -200,7 +202,7 @@ inline constexpr std::array<age_band_label, 42> age_band_labels() {
     }};
 }
 
-inline AgeBand AgeBand::from_label(std::string_view label) {
+inline age_band age_band::from_label(std::string_view label) {
     // Normalise: lower case, runs of white space as one space, no leading or trailing space.
     std::string key;
     for (const char c : detail::trim(label)) {
@@ -222,5 +224,8 @@ inline AgeBand AgeBand::from_label(std::string_view label) {
                           "tipstats::age_band_labels())");
     }
 }
+
+/// "15-17", "18+", "all" or "unknown" (age_band::to_string).
+std::ostream& operator<<(std::ostream& out, const age_band& band);
 
 }  // namespace tipstats

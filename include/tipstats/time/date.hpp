@@ -1,98 +1,79 @@
 #pragma once
-// Calendar dates (Boost.Date_Time's proleptic Gregorian calendar, years 1400-9999) and their
-// ISO 8601 text form.
+// Calendar dates: tipstats' own value type, so that no Boost type or exception crosses the API.
+// The proleptic Gregorian calendar from 1400-01-01 to 9999-12-31 (Boost.Date_Time's range; the
+// calendar arithmetic is Boost.Date_Time's, inside the compiled library). Converts to and from
+// std::chrono::year_month_day and std::chrono::sys_days; the text form is ISO 8601 YYYY-MM-DD.
 
-#include <tipstats/detail/text.hpp>
 #include <tipstats/error.hpp>
+#include <tipstats/text.hpp>
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
-
-#include <algorithm>
-#include <cctype>
-#include <cstdio>
-#include <optional>
+#include <chrono>
+#include <compare>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
 namespace tipstats {
 
-using Date = boost::gregorian::date;
+class date {
+public:
+    /// 1970-01-01.
+    constexpr date() noexcept = default;
+    /// A valid date; anything else (2020-02-30, month 13, year 1399) is a domain_error naming the part.
+    date(int year, int month, int day);
+    /// From the standard calendar: a domain_error when `ymd` is not ok() or outside 1400-9999.
+    date(std::chrono::year_month_day ymd);  // NOLINT(google-explicit-constructor): the same value
+    explicit date(std::chrono::sys_days day);
 
-namespace detail {
-
-/// Reads exactly `width` ASCII digits starting at `pos`; nullopt when they are not all digits.
-inline std::optional<int> read_digits(std::string_view text, std::size_t pos, std::size_t width) {
-    if (pos + width > text.size()) return std::nullopt;
-    int value = 0;
-    for (std::size_t i = pos; i < pos + width; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (!std::isdigit(c)) return std::nullopt;
-        value = value * 10 + (c - '0');
+    explicit operator std::chrono::sys_days() const noexcept {
+        return std::chrono::sys_days{std::chrono::days{days_}};
     }
-    return value;
-}
-
-}  // namespace detail
-
-/// A valid Gregorian date or a parse_error naming the impossible part (e.g. 2019-02-30).
-inline Date make_date(int year, int month, int day) {
-    if (year < 1400 || year > 9999)
-        throw parse_error("year " + std::to_string(year) + " is outside 1400-9999");
-    if (month < 1 || month > 12)
-        throw parse_error("month " + std::to_string(month) + " is outside 1-12");
-    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
-        static_cast<unsigned short>(year), static_cast<unsigned short>(month));
-    if (day < 1 || day > last) {
-        char text[32];
-        std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
-        throw parse_error(std::string("impossible date ") + text + ": that month has " +
-                          std::to_string(last) + " days");
+    explicit operator std::chrono::year_month_day() const noexcept {
+        return std::chrono::year_month_day{static_cast<std::chrono::sys_days>(*this)};
     }
-    return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-                static_cast<unsigned short>(day));
-}
 
-/// Parses exactly `YYYY-MM-DD` (surrounding white space allowed).
-inline Date parse_date(std::string_view text) {
-    const std::string_view t = detail::trim(text);
-    const auto year = detail::read_digits(t, 0, 4);
-    const auto month = detail::read_digits(t, 5, 2);
-    const auto day = detail::read_digits(t, 8, 2);
-    if (t.size() != 10 || t[4] != '-' || t[7] != '-' || !year || !month || !day)
-        throw parse_error("not a date of the form YYYY-MM-DD: " + detail::quoted(text));
-    return make_date(*year, *month, *day);
-}
+    /// Exactly `YYYY-MM-DD` (surrounding white space allowed); a parse_error naming the text or
+    /// the impossible part otherwise.
+    static date parse(std::string_view text);
+
+    int year() const noexcept;
+    int month() const noexcept;  ///< 1-12
+    int day() const noexcept;    ///< 1-31
+    /// Days since 1970-01-01 (negative before): a number that orders and subtracts like the dates.
+    long days_since_epoch() const noexcept { return days_; }
+
+    /// The last day of this date's month.
+    date end_of_month() const;
+    /// `YYYY-MM-DD`.
+    std::string to_string() const;
+
+    /// The day `n` days later (earlier when negative); a domain_error outside 1400-9999.
+    friend date operator+(date d, std::chrono::days n) { return from_days(d.days_ + static_cast<long>(n.count())); }
+    friend date operator-(date d, std::chrono::days n) { return from_days(d.days_ - static_cast<long>(n.count())); }
+    /// Days from `b` to `a`.
+    friend std::chrono::days operator-(date a, date b) noexcept { return std::chrono::days{a.days_ - b.days_}; }
+
+    friend constexpr bool operator==(date, date) noexcept = default;
+    friend constexpr std::strong_ordering operator<=>(date, date) noexcept = default;
+
+private:
+    static date from_days(long days);
+    long days_ = 0;
+};
 
 /// `YYYY-MM-DD`.
-inline std::string format_date(const Date& date) {
-    char text[32];
-    const auto ymd = date.year_month_day();
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(ymd.year),
-                  static_cast<int>(ymd.month), static_cast<int>(ymd.day));
-    return text;
-}
+std::ostream& operator<<(std::ostream& out, const date& d);
 
 /// The same calendar day `years` later (earlier when negative); 29 February becomes 28 February
 /// in a common year.
-inline Date add_years(const Date& date, int years) {
-    const auto ymd = date.year_month_day();
-    const int year = static_cast<int>(ymd.year) + years;
-    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
-        static_cast<unsigned short>(year), ymd.month);
-    const int day = std::min<int>(ymd.day, last);
-    return make_date(year, ymd.month, day);
-}
+date add_years(const date& d, int years);
 
 /// The day `months` calendar months later, clamped to the end of a shorter month
 /// (2019-01-31 + 1 month = 2019-02-28).
-inline Date add_months(const Date& date, int months) {
-    const auto ymd = date.year_month_day();
-    const int index = static_cast<int>(ymd.year) * 12 + (static_cast<int>(ymd.month) - 1) + months;
-    const int year = index / 12;
-    const int month = index % 12 + 1;
-    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
-        static_cast<unsigned short>(year), static_cast<unsigned short>(month));
-    return make_date(year, month, std::min<int>(ymd.day, last));
-}
+date add_months(const date& d, int months);
+
+/// Days in a month of a year (28-31); a domain_error for a month outside 1-12 or a year outside
+/// 1400-9999.
+int days_in_month(int year, int month);
 
 }  // namespace tipstats

@@ -1,9 +1,11 @@
 #pragma once
 // A date known only to the year or the month, as news reports give them ("in 2019", "last June").
 
+#include <tipstats/detail/text.hpp>
 #include <tipstats/time/date.hpp>
 
 #include <compare>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -20,26 +22,26 @@ inline std::string_view to_string(date_precision p) {
     return "day";
 }
 
-class PartialDate {
+class partial_date {
 public:
     /// Known to the year.
-    explicit PartialDate(int year) : PartialDate(year, 0, 0) {}
+    explicit partial_date(int year) : partial_date(year, 0, 0) {}
     /// Known to the month.
-    PartialDate(int year, int month) : PartialDate(year, month, 0) {
+    partial_date(int year, int month) : partial_date(year, month, 0) {
         if (month < 1 || month > 12) throw parse_error("month " + std::to_string(month) + " is outside 1-12");
     }
     /// Known to the day.
-    PartialDate(const Date& date) // NOLINT(google-explicit-constructor): a full date is a partial one
+    partial_date(const date& date) // NOLINT(google-explicit-constructor): a full date is a partial one
         : year_(date.year()), month_(date.month()), day_(date.day()) {}
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    static PartialDate parse(std::string_view text) {
+    static partial_date parse(std::string_view text) {
         const std::string_view t = detail::trim(text);
         const auto year = detail::read_digits(t, 0, 4);
-        if (t.size() == 4 && year) return PartialDate(*year);
+        if (t.size() == 4 && year) return partial_date(*year);
         const auto month = detail::read_digits(t, 5, 2);
-        if (t.size() == 7 && year && t[4] == '-' && month) return PartialDate(*year, *month);
-        if (t.size() == 10) return PartialDate(parse_date(t));
+        if (t.size() == 7 && year && t[4] == '-' && month) return partial_date(*year, *month);
+        if (t.size() == 10) return partial_date(date::parse(t));
         throw parse_error("not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: " + detail::quoted(text));
     }
 
@@ -54,39 +56,45 @@ public:
     bool is_exact() const noexcept { return day_ != 0; }
 
     /// The first day the date can be.
-    Date earliest() const { return make_date(year_, month_ ? month_ : 1, day_ ? day_ : 1); }
+    date earliest() const { return date(year_, month_ ? month_ : 1, day_ ? day_ : 1); }
     /// The last day the date can be.
-    Date latest() const {
+    date latest() const {
         if (day_) return earliest();
         const int month = month_ ? month_ : 12;
-        return make_date(year_, month,
-                         boost::gregorian::gregorian_calendar::end_of_month_day(
-                             static_cast<unsigned short>(year_), static_cast<unsigned short>(month)));
+        return date(year_, month, days_in_month(year_, month));
     }
     /// Whether `date` is one of the days this partial date can be.
-    bool admits(const Date& date) const { return earliest() <= date && date <= latest(); }
+    bool admits(const date& date) const { return earliest() <= date && date <= latest(); }
 
     std::string to_string() const {
-        const std::string full = format_date(earliest());
+        const std::string full = earliest().to_string();
         return full.substr(0, day_ ? 10 : month_ ? 7 : 4);
     }
 
-    friend bool operator==(const PartialDate&, const PartialDate&) = default;
+    friend bool operator==(const partial_date&, const partial_date&) = default;
     /// Orders by earliest day, then the less precise first.
-    friend std::strong_ordering operator<=>(const PartialDate& a, const PartialDate& b) {
+    friend std::strong_ordering operator<=>(const partial_date& a, const partial_date& b) {
         if (auto c = a.year_ <=> b.year_; c != 0) return c;
         if (auto c = a.month_ <=> b.month_; c != 0) return c;
         return a.day_ <=> b.day_;
     }
 
 private:
-    PartialDate(int year, int month, int day) : year_(year), month_(month), day_(day) {
-        if (day_ == 0) earliest();  // validates year and month
+    partial_date(int year, int month, int day) : year_(year), month_(month), day_(day) {
+        if (day_ != 0) return;
+        try {
+            earliest();  // validates year and month
+        } catch (const domain_error& e) {
+            throw parse_error(e.message());
+        }
     }
 
     int year_;
     int month_;
     int day_;
 };
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (partial_date::to_string).
+std::ostream& operator<<(std::ostream& out, const partial_date& d);
 
 }  // namespace tipstats

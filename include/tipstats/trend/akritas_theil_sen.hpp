@@ -11,7 +11,10 @@
 // algorithm of Icens (Gentleman & Vandal). The variance of S carries cenken's corrections for
 // ties among detected values, among censored values and between the two.
 //
-// Numbers only: y, the left-censoring flags and x as spans; no missing values.
+// Numbers only: y (any contiguous numbers), the left-censoring flags and x as spans; no missing
+// values.
+
+#include <tipstats/number_span.hpp>
 
 #include <cstddef>
 #include <span>
@@ -22,7 +25,7 @@ struct akritas_theil_sen_result {
     double s = 0;          ///< Kendall's S over the pairs whose order is known
     double var_s = 0;      ///< its variance with cenken's tie corrections
     double z = 0;          ///< (S - sign S) / sqrt(var_s); NaN when var_s <= 0
-    double p = 1;          ///< two-sided normal p-value; NaN when var_s <= 0
+    double p_value = 1;    ///< two-sided normal p-value; NaN when var_s <= 0
     double tau = 0;        ///< S / (n (n - 1) / 2), as cenken reports it
     double slope = 0;      ///< Akritas-Theil-Sen slope per unit of x
     double intercept = 0;  ///< Turnbull median of the residuals y - slope x
@@ -34,7 +37,7 @@ struct akritas_theil_sen_result {
 /// only to lie below it (cenken's y and ycen). x must be finite with at least two distinct values.
 /// Throws domain_error for non-finite y or x, negative y, fewer than 2 values, or every value
 /// censored (no pair then has a known order).
-akritas_theil_sen_result akritas_theil_sen(std::span<const double> y, std::span<const unsigned char> censored,
+akritas_theil_sen_result akritas_theil_sen(number_span y, std::span<const unsigned char> censored,
                                            std::span<const double> x);
 
 }  // namespace tipstats::trend

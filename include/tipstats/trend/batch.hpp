@@ -1,8 +1,9 @@
 #pragma once
-// Batch runners: one series per row of a row-major matrix, all cores (std::thread), results
-// identical to the one-series functions row by row. A bad row throws the one-series error,
+// Batch runners: one series per row of a row-major matrix, on the shared thread pool (see
+// batch_options), results identical to the one-series functions row by row. A bad row throws the one-series error,
 // rethrown as a domain_error whose argument names the row, e.g. "Y[12]".
 
+#include <tipstats/batch_options.hpp>
 #include <tipstats/trend/joinpoint.hpp>
 #include <tipstats/trend/loglinear.hpp>
 #include <tipstats/trend/mann_kendall.hpp>
@@ -21,23 +22,22 @@ struct series_matrix {
     std::span<const double> row(std::size_t i) const { return {data + i * cols, cols}; }
 };
 
-/// `threads` = 0 uses every core.
 std::vector<mann_kendall_result> mann_kendall_batch(const series_matrix& y, std::span<const double> x = {},
-                                                    const mann_kendall_options& options = {}, unsigned threads = 0);
+                                                    const mann_kendall_options& options = {},
+                                                    const batch_options& run = {});
 std::vector<sens_slope_result> sens_slope_batch(const series_matrix& y, std::span<const double> x = {},
-                                                double level = 0.95, unsigned threads = 0);
+                                                double level = 0.95, const batch_options& run = {});
 
 /// `exposure`: no rows (none), one row (the same for every series) or one row per series.
 std::vector<loglinear_result> loglinear_batch(const series_matrix& counts, std::span<const double> x = {},
                                               const series_matrix& exposure = {},
-                                              count_model model = count_model::poisson,
-                                              double level = 0.95, unsigned threads = 0);
+                                              const loglinear_options& options = {}, const batch_options& run = {});
 std::vector<linear_result> linear_batch(const series_matrix& y, std::span<const double> x = {}, double level = 0.95,
-                                        unsigned threads = 0);
+                                        const batch_options& run = {});
 
 /// Joinpoint fits of every row; each row runs its permutations on one thread (rows are spread over
-/// `threads`), with the same options (and seed) as a one-series call.
+/// the pool), with the same options (and seed) as a one-series call.
 std::vector<joinpoint_result> joinpoint_batch(const series_matrix& y, std::span<const double> x = {},
-                                              const joinpoint_options& options = {}, unsigned threads = 0);
+                                              const joinpoint_options& options = {}, const batch_options& run = {});
 
 }  // namespace tipstats::trend

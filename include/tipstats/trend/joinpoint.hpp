@@ -5,6 +5,10 @@
 // (Kim, Fay, Feuer & Midthune 2000, Stat Med 19:335-351) or by BIC / weighted BIC (Kim et al.
 // 2023, J Appl Stat 50:1992-2013), APC and AAPC with confidence intervals.
 
+#include <tipstats/interval.hpp>
+#include <tipstats/number_span.hpp>
+#include <tipstats/text.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -55,9 +59,9 @@ struct joinpoint_options {
 struct joinpoint_segment {
     double start = 0, end = 0;  ///< x range of the segment
     double slope = 0;           ///< of y (linear) or ln y (log-linear) per unit x
-    double slope_lower = 0, slope_upper = 0;
+    interval slope_ci;
     double apc = 0;             ///< 100 (e^slope - 1) for the log-linear model; NaN for linear
-    double apc_lower = 0, apc_upper = 0;
+    interval apc_ci;
     double p_value = 1;         ///< t test of slope = 0
 };
 
@@ -82,8 +86,10 @@ struct joinpoint_candidate {
 /// Average (annual) percent change over [from, to]: the mean slope of the fitted curve there.
 struct average_change {
     double from = 0, to = 0;
-    double slope = 0, slope_lower = 0, slope_upper = 0;
-    double percent = 0, lower = 0, upper = 0;  ///< AAPC = 100 (e^slope - 1) and its interval (log-linear)
+    double slope = 0;
+    interval slope_ci;
+    double percent = 0;   ///< AAPC = 100 (e^slope - 1) (log-linear)
+    interval percent_ci;  ///< its interval
     bool t_based = false;                       ///< within one segment: t interval; else normal
 };
 
@@ -112,7 +118,7 @@ struct joinpoint_result {
 /// values, negative y in the log-linear model, zero y there unless `zeros` states NCI's counts rule
 /// (and all-zero y even then), unsorted or duplicate x, non-positive weights, and too few points for
 /// max_joinpoints (the message says how many are needed).
-joinpoint_result joinpoint(std::span<const double> y, std::span<const double> x = {},
+joinpoint_result joinpoint(number_span y, std::span<const double> x = {},
                            const joinpoint_options& options = {});
 
 /// AAPC over a sub-range [from, to] of a fit (NCI: normal interval unless within one segment).

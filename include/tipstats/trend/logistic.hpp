@@ -16,11 +16,9 @@ struct logistic_result {
     double se = 0;               ///< its standard error (observed information)
     double z = 0;                ///< b / se
     double p_value = 1;          ///< two-sided normal p-value of b = 0
-    double slope_lower = 0;      ///< b -+ z_{(1+level)/2} se (normal, as statsmodels' GLM)
-    double slope_upper = 0;
+    interval slope_ci;           ///< b -+ z_{(1+level)/2} se (normal, as statsmodels' GLM)
     double odds_ratio = 1;       ///< e^b: the factor by which the odds change per unit x
-    double odds_ratio_lower = 1; ///< e^{slope_lower}
-    double odds_ratio_upper = 1;
+    interval odds_ratio_ci{1, 1};  ///< e^{slope_ci}
     double log_likelihood = 0;   ///< binomial, with the binomial coefficients; censored successes by their probability
     double deviance = 0;         ///< over the exact successes
     double pearson_chi2 = 0;     ///< sum over exact successes of (y - m p)^2 / (m p (1 - p))
@@ -38,7 +36,7 @@ struct logistic_result {
 /// finite where successes are given, successes below 0 or above their trials, fewer than 2
 /// periods, and successes that are all 0, all equal to their trials, or separated in x (an
 /// infinite slope); error when the fit does not converge.
-logistic_result logistic(std::span<const double> successes, std::span<const double> trials,
+logistic_result logistic(number_span successes, number_span trials,
                          const count_bounds& bounds = {}, std::span<const double> x = {}, double level = 0.95);
 
 }  // namespace tipstats::trend

@@ -1,7 +1,12 @@
 #pragma once
 // Log-linear trends of counts with their annual percent change (Poisson, quasi-Poisson and NB2
 // negative binomial, counts exact or known only within bounds), and the ordinary least squares
-// trend. Numbers only: counts, bounds, x and exposure as spans.
+// trend. Numbers only: counts and exposure as any contiguous numbers (number_span), bounds and x as
+// spans of doubles.
+
+#include <tipstats/interval.hpp>
+#include <tipstats/number_span.hpp>
+#include <tipstats/text.hpp>
 
 #include <cstddef>
 #include <limits>
@@ -39,11 +44,9 @@ struct loglinear_result {
     double se = 0;          ///< standard error of b (scaled by sqrt(dispersion) for quasi)
     double z = 0;           ///< b / se
     double p_value = 1;     ///< two-sided normal p-value of b = 0
-    double slope_lower = 0; ///< b -+ z_{(1+level)/2} se (normal, as statsmodels)
-    double slope_upper = 0;
+    interval slope_ci;      ///< b -+ z_{(1+level)/2} se (normal, as statsmodels)
     double apc = 0;         ///< annual (per unit x) percent change 100 (e^b - 1)
-    double apc_lower = 0;   ///< 100 (e^{slope_lower} - 1)
-    double apc_upper = 0;
+    interval apc_ci;        ///< 100 (e^{slope_ci} - 1)
     double dispersion = 1;  ///< phi: Pearson chi-square / (n - 2) for quasi, else 1
     double alpha = 0;       ///< NB2 dispersion for negbin (0 at the Poisson boundary), else 0
     double alpha_se = std::numeric_limits<double>::quiet_NaN();  ///< its standard error (negbin, alpha > 0)
@@ -63,7 +66,13 @@ struct loglinear_result {
     std::size_t iterations = 0;  ///< IRLS or Newton iterations used
 };
 
-/// Log-linear regression of counts on x (default 0..n-1) with offset log(exposure).
+struct loglinear_options {
+    count_model model = count_model::poisson;
+    double level = 0.95;  ///< of slope_ci and apc_ci
+};
+
+/// Log-linear regression of counts on x (default 0..n-1) with offset log(exposure):
+/// loglinear(counts, x, {}, {.model = count_model::negbin}).
 ///
 /// Without censored counts, poisson and quasi are fitted by iteratively reweighted least squares
 /// (McCullagh & Nelder 1989, sec. 2.5), quasi scaling the standard error by sqrt(phi). With
@@ -77,15 +86,13 @@ struct loglinear_result {
 /// bound below a lower one, non-positive exposure, too few counts, no count known to be positive,
 /// and counts whose maximum likelihood slope is infinite (e.g. positive only at the first or only
 /// at the last x); error when the fit does not converge.
-loglinear_result loglinear(std::span<const double> counts, const count_bounds& bounds, std::span<const double> x = {},
-                           std::span<const double> exposure = {}, count_model model = count_model::poisson,
-                           double level = 0.95);
+loglinear_result loglinear(number_span counts, const count_bounds& bounds, std::span<const double> x = {},
+                           number_span exposure = {}, const loglinear_options& options = {});
 
 /// The same for counts without bounds (a NaN count is missing).
-inline loglinear_result loglinear(std::span<const double> counts, std::span<const double> x = {},
-                                  std::span<const double> exposure = {}, count_model model = count_model::poisson,
-                                  double level = 0.95) {
-    return loglinear(counts, count_bounds{}, x, exposure, model, level);
+inline loglinear_result loglinear(number_span counts, std::span<const double> x = {}, number_span exposure = {},
+                                  const loglinear_options& options = {}) {
+    return loglinear(counts, count_bounds{}, x, exposure, options);
 }
 
 struct linear_result {
@@ -94,8 +101,7 @@ struct linear_result {
     double se = 0;
     double t = 0;           ///< slope / se
     double p_value = 1;     ///< two-sided, Student t with n - 2 degrees of freedom
-    double lower = 0;       ///< slope -+ t_{(1+level)/2, n-2} se
-    double upper = 0;
+    interval slope_ci;      ///< slope -+ t_{(1+level)/2, n-2} se
     double sigma = 0;       ///< residual standard deviation sqrt(SSE / (n - 2))
     double r_squared = 0;
     double level = 0.95;
@@ -104,6 +110,6 @@ struct linear_result {
 
 /// Ordinary least squares trend y = a + b x (x default 0..n-1), t-based interval for b.
 /// Needs at least 3 finite values.
-linear_result linear(std::span<const double> y, std::span<const double> x = {}, double level = 0.95);
+linear_result linear(number_span y, std::span<const double> x = {}, double level = 0.95);
 
 }  // namespace tipstats::trend

@@ -8,6 +8,10 @@
 // flag is set) the test and the slope are those of the Akritas-Theil-Sen approach as R's NADA
 // cenken computes them (akritas_theil_sen.hpp).
 
+#include <tipstats/interval.hpp>
+#include <tipstats/number_span.hpp>
+#include <tipstats/text.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -57,9 +61,9 @@ struct mann_kendall_result {
     double s = 0;          ///< Kendall's S = sum over i < j of sign(y_j - y_i)
     double var_s = 0;      ///< variance of S, tie-corrected (and corrected for autocorrelation)
     double z = 0;          ///< (S - sign(S)) / sqrt(var_s): continuity corrected; NaN when a corrected var_s <= 0
-    double p = 1;          ///< two-sided normal p-value; NaN (and no trend) when z is NaN
+    double p_value = 1;    ///< two-sided normal p-value; NaN (and no trend) when z is NaN
     double tau = 0;        ///< Kendall's tau-a: S / (number of pairs)
-    trend_direction trend = trend_direction::no_trend;  ///< direction when p < alpha
+    trend_direction trend = trend_direction::no_trend;  ///< direction when p_value < alpha
     double slope = 0;      ///< Theil-Sen slope per unit of x (per cycle for a seasonal test without x)
     double intercept = 0;  ///< median(y) - slope * median(x) (Conover 1980, as pymannkendall); censored: Turnbull median residual
     std::size_t n = 0;     ///< observations used
@@ -71,21 +75,20 @@ struct mann_kendall_result {
 /// NaN are dropped); a seasonal test without x measures time in cycles (position / period).
 /// Throws domain_error if fewer than 2 values remain, x is not strictly increasing or finite, or
 /// options are inconsistent.
-mann_kendall_result mann_kendall(std::span<const double> y, std::span<const double> x = {},
+mann_kendall_result mann_kendall(number_span y, std::span<const double> x = {},
                                  const mann_kendall_options& options = {});
 
 /// The same with left-censoring flags (empty: none). With a censored value the test is cenken's
 /// (original method only, no seasons: Hamed-Rao, Yue-Wang and the seasonal test are not defined
 /// for censored values and raise domain_error), the slope the Akritas-Theil-Sen slope and the
 /// intercept the Turnbull median residual.
-mann_kendall_result mann_kendall(std::span<const double> y, std::span<const unsigned char> censored,
+mann_kendall_result mann_kendall(number_span y, std::span<const unsigned char> censored,
                                  std::span<const double> x = {}, const mann_kendall_options& options = {});
 
 struct sens_slope_result {
     double slope = 0;      ///< median of the pairwise slopes (y_j - y_i) / (x_j - x_i)
     double intercept = 0;  ///< median(y) - slope * median(x)
-    double lower = 0;      ///< rank-based lower confidence limit (NaN when the rank falls outside)
-    double upper = 0;      ///< rank-based upper confidence limit
+    interval slope_ci;     ///< rank-based confidence limits (an end NaN when its rank falls outside)
     double level = 0.95;
     std::size_t n = 0;
     std::size_t n_censored = 0;  ///< left-censored values used (Akritas-Theil-Sen; no interval then)
@@ -96,11 +99,11 @@ struct sens_slope_result {
 /// trend::sens.slope computes it: with N pairwise slopes sorted and C = z_{(1+level)/2} sqrt(var S)
 /// (tie-corrected), lower = slope[round((N - C) / 2)], upper = slope[round((N + C) / 2 + 1)],
 /// 1-based, rounding half to even as R does.
-sens_slope_result sens_slope(std::span<const double> y, std::span<const double> x = {}, double level = 0.95);
+sens_slope_result sens_slope(number_span y, std::span<const double> x = {}, double level = 0.95);
 
 /// The same with left-censoring flags (empty: none). With a censored value the slope and intercept
-/// are the Akritas-Theil-Sen line of cenken, which has no rank interval: lower and upper are NaN.
-sens_slope_result sens_slope(std::span<const double> y, std::span<const unsigned char> censored,
+/// are the Akritas-Theil-Sen line of cenken, which has no rank interval: slope_ci is NaN.
+sens_slope_result sens_slope(number_span y, std::span<const unsigned char> censored,
                              std::span<const double> x = {}, double level = 0.95);
 
 }  // namespace tipstats::trend
