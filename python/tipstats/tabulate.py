@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping, Sequence
 
 import numpy as np
-import pandas as pd
 
 from . import _core
 from ._errors import domain_error, not_found_error, validation_error
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["tabulate"]
 
@@ -67,6 +69,8 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
     1  2019     NaN      1
     2  2020  Female      1
     """
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     names = [by] if isinstance(by, str) or not isinstance(by, Sequence) else list(by)
     if not names:
         raise domain_error("by", "name at least one column to tabulate by")
@@ -97,6 +101,8 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
 
 
 def _column(data: Any, name: Hashable) -> Any:
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     if isinstance(data, pd.DataFrame):
         if name not in data.columns:
             raise not_found_error("column", str(name))
@@ -113,6 +119,8 @@ def _column(data: Any, name: Hashable) -> Any:
 
 def _encode(name: Hashable, column: Any) -> tuple[np.ndarray, int | None, Callable[[np.ndarray], Any]]:
     """Integer codes of a column (a view when possible), its missing code, and the map back."""
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     dtype = getattr(column, "dtype", None)
     if isinstance(dtype, pd.CategoricalDtype):
         categorical = column.array if isinstance(column, pd.Series) else column
