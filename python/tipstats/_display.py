@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import math
+import sys
 from typing import Any, Iterable, Sequence
+
+import numpy as np
 
 from ._core import (
     AgeBand,
@@ -57,7 +61,38 @@ def _fields(caption: str, pairs: Iterable[tuple]) -> str:
     return f"<table><caption>{_cell(caption)}</caption>{rows}</table>"
 
 
-class VersionedState:
+def same_value(a: Any, b: Any) -> bool:
+    """Equal as values: a NaN equals a NaN, arrays and pandas objects compare element by element (and
+    by type), containers item by item; so a result equals its copy from a pickle or another process."""
+    pd = sys.modules.get("pandas")  # a pandas object exists only once pandas is loaded: never load it here
+    if pd is not None and isinstance(a, (pd.DataFrame, pd.Series, pd.Index)):
+        return type(a) is type(b) and a.equals(b)
+    if isinstance(a, np.ndarray):
+        return (isinstance(b, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype
+                and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc")))
+    if isinstance(a, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return bool(a == b)
+
+
+class ValueEquality:
+    """Equality of a dataclass result field by field with :func:`same_value`; the hash takes the text
+    and whole-number fields, which equal results share."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(
+            same_value(getattr(self, f.name), getattr(other, f.name)) for f in dataclasses.fields(self))  # type: ignore[arg-type]
+
+    def __hash__(self) -> int:
+        values = (getattr(self, f.name) for f in dataclasses.fields(self))  # type: ignore[arg-type]
+        return hash((type(self).__qualname__, *(v for v in values if isinstance(v, (str, int)))))
+
+
+class VersionedState(ValueEquality):
     """Pickling of a frozen dataclass with a version number in its state."""
 
     def __getstate__(self) -> dict:
@@ -219,5 +254,22 @@ Signatory._repr_html_ = _signatory_html
 SourceRef._repr_html_ = _source_ref_html
 StatusChange._repr_html_ = _status_change_html
 Transition._repr_html_ = _transition_html
+def _same_state(self: object, other: object) -> bool:
+    """Observations and series are equal when their pickled states are: the same rows, values and bounds."""
+    return type(other) is type(self) and same_value(self.__reduce__()[1], other.__reduce__()[1])
+
+
+def _observation_hash(self: Observation) -> int:
+    return hash(_observation_reduce(self)[1])
+
+
+def _series_hash(self: Series) -> int:
+    return hash((self.measure, self.unit, tuple(str(p) for p in self.periods)))
+
+
 Observation.__reduce__ = _observation_reduce
 Series.__reduce__ = _series_reduce
+Observation.__eq__ = _same_state
+Series.__eq__ = _same_state
+Observation.__hash__ = _observation_hash
+Series.__hash__ = _series_hash

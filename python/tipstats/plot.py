@@ -37,7 +37,20 @@ from ._core import Dataset, Partner, Series
 from ._errors import domain_error
 from .stats import poisson_ci
 
-__all__ = ["agreements", "mse", "partners", "series"]
+__all__ = ["MEASURE_LABELS", "agreements", "measure_label", "mse", "partners", "series"]
+
+#: How charts name measures: the measures of the bundled data and of UNODC's GLOTIP export. Add to it
+#: for your own; :func:`measure_label` spells any other measure from its name.
+MEASURE_LABELS = {
+    "victims_detected": "Detected victims",
+    "victims_rescued": "Victims rescued",
+    "persons_prosecuted": "Persons prosecuted",
+    "persons_convicted": "Persons convicted",
+    "persons_in_formal_contact": "Persons in formal contact with the police or courts",
+    "offences": "Offences of trafficking in persons",
+    "cases_with_arrest": "Cases with an arrest",
+}
+_UNIT_LABELS = {"count": "", "percent": "per cent", "proportion": "proportion", "per_100000": "per 100,000"}
 
 _CERTAIN = "tab:blue"
 _UNCERTAIN = "tab:blue"
@@ -53,6 +66,30 @@ def _axes(ax: Optional[Axes]) -> Axes:
     return plt.figure(figsize=(8, 4.5)).add_subplot()
 
 
+def measure_label(measure: str, unit: str = "count") -> str:
+    """A measure's name for a reader: :data:`MEASURE_LABELS`, else its id with spaces and a capital,
+    and the unit in brackets unless it is a count.
+
+    >>> measure_label("victims_detected"), measure_label("children_referred", "per_100000")
+    ('Detected victims', 'Children referred (per 100,000)')
+    """
+    text = MEASURE_LABELS.get(measure) or measure.replace("_", " ").strip().capitalize()
+    unit_text = _UNIT_LABELS.get(unit, unit.replace("_", " "))
+    return f"{text} ({unit_text})" if unit_text else text
+
+
+def _year_ticks(ax: Axes, data: Series) -> None:
+    """Years as whole-year ticks: under each bar for yearly series, at the years' starts otherwise."""
+    years = sorted({p.start.year for p in data.periods} | {p.end.year for p in data.periods})
+    step = max(1, math.ceil(len(range(years[0], years[-1] + 1)) / 12))
+    ticks = list(range(years[0], years[-1] + 1, step))
+    yearly = all(p.start == dt.date(p.start.year, 1, 1) and p.end == dt.date(p.start.year, 12, 31)
+                 for p in data.periods)
+    ax.set_xticks([year + 0.5 if yearly else year for year in ticks], [str(year) for year in ticks])
+    if not yearly:
+        ax.set_xticks(range(years[0], years[-1] + 2), minor=True)
+
+
 def _apc_label(apc: float, lower: float, upper: float) -> str:
     return f"APC {apc:+.1f}% ({lower:+.1f}, {upper:+.1f})"
 
@@ -64,7 +101,10 @@ def series(data: Series, fit: Union[None, str, "_trend.LogLinearResult", "_trend
     each censored count as an unfilled hatched bar from 0 to its bound (``"<5"``: up to 4: the value
     lies somewhere in it), missing values left out and counted in the legend.
 
-    ``fit`` draws a trend over them: ``"loglinear"`` (:func:`tipstats.trend.loglinear` on the series,
+    The axis is named from :data:`MEASURE_LABELS` (``victims_detected`` -> "Detected victims"), years
+    sit on whole-year ticks (under the bars of a yearly series), APC labels go above the bars of their
+    segment, and the legend sits under the chart, so no text covers data. ``fit`` draws a trend over
+    them: ``"loglinear"`` (:func:`tipstats.trend.loglinear` on the series,
     censored counts used through the probability of their bounds, as every trend function uses
     them; ``fit_options`` go to it, e.g. ``model="negbin"``) with its pointwise confidence band, or
     ``"joinpoint"`` (:func:`tipstats.trend.joinpoint`, e.g. ``max_joinpoints=1, seed=1``; it has no
@@ -75,6 +115,7 @@ def series(data: Series, fit: Union[None, str, "_trend.LogLinearResult", "_trend
     >>> import tipstats as ts, tipstats.plot
     >>> ax = ts.plot.series(ts.datasets.cambodia_2019().series("victims_rescued", offence="sexual_assault"))
     """
+    new_figure = ax is None
     ax = _axes(ax)
     x = np.asarray(data.x, dtype=float)
     widths = np.array([0.8 * p.days / 365.25 for p in data.periods])
@@ -119,25 +160,37 @@ def series(data: Series, fit: Union[None, str, "_trend.LogLinearResult", "_trend
         ax.plot(grid, mean, color=_FIT, label=f"log-linear fit ({fit.model}{how})")
         ax.fill_between(grid, band_low, band_high, color=_FIT, alpha=0.15,
                         label=f"{100 * fit.level:g}% confidence band of the fit")
-        ax.annotate(_apc_label(fit.apc, *fit.apc_ci), (grid[50], mean[50]),
-                    textcoords="offset points", xytext=(0, 10), ha="center", color=_FIT)
+        labels = [(_apc_label(fit.apc, *fit.apc_ci), shown.min(), shown.max(), float(np.max(band_high)))]
     elif isinstance(fit, _trend.JoinpointResult):
         fx, fy = np.asarray(fit.x), np.asarray(fit.fitted)
         ax.plot(fx, fy, color=_FIT, marker="", label=f"joinpoint fit ({len(fit.joinpoints)} joinpoint(s))")
-        for segment in fit.segments:
-            middle = (segment.start + segment.end) / 2
-            text = (_apc_label(segment.apc, *segment.apc_ci) if fit.model == "loglinear"
-                    else f"slope {segment.slope:+.3g}")
-            ax.annotate(text, (middle, float(np.interp(middle, fx, fy))), textcoords="offset points",
-                        xytext=(0, 10), ha="center", color=_FIT)
+        labels = [(_apc_label(g.apc, *g.apc_ci) if fit.model == "loglinear" else f"slope {g.slope:+.3g}", g.start,
+                   g.end, float(np.max(fy[(fx >= g.start) & (fx <= g.end)]))) for g in fit.segments]
     elif fit is not None:
         raise ValueError(f"fit: 'loglinear', 'joinpoint' or a trend result, not {type(fit).__name__}")
+    else:
+        labels = []
+    # Each APC label above everything drawn over its segment: bars, intervals, the fit and its band.
+    tops = np.where(exact, values, np.where(np.isinf(upper), lower, upper))
+    if exact.any():
+        tops[exact] = high
+    for text, start, end, fitted_top in labels:
+        inside = (x >= start - 1e-9) & (x <= end + 1e-9) & (exact | bounded)
+        height = max(float(np.max(tops[inside])) if inside.any() else 0.0, fitted_top)
+        ax.annotate(text, ((start + end) / 2, height), textcoords="offset points", xytext=(0, 6), ha="center",
+                    va="bottom", color=_FIT, fontsize=9)
+        ax.set_ylim(top=max(ax.get_ylim()[1], height * 1.15))
 
+    label = measure_label(data.measure, data.unit)
     ax.set_xlabel("year")
-    ax.set_ylabel(f"{data.measure} ({data.unit})")
-    ax.set_title(title if title is not None else data.measure)
+    ax.set_ylabel(label)
+    ax.set_title(title if title is not None else label)
     ax.set_ylim(bottom=0)
-    ax.legend(loc="best", fontsize=8)
+    _year_ticks(ax, data)
+    handles, names = ax.get_legend_handles_labels()
+    ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8, frameon=False)
+    if new_figure:
+        ax.figure.tight_layout()
     return ax
 
 
@@ -330,6 +383,7 @@ def mse(results: Any, *, level: float = 0.95, ax: Optional[Axes] = None, title: 
 
     import pandas as pd  # noqa: PLC0415
 
+    new_figure = ax is None
     ax = _axes(ax)
     if isinstance(results, _mse.BMAResult):
         total, posterior = np.asarray(results.total), np.asarray(results.posterior)
@@ -344,7 +398,9 @@ def mse(results: Any, *, level: float = 0.95, ax: Optional[Axes] = None, title: 
         ax.set_ylabel("posterior probability")
         ax.set_title(title if title is not None else f"Model average over {len(results.graphs)} decomposable graphs")
         ax.set_ylim(bottom=0)
-        ax.legend(loc="upper right")
+        _legend_below(ax, ax.get_legend_handles_labels()[0])
+        if new_figure:
+            ax.figure.tight_layout()
         return ax
 
     rows: List[Tuple[str, float, float, float]] = []
@@ -364,7 +420,9 @@ def mse(results: Any, *, level: float = 0.95, ax: Optional[Axes] = None, title: 
         for label, result in labelled:
             for _, row in result.summary(level).iterrows():
                 name = label if label is not None else f"{row['method']}: {row['model']}"
-                rows.append((textwrap.shorten(str(name), 60), row["estimate"], row["lower"], row["upper"]))
+                # Model names run long ("stepwise: LA:NG, NG:PFNCA, ..."): three lines at most.
+                rows.append((textwrap.fill(textwrap.shorten(str(name), 84), 28), row["estimate"], row["lower"],
+                             row["upper"]))
             observed = getattr(result, "n_observed", observed)
     if not rows:
         raise ValueError("mse: nothing to draw (no result with an estimate)")
@@ -378,8 +436,11 @@ def mse(results: Any, *, level: float = 0.95, ax: Optional[Axes] = None, title: 
     if observed is not None:
         ax.axvline(observed, color="grey", linestyle="--", label=f"people found ({observed:,})")
     ax.set_yticks(y)
-    ax.set_yticklabels([r[0] for r in rows])
+    ax.set_yticklabels([r[0] for r in rows], fontsize=8)
+    ax.set_ylim(-0.5, len(rows) - 0.5)
     ax.set_xlabel("estimated population")
     ax.set_title(title if title is not None else "Multiple systems estimates")
-    ax.legend(loc="best")
+    _legend_below(ax, ax.get_legend_handles_labels()[0])
+    if new_figure:
+        ax.figure.tight_layout()
     return ax

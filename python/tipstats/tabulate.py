@@ -90,7 +90,13 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
                                          threads or 0)
     out = {name: decode(group_codes) for name, (_, _, decode), group_codes in zip(names, columns, codes)}
     out["count"] = counts
-    table = pd.DataFrame(out)
+    return protected(pd.DataFrame(out), names, protect, **protect_options)
+
+
+def protected(table: pd.DataFrame, names: Sequence[Hashable], protect: str | None,
+              **protect_options: Any) -> pd.DataFrame:
+    """A table of counts as ``tabulate(..., protect=...)`` returns it: as it is without protection, else
+    completed with zero counts and protected (``tipstats.dask.tabulate`` protects its combined table so)."""
     if protect is None and not protect_options:
         return table
     from . import privacy  # scipy is imported only when protection is asked for

@@ -188,6 +188,9 @@ def _ranked_input(y: Union[ArrayLike, Series], x: Optional[ArrayLike], censored:
 
 
 def _matrix(values: ArrayLike) -> Tuple[NDArray[np.float64], Any]:
+    if type(values).__module__.split(".")[0] == "dask":  # never compute a cluster's data behind the user's back
+        raise domain_error("Y", "is a dask collection: the function of the same name in tipstats.dask fits it "
+                                "lazily on the cluster; call .compute() first to fit it in this process")
     index = values.index if hasattr(values, "iloc") else None  # keep a pandas DataFrame's row labels
     return np.ascontiguousarray(np.asarray(values, dtype=float)), index
 

@@ -32,6 +32,7 @@ PUBLIC_MODULES = [
     "tipstats.model",
     "tipstats.observations",
     "tipstats.mse",
+    "tipstats.dask",
 ]
 # Modules whose functions compute statistics: their docstrings cite the literature.
 STATISTICAL_MODULES = {"tipstats.stats", "tipstats.trend", "tipstats.privacy", "tipstats.mse"}

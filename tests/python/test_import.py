@@ -1,5 +1,5 @@
-"""`import tipstats` loads numpy and the compiled core only: pandas, matplotlib, scipy and
-python-calamine load when first needed, and the pandas-based submodules on first use."""
+"""`import tipstats` loads numpy and the compiled core only: pandas, matplotlib, scipy, python-calamine,
+dask and pyarrow load when first needed, and the pandas-based submodules on first use."""
 
 import json
 import os
@@ -11,7 +11,8 @@ import pytest
 
 import tipstats as ts
 
-HEAVY = ["pandas", "matplotlib", "scipy", "python_calamine", "tipstats.io", "tipstats.mse", "tipstats.privacy"]
+HEAVY = ["pandas", "matplotlib", "scipy", "python_calamine", "dask", "distributed", "pyarrow", "tipstats.io",
+         "tipstats.mse", "tipstats.privacy", "tipstats.dask"]
 
 
 def _loaded_after(code: str, tmp_path: Path) -> list:
@@ -32,7 +33,8 @@ def test_core_work_without_frames_loads_no_heavy_module(tmp_path):
     code = ("import tipstats as ts\n"
             "ds = ts.datasets.cambodia_2019()\n"
             "ts.proportion_ci(60, 70); ts.trend.mann_kendall([1.0, 3.0, 2.0, 5.0, 4.0, 6.0])\n"
-            "ds.observations.series('victims_rescued', offence='sexual_assault')")
+            "s = ds.observations.series('victims_rescued', offence='sexual_assault')\n"
+            "assert s == s and ds.observations[0] == ds.observations[0]")
     assert _loaded_after(code, tmp_path) == []
 
 

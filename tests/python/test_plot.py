@@ -210,3 +210,34 @@ def test_import_tipstats_does_not_import_matplotlib_and_plot_says_how_to_install
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "pip install tipstats[plot]" in result.stdout
+
+
+def test_series_charts_name_the_measure_tick_whole_years_and_keep_text_off_the_data(tmp_path):
+    values = [60, 66, 71, 80, 86, 95, 90, 84, 80, 74, 70, 65]
+    obs = ts.Observations()
+    for i, v in enumerate(values):
+        obs.add("victims_detected", v, str(2008 + i), area="KHM")
+    fit = ts.trend.joinpoint(values, x=np.arange(2008, 2020) + 0.5, max_joinpoints=1, selection="bic")
+    ax = rendered(tipstats.plot.series(obs.series("victims_detected"), fit=fit), tmp_path, "labelled")
+    assert ax.get_ylabel() == "Detected victims" and ax.get_title() == "Detected victims"
+    # Whole-year ticks under the bars of a yearly series, labelled by the year.
+    assert list(ax.get_xticks()) == [year + 0.5 for year in range(2008, 2020)]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(year) for year in range(2008, 2020)]
+    # Each segment's APC label sits above every bar and interval of its segment.
+    [errorbar] = [c for c in ax.containers if isinstance(c, ErrorbarContainer)]
+    tops = [seg[1][1] for seg in errorbar.lines[2][0].get_segments()]
+    for text, segment in zip(ax.texts, fit.segments):
+        inside = [top for year, top in zip(range(2008, 2020), tops) if segment.start <= year + 0.5 <= segment.end]
+        assert text.xy[1] >= max(inside) and ax.get_ylim()[1] > text.xy[1]
+    # The legend is under the axes, where it covers nothing.
+    legend = ax.get_legend()
+    assert legend._loc == 9 and legend.get_bbox_to_anchor()._bbox.y0 < 0
+    assert tipstats.plot.measure_label("children_referred", "per_100000") == "Children referred (per 100,000)"
+
+
+def test_series_of_half_years_tick_the_years_themselves(tmp_path):
+    obs = ts.Observations()
+    for i, v in enumerate([60, 66, "<5", 80]):
+        obs.add("victims_rescued", v, f"{2016 + i // 2}-H{i % 2 + 1}")
+    ax = rendered(tipstats.plot.series(obs.series("victims_rescued")), tmp_path, "halves")
+    assert list(ax.get_xticks()) == [2016, 2017] and ax.get_ylabel() == "Victims rescued"

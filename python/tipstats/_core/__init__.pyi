@@ -503,6 +503,12 @@ class Observation:
     >>> ts.datasets.cambodia_2019().observations[1]
     Observation(victims_rescued=70, period=2019-H1, area=KHM, offence=sexual_assault, age=0-14, sex=all)
     """
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        Observations and series are equal when their pickled states are: the same rows, values and bounds.
+        """
+    def __hash__(self) -> int:
+        ...
     def __reduce__(self) -> tuple:
         ...
     def __repr__(self) -> str:
@@ -642,6 +648,12 @@ class Series:
     >>> obs.series("victims_rescued")
     Series(victims_rescued, 3 periods: 2019-H1: 263, 2019-H2: <5, 2020-H1: 120)
     """
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        Observations and series are equal when their pickled states are: the same rows, values and bounds.
+        """
+    def __hash__(self) -> int:
+        ...
     def __init__(self, measure: str, unit: str, periods: collections.abc.Sequence[typing.Any], values: collections.abc.Sequence[typing.Any], *, lower: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] | None = None, upper: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] | None = None) -> None:
         """
         A series from its periods and values (numbers, ``'<5'``, Quantity or None); ``lower``/``upper``
@@ -825,6 +837,22 @@ class Observations:
         
             >>> ts.datasets.cambodia_2019().observations.to_csv(tmp / "cambodia.csv")
             >>> Observations.read_csv(tmp / "cambodia.csv")
+            <Observations: 4 rows, measures victims_rescued, cases_with_arrest>
+            
+        """
+    @staticmethod
+    def read_parquet(path: str | os.PathLike) -> Observations:
+        """
+        Read a Parquet file written by :meth:`to_parquet` (any path-like), all rows or none.
+        
+            Dimensions, extra dimensions, censored values, ranges, missing values and notes come back as
+            they were written (the table equals the one saved). A file that cannot be read, is not Parquet,
+            lacks the ``tipstats`` metadata, has another format version, lacks a column or has a column that
+            is neither a known field nor a recorded extra dimension raises ParseError naming the file (and
+            the field); a bad value raises ParseError naming the file, the field and the row. Needs pyarrow.
+        
+            >>> ts.datasets.cambodia_2019().observations.to_parquet(tmp / "cambodia.parquet")
+            >>> Observations.read_parquet(tmp / "cambodia.parquet")
             <Observations: 4 rows, measures victims_rescued, cases_with_arrest>
             
         """
@@ -1033,6 +1061,24 @@ class Observations:
             1    victims_rescued   70.0     exact  2019-H1   0-14
             2    victims_rescued   31.0     exact  2019-H1  15-17
             3  cases_with_arrest   86.0     exact     2019   0-14
+            
+        """
+    def to_parquet(self, path: str | os.PathLike) -> None:
+        """
+        Write the table to a Parquet file at ``path`` (any path-like), atomically.
+        
+            The columns are those of :meth:`to_pandas`: the dimensions (extra ones included) as dictionary
+            (categorical) columns, the values with their censoring, bounds and ranges, the notes.
+            The schema metadata ``tipstats`` records the format version and the extra dimensions, which
+            :meth:`read_parquet` checks. The file is written beside the target under a hidden temporary name
+            and renamed over it: an interrupted write leaves the old file whole, and no partial file that a
+            reader of the folder (``dask.dataframe.read_parquet``) would take for data. Needs pyarrow
+            (``pip install tipstats[dask]``).
+        
+            >>> obs = ts.datasets.cambodia_2019().observations
+            >>> obs.to_parquet(tmp / "cambodia.parquet")
+            >>> Observations.read_parquet(tmp / "cambodia.parquet") == obs
+            True
             
         """
     def trends(self, measure: str, by: str | typing.Sequence[str] = 'area', model: typing.Literal['poisson', 'quasi', 'negbin'] = 'negbin', level: float = 0.95, threads: int = 0, progress: bool | typing.Callable[[int, int], typing.Any] = False, **filters: typing.Any) -> pandas.DataFrame:

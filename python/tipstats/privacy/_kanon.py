@@ -11,14 +11,15 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from .._display import ValueEquality
 from .._errors import domain_error
 from ._table import Columns, check_columns
 
 CTDC_K = 11  # CTDC publishes k-anonymised records with k = 11 (CTDC data codebook)
 
 
-@dataclass(frozen=True)
-class KAnonymity:
+@dataclass(frozen=True, eq=False)
+class KAnonymity(ValueEquality):
     """Equivalence classes of records under their quasi-identifiers.
 
     The result of :func:`k_anonymity`. `classes`: one row per distinct combination of the

@@ -9,6 +9,7 @@ from typing import Literal, Optional
 import numpy as np
 import pandas as pd
 
+from .._display import ValueEquality
 from .._errors import domain_error
 from . import _table
 from ._table import Columns, Grid
@@ -16,8 +17,8 @@ from ._table import Columns, Grid
 MECHANISMS = ("geometric", "laplace")
 
 
-@dataclass(frozen=True)
-class NoisyCounts:
+@dataclass(frozen=True, eq=False)
+class NoisyCounts(ValueEquality):
     """A table of counts released under epsilon-differential privacy, with the terms of the release.
 
     The result of :func:`noisy_counts`. `table` holds the noisy counts (totals recomputed from the

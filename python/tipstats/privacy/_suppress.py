@@ -10,10 +10,11 @@ from typing import Dict, Literal, Optional, Tuple
 import numpy as np
 import pandas as pd
 
+from .._display import ValueEquality
 from .._errors import domain_error, validation_error
 from .._progress import Progress, ProgressArg
 from . import _table
-from ._optional import require
+from .._optional import require
 from ._table import TOTAL, Columns
 
 PRIMARY = "primary"
@@ -145,8 +146,8 @@ class _Seen:
         return bool(_protected(np.array(self.high[cell] - self.low[cell]), threshold))
 
 
-@dataclass(frozen=True)
-class Audit:
+@dataclass(frozen=True, eq=False)
+class Audit(ValueEquality):
     """The attacker's view of a published table, the result of :func:`audit`.
 
     `intervals` has the `by` columns of every withheld cell, its `suppressed` mark when the table

@@ -1,5 +1,5 @@
-"""Optional dependencies of tipstats.privacy, imported when first needed, with an error that says which
-extra to install."""
+"""Optional dependencies (scipy, openpyxl, dask, pyarrow), imported when first needed, with an error that says
+which extra to install."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import importlib
 from types import ModuleType
 
 #: The extra of tipstats that installs each optional dependency (pyproject.toml).
-EXTRAS = {"scipy": "privacy", "openpyxl": "excel"}
+EXTRAS = {"scipy": "privacy", "openpyxl": "excel", "dask": "dask", "distributed": "dask", "pyarrow": "dask"}
 
 
 def require(module: str, purpose: str) -> ModuleType:

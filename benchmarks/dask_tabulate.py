@@ -1,0 +1,141 @@
+"""tipstats.dask.tabulate against Dask's groupby(...).size() on one local cluster, and 1 worker vs 2.
+
+Run: PYTHONPATH=python python3 benchmarks/dask_tabulate.py [--rows 100000000] [--files 20] [--folder DIR]
+
+Writes ``--rows`` synthetic case records (the six integer and categorical columns of
+benchmarks/tabulate.py: year, age band, gender, exploitation type, citizenship, country) as
+``--files`` Parquet files (kept in ``--folder`` for the next run when given, else in a temporary
+folder), reads them with ``dask.dataframe.read_parquet`` (one partition per file) and counts them by 3
+and by 5 columns on ``distributed.LocalCluster(n_workers=2, threads_per_worker=1)``:
+``tipstats.dask.tabulate`` and ``ddf.groupby(by, observed=True, dropna=False).size()``, after checking
+that both give the same count for every group. Then tipstats again on a cluster of one worker.
+
+Peak memory per worker: the growth of each worker process's peak resident set (VmHWM, reset through
+/proc/self/clear_refs before the run) over its resident set before it, beside the size of one
+partition's columns (the in-memory size of one file's six columns) times 3.
+"""
+
+import argparse
+import importlib.util
+import logging
+import os
+import pathlib
+import tempfile
+import time
+
+import numpy as np
+import pandas as pd
+
+import dask.dataframe as dd
+from distributed import Client, LocalCluster
+
+import tipstats.dask as tsd
+
+HERE = pathlib.Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("tabulate_benchmark", HERE / "tabulate.py")
+tabulate_benchmark = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(tabulate_benchmark)
+
+BY = {3: ["yearOfRegistration", "gender", "exploitationType"],
+      5: ["yearOfRegistration", "ageBroad", "gender", "exploitationType", "citizenship"]}
+
+
+def write_files(folder, rows, files):
+    """The case files, one by one (each a partition); returns one partition's in-memory column bytes."""
+    per_file = rows // files
+    partition_bytes = 0
+    for i in range(files):
+        path = folder / f"cases-{i:03d}.parquet"
+        if not path.exists():
+            records = tabulate_benchmark.case_records(per_file, seed=2019 + i)
+            records.to_parquet(path, index=False)
+            partition_bytes = max(partition_bytes, tabulate_benchmark.input_bytes(records))
+    if partition_bytes == 0:
+        partition_bytes = tabulate_benchmark.input_bytes(pd.read_parquet(folder / "cases-000.parquet"))
+    return partition_bytes
+
+
+def reset_peak():
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")  # VmHWM := VmRSS
+    return tabulate_benchmark.status_kib("VmRSS")
+
+
+def read_peak():
+    return tabulate_benchmark.status_kib("VmHWM")
+
+
+def timed(client, collection):
+    """(seconds, result, peak extra KiB per worker) of one computation on the cluster."""
+    before = client.run(reset_peak)
+    start = time.perf_counter()
+    result = client.compute(collection).result()
+    seconds = time.perf_counter() - start
+    peaks = client.run(read_peak)
+    return seconds, result, {worker: peaks[worker] - before[worker] for worker in peaks}
+
+
+def as_counts(table, by):
+    """{group as text: count}, to compare tables whose categorical dtypes and row order differ."""
+    keys = ("|".join(map(str, row)) for row in table[by].itertuples(index=False))
+    return dict(zip(keys, table["count"].astype(np.int64)))
+
+
+def cluster(workers):
+    local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                         dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+    return local, Client(local)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000_000)
+    parser.add_argument("--files", type=int, default=20)
+    parser.add_argument("--folder", type=pathlib.Path, default=None, help="keep the files here between runs")
+    args = parser.parse_args()
+
+    temporary = None
+    folder = args.folder
+    if folder is None:
+        temporary = tempfile.TemporaryDirectory(prefix="tipstats-dask-benchmark-")
+        folder = pathlib.Path(temporary.name)
+    folder.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    partition_bytes = write_files(folder, args.rows, args.files)
+    print(f"{args.rows:,} records in {args.files} Parquet files ({sum(p.stat().st_size for p in folder.glob('*.parquet')) / 2**20:,.0f} MiB "
+          f"on disk; written or found in {time.perf_counter() - start:.0f} s); one partition's six columns: "
+          f"{partition_bytes / 2**20:,.0f} MiB in memory, times 3: {3 * partition_bytes / 2**20:,.0f} MiB")
+    cases = dd.read_parquet(sorted(str(p) for p in folder.glob("cases-*.parquet")))
+
+    timings = {}
+    for workers in (2, 1):
+        local, client = cluster(workers)
+        with local, client:
+            client.compute(tsd.tabulate(cases.partitions[0], BY[3])).result()  # imports and first reads
+            print(f"\n{workers} worker{'s' if workers > 1 else ''} (1 thread each):")
+            for k, by in BY.items():
+                seconds, table, peaks = timed(client, tsd.tabulate(cases, by))
+                timings[workers, k] = seconds
+                peak = max(peaks.values()) * 1024
+                line = (f"  by {k} columns: tipstats.dask.tabulate {seconds:6.2f} s, {len(table):,} groups, peak "
+                        f"{peak / 2**20:,.0f} MiB per worker ({peak / partition_bytes:.1f}x one partition's columns)")
+                if workers == 2:
+                    peer_seconds, sizes, peer_peaks = timed(
+                        client, cases.groupby(by, observed=True, dropna=False).size())
+                    peer = sizes.reset_index(name="count")
+                    if as_counts(table, by) != as_counts(peer, by):
+                        raise SystemExit(f"the counts by {by} differ: not timing a wrong answer")
+                    line += (f"\n               dask groupby().size()  {peer_seconds:6.2f} s, the same counts, "
+                             f"peak {max(peer_peaks.values()) / 1024:,.0f} MiB per worker"
+                             f"\n               tipstats is {peer_seconds / seconds:.1f}x faster")
+                print(line)
+    print()
+    for k in BY:
+        print(f"by {k} columns: 1 worker {timings[1, k]:.2f} s, 2 workers {timings[2, k]:.2f} s: "
+              f"{timings[1, k] / timings[2, k]:.2f}x with 2 workers on {os.cpu_count()} cores")
+    if temporary is not None:
+        temporary.cleanup()
+
+
+if __name__ == "__main__":
+    main()
