@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -67,21 +68,31 @@ void register_tabulate(py::module_& m) {
     m.def(
         "tabulate_codes",
         [](const std::vector<std::tuple<std::string, py::array, std::optional<std::int64_t>>>& columns,
-           unsigned threads) {
+           unsigned threads, const std::optional<py::array_t<std::int64_t, py::array::c_style>>& weights) {
             std::vector<code_column> views;
             views.reserve(columns.size());
             for (const auto& [name, codes, missing] : columns) views.push_back({name, view_of(name, codes), missing});
+            std::span<const std::int64_t> weight_view;
+            if (weights) {
+                if (weights->ndim() != 1)
+                    throw tipstats::validation_error(
+                        "must be one-dimensional, has " + std::to_string(weights->ndim()) + " dimensions", "weights");
+                weight_view = {weights->data(), static_cast<std::size_t>(weights->size())};
+                if (weight_view.empty() && !views.empty() && views[0].size() != 0)
+                    throw tipstats::validation_error("has no values but the columns have rows", "weights");
+            }
             tipstats::tabulation result;
             {
                 py::gil_scoped_release release;
-                result = tipstats::tabulate(views, threads);
+                result = tipstats::tabulate(views, threads, weight_view);
             }
             py::list codes;
             for (auto& column : result.codes) codes.append(to_numpy(std::move(column)));
             return py::make_tuple(codes, to_numpy(std::move(result.counts)));
         },
-        py::arg("columns"), py::arg("threads") = 0,
+        py::arg("columns"), py::arg("threads") = 0, py::arg("weights") = py::none(),
         "Count rows per combination of codes. ``columns``: a list of (name, 1-D contiguous integer "
-        "array, missing code or None). Returns (list of int64 code arrays, int64 counts), sorted by "
-        "the codes, missing last. Use ``tipstats.tabulate``.");
+        "array, missing code or None); ``weights``: None or an int64 array, how many records each row "
+        "stands for. Returns (list of int64 code arrays, int64 counts), sorted by the codes, missing "
+        "last. Use ``tipstats.tabulate``.");
 }

@@ -9,7 +9,7 @@
   value of one or more dimensions (``Observations.trends``), censored counts used.
 - ``tipstats check FILE``: the consistency findings of a dataset document, a tidy CSV table or a GLOTIP
   export, counted by kind, then the first of each kind with their lines in the file.
-- ``tipstats tabulate FILE.csv --by COL [COL ...] [--protect suppress|noise]``: counts of case
+- ``tipstats tabulate FILE.csv --by COL [COL ...] [--weights COL] [--protect suppress|noise]``: counts of case
   records, protected for publishing if asked.
 
 Every command takes ``--json`` for pipelines: one JSON document on standard output.
@@ -26,7 +26,7 @@ import warnings
 from collections import Counter
 
 from . import __version__, datasets, io, privacy
-from ._core import Dataset, Error, NotFoundError, Observations, parse_date
+from ._core import Dataset, DomainError, Error, NotFoundError, Observations, parse_date
 from .model import ConsistencyWarning
 from .stats import check_claim
 from .tabulate import tabulate
@@ -317,12 +317,24 @@ def _tabulate(args):
 
     # Every cell is a label, and an empty one a label of its own: "NA" may be a country (Namibia).
     records = pd.read_csv(args.file, comment="#", dtype=str, keep_default_na=False).replace("", EMPTY)
-    missing = [column for column in args.by if column not in records.columns]
+    missing = [column for column in args.by + ([args.weights] if args.weights else []) if column not in records.columns]
     if missing:
         raise NotFoundError(f"{args.file}: no column {', '.join(repr(m) for m in missing)}; the columns are "
                             + ", ".join(records.columns))
+    weights = None
+    if args.weights:  # a table of counts: the column's numbers, each checked (not shown: they are victim data)
+        weights = pd.to_numeric(records[args.weights].str.replace(",", "").str.strip(), errors="coerce")
+        if weights.isna().any():
+            row = int(weights.isna().to_numpy().argmax()) + 1
+            raise DomainError(f"{args.file}: data row {row}, column {args.weights!r}: not a number")
     method, options = privacy._options_from_arguments(args)
-    table = tabulate(records, by=args.by, protect=method, **options)  # as tipstats.tabulate(..., protect=) does
+    try:
+        table = tabulate(records, by=args.by, weights=weights, protect=method, **options)  # as tipstats.tabulate does
+    except DomainError as error:
+        if error.argument != "weights" or error.index is None:
+            raise
+        raise DomainError(f"{args.file}: data row {error.index + 1}, column {args.weights!r}: "
+                          + str(error).split(": ", 1)[-1]) from None
     if args.json:
         _print_json(json.loads(table.to_json(orient="records")))
     else:
@@ -391,6 +403,8 @@ def main(argv=None):
                                 "are comments.")
     count.add_argument("file", metavar="FILE.csv", help="a CSV file with a header row")
     count.add_argument("--by", nargs="+", required=True, metavar="COLUMN", help="the columns to count by")
+    count.add_argument("--weights", metavar="COLUMN", help="a column of counts: each row stands for that many "
+                       "records (a published table of counts rather than one row per victim)")
     count.add_argument("--json", action="store_true", help="print the table as a JSON list of rows")
     privacy.add_protect_arguments(count)
     count.set_defaults(run=_tabulate)

@@ -37,7 +37,7 @@ from . import trend
 from ._core import DomainError, NotFoundError, Observations
 from ._errors import domain_error, not_found_error
 from ._optional import require
-from .tabulate import _encode, protected
+from .tabulate import protected
 from .tabulate import tabulate as _tabulate_frame
 
 if TYPE_CHECKING:
@@ -70,52 +70,14 @@ def _names(by: Union[Hashable, Sequence[Hashable]]) -> List[Hashable]:
 
 
 def _add_up(tables: pd.DataFrame, names: List[Hashable]) -> pd.DataFrame:
-    """Partial tables (concatenated by Dask, categories united in partition order) added up: one row
-    per combination, sorted as ``tipstats.tabulate`` sorts (categories in their order, missing last).
-
-    Each column becomes codes 0..k (k: missing) as ``tipstats.tabulate`` reads it, the codes one
-    mixed-radix key, and the counts of equal keys are summed after a sort of the keys: a few times
-    faster than pandas' groupby on the millions of rows that high-cardinality partial tables reach."""
-    columns, widths, decoders = [], [], []
-    for name in names:
-        codes, missing, decode = _encode(name, tables[name])
-        codes = codes.astype(np.int64)
-        if missing is None:  # integers read as they are: offset to start at 0
-            low = int(codes.min()) if len(codes) else 0
-            columns.append(codes - low)
-            widths.append(int(codes.max()) - low + 1 if len(codes) else 1)
-            decoders.append(functools.partial(_shifted, decode=decode, low=low))
-        else:  # codes with -1 for missing, sorted last as code k
-            k = int(codes.max()) + 1 if len(codes) else 0
-            columns.append(np.where(codes == missing, k, codes))
-            widths.append(k + 1)
-            decoders.append(functools.partial(_missing_last, decode=decode, k=k))
-    if np.prod(np.array(widths, dtype=float)) >= 2.0**62:  # the key would overflow: pandas' way
-        counts = tables.groupby(names, observed=True, dropna=False, sort=True)["count"].sum()
-        return counts.reset_index().astype({"count": np.int64})
-    key = np.zeros(len(tables), dtype=np.int64)
-    for codes, width in zip(columns, widths):
-        key = key * width + codes
-    order = np.argsort(key, kind="stable")
-    key = key[order]
-    starts = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]])) if len(key) else np.array([], dtype=np.int64)
-    out: Dict[Hashable, Any] = {}
-    group_keys = key[starts]
-    for name, width, decode in reversed(list(zip(names, widths, decoders))):
-        out[name] = decode(group_keys % width)
-        group_keys = group_keys // width
-    frame = pd.DataFrame({name: out[name] for name in names})
-    frame["count"] = (np.add.reduceat(tables["count"].to_numpy(dtype=np.int64)[order], starts) if len(starts)
-                      else np.array([], dtype=np.int64))
-    return frame
+    """Partial tables (concatenated by Dask, categories united in partition order) added up, by the
+    counting kernel with their counts as weights: one row per combination, sorted as
+    ``tipstats.tabulate`` sorts (categories in their order, missing last)."""
+    return _tabulate_frame(tables, names, weights="count", threads=1)
 
 
-def _shifted(codes: NDArray[np.int64], decode: Callable[[Any], Any], low: int) -> Any:
-    return decode(codes + low)
-
-
-def _missing_last(codes: NDArray[np.int64], decode: Callable[[Any], Any], k: int) -> Any:
-    return decode(np.where(codes == k, -1, codes))
+def _as_is(table: pd.DataFrame) -> pd.DataFrame:
+    return table
 
 
 def _finish(tables: pd.DataFrame, names: List[Hashable], protect: Optional[str],
@@ -157,16 +119,22 @@ def tabulate(data: dd.DataFrame, by: Union[Hashable, Sequence[Hashable]], protec
     meta = data._meta
     # tipstats.tabulate checks the names and gives the columns' types, here on Dask's example rows.
     sample = _tabulate_frame(data._meta_nonempty, names)
-    columns = data[names]
     finish = functools.partial(_finish, names=names, protect=protect, protect_options=protect_options)
-    result_meta = finish(sample).iloc[:0]
-    for name in names:  # categories that Dask does not know stay unknown in the result's meta
-        if isinstance(meta[name].dtype, pd.CategoricalDtype) and not dd.utils.has_known_categories(meta[name]):
-            result_meta[name] = result_meta[name].astype(meta[name].dtype)
-    return columns.reduction(_tabulate_frame, chunk_kwargs={"by": names, "threads": threads},
-                             combine=_add_up, combine_kwargs={"names": names},
-                             aggregate=finish, meta=result_meta, split_every=split_every,
-                             token="tipstats-tabulate")
+    # Categories that Dask does not know stay unknown in the partial tables' and the result's meta.
+    unknown = {name: meta[name].dtype for name in names
+               if isinstance(meta[name].dtype, pd.CategoricalDtype) and not dd.utils.has_known_categories(meta[name])}
+    table_meta = sample.iloc[:0].astype(unknown)
+    result_meta = finish(sample).iloc[:0].astype(unknown)
+    # One task per partition reads it and counts it, so a worker holds one partition at a time. Left
+    # to itself, Dask would concatenate the reads of files whose selected columns are small into one
+    # partition, a copy that costs more time and memory than counting them.
+    count = dask.delayed(_tabulate_frame, pure=True)
+    with dask.config.set({"optimization.fuse.delayed": True}):
+        tables = dask.optimize(*(count(part, by=names, threads=threads) for part in data[names].to_delayed()))
+    partial_tables = dd.from_delayed(list(tables), meta=table_meta, verify_meta=False)
+    return partial_tables.reduction(_as_is, combine=_add_up, combine_kwargs={"names": names},
+                                    aggregate=finish, meta=result_meta, split_every=split_every,
+                                    token="tipstats-tabulate")
 
 
 # --- Trend batch functions -----------------------------------------------------------------------

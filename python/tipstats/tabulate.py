@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping, Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import _core
 from ._errors import domain_error, not_found_error, validation_error
@@ -19,13 +20,15 @@ _IN_PLACE_KINDS = {("i", 1), ("i", 2), ("i", 4), ("i", 8), ("u", 1), ("u", 2), (
 
 
 def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequence[Hashable], *,
-             threads: int | None = None, protect: str | None = None, **protect_options: Any) -> pd.DataFrame:
+             weights: Hashable | ArrayLike | None = None, threads: int | None = None, protect: str | None = None,
+             **protect_options: Any) -> pd.DataFrame:
     """Count the rows of each combination of values in the ``by`` columns.
 
     The result equals
     ``data.groupby(by, observed=True, dropna=False).size().reset_index(name="count")``:
     a DataFrame with the ``by`` columns and an int64 ``count`` column, one row per combination
     present, sorted by the ``by`` columns (categories in their category order), index reset.
+    With ``weights`` it equals ``groupby(...)[weights].sum()`` instead.
 
     **Missing values form their own group** (NaN, None, ``pd.NA``, NaT, a categorical's missing
     code), sorted after every other value of their column, as ``dropna=False`` does. Note that
@@ -37,6 +40,10 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
         Series or Categorical (all of one length).
     ``by``
         A column name or a list of them.
+    ``weights``
+        How many records each row stands for, when the rows are already counts (a published
+        table, partial tables to add up): a column name or an array, of whole numbers, none
+        negative or missing. A combination whose rows all weigh 0 is a group with count 0.
     ``threads``
         Threads to count with; default every hardware thread. The kernel releases the GIL.
     ``protect``
@@ -60,7 +67,8 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
     It raises NotFoundError when ``by`` names a column that ``data`` does not have (the error's
     ``key``); ValidationError for columns of different lengths, a column that is not
     one-dimensional, ``count`` or a repeated name in ``by`` (the error's ``field`` names the
-    column); DomainError when ``by`` is empty or ``threads`` is below 1.
+    column); DomainError when ``by`` is empty, ``threads`` is below 1 or a weight is negative,
+    missing or not whole (its index).
 
     >>> df = pd.DataFrame({"year": [2019, 2019, 2020], "gender": ["Female", None, "Female"]})
     >>> tabulate(df, by=["year", "gender"])
@@ -68,6 +76,15 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
     0  2019  Female      1
     1  2019     NaN      1
     2  2020  Female      1
+
+    A table that already holds counts (here the seed article's 263 victims of the first half of
+    2019: 70 under 15, 31 aged 15 to 18, the age of the others not given) adds up by its counts:
+
+    >>> published = pd.DataFrame({"age": ["under 15", "15-18", "not given"], "victims": [70, 31, 162]})
+    >>> tabulate(published.assign(age_given=published["age"] != "not given"), by="age_given", weights="victims")
+       age_given  count
+    0      False    162
+    1       True    101
     """
     import pandas as pd  # noqa: PLC0415 - pandas loads on first use
 
@@ -86,8 +103,9 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
         seen.add(name)
 
     columns = [_encode(name, _column(data, name)) for name in names]
+    counts_per_row = None if weights is None else _weights(data, weights)
     codes, counts = _core.tabulate_codes([(str(name), c, missing) for name, (c, missing, _) in zip(names, columns)],
-                                         threads or 0)
+                                         threads or 0, counts_per_row)
     out = {name: decode(group_codes) for name, (_, _, decode), group_codes in zip(names, columns, codes)}
     out["count"] = counts
     return protected(pd.DataFrame(out), names, protect, **protect_options)
@@ -121,6 +139,33 @@ def _column(data: Any, name: Hashable) -> Any:
             raise not_found_error("column", str(name))
         return data[name]
     raise TypeError(f"tabulate expects a pandas DataFrame or a mapping of column arrays, got {type(data).__name__}")
+
+
+def _weights(data: Any, weights: Any) -> np.ndarray:
+    """The weights as int64 counts, each checked to be a whole number of at least 0."""
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
+    values = _column(data, weights) if isinstance(weights, Hashable) else weights
+    if np.ndim(values) != 1:
+        raise validation_error(f"must be one-dimensional, has {np.ndim(values)} dimensions", "weights")
+    values = values if isinstance(values, pd.Series) else pd.Series(values)
+    kind = values.dtype.kind  # numpy's and pandas' nullable dtypes alike
+    if kind not in "iubf":
+        raise domain_error("weights", f"must be whole numbers, got dtype {values.dtype}")
+    floats = values.to_numpy(dtype=float, na_value=np.nan)
+
+    def first(bad: np.ndarray) -> int:
+        return int(np.flatnonzero(bad)[0])
+
+    if np.isnan(floats).any():
+        raise domain_error("weights", "must not be missing", first(np.isnan(floats)))
+    if (floats < 0).any():
+        raise domain_error("weights", "must not be negative", first(floats < 0))
+    if kind == "f" and (floats != np.floor(floats)).any():
+        raise domain_error("weights", "must be whole numbers", first(floats != np.floor(floats)))
+    if (floats >= 2.0**63).any():
+        raise domain_error("weights", "must be below 2**63", first(floats >= 2.0**63))
+    return np.ascontiguousarray(values.to_numpy(dtype=np.int64) if kind in "iub" else floats.astype(np.int64))
 
 
 def _encode(name: Hashable, column: Any) -> tuple[np.ndarray, int | None, Callable[[np.ndarray], Any]]:

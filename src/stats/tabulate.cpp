@@ -191,13 +191,17 @@ std::int64_t code_at(const code_column& column, std::size_t row) {
 }
 
 tabulation dense_count(std::span<const code_column> columns, const std::vector<code_range>& ranges,
-                       std::uint64_t entries, std::size_t n, unsigned threads) {
+                       std::uint64_t entries, std::size_t n, unsigned threads, std::span<const std::int64_t> weights) {
     const unsigned parts = static_cast<unsigned>(
         std::clamp<std::uint64_t>(n / std::max(entries, min_dense_entries), 1, threads));
+    const bool weighted = !weights.empty();
     std::vector<std::vector<std::int64_t>> tables(parts);
+    // With weights a key can be present with count 0: its presence is kept apart.
+    std::vector<std::vector<std::uint8_t>> present(weighted ? parts : 0);
     detail::parallel_slices(n, parts, [&](std::size_t begin, std::size_t end, unsigned part) {
         auto& table = tables[part];
         table.assign(entries, 0);  // allocated by the thread that uses it
+        if (weighted) present[part].assign(entries, 0);
         std::vector<std::uint32_t> keys(chunk_rows);
         for (std::size_t first = begin; first < end; first += chunk_rows) {
             const std::span<std::uint32_t> chunk(keys.data(), std::min(chunk_rows, end - first));
@@ -207,20 +211,31 @@ tabulation dense_count(std::span<const code_column> columns, const std::vector<c
                     using T = typename std::decay_t<decltype(view)>::value_type;
                     fold<std::uint32_t, T>(view, first, chunk, ranges[j], missing_as<T>(columns[j]));
                 }, columns[j].codes);
-            for (const std::uint32_t k : chunk) ++table[k];
+            if (weighted) {
+                for (std::size_t i = 0; i < chunk.size(); ++i) {
+                    table[chunk[i]] += weights[first + i];
+                    present[part][chunk[i]] = 1;
+                }
+            } else {
+                for (const std::uint32_t k : chunk) ++table[k];
+            }
         }
     });
     auto& total = tables[0];
-    for (unsigned p = 1; p < parts; ++p)
+    for (unsigned p = 1; p < parts; ++p) {
         for (std::uint64_t e = 0; e < entries; ++e) total[e] += tables[p][e];
+        if (weighted)
+            for (std::uint64_t e = 0; e < entries; ++e) present[0][e] |= present[p][e];
+    }
+    const auto is_group = [&](std::uint64_t e) { return weighted ? present[0][e] != 0 : total[e] != 0; };
 
     tabulation out;
-    const std::size_t groups = static_cast<std::size_t>(
-        std::count_if(total.begin(), total.end(), [](std::int64_t c) { return c != 0; }));
+    std::size_t groups = 0;
+    for (std::uint64_t e = 0; e < entries; ++e) groups += is_group(e) ? 1 : 0;
     out.codes.assign(columns.size(), std::vector<std::int64_t>(groups));
     out.counts.reserve(groups);
     for (std::uint64_t e = 0; e < entries; ++e) {
-        if (total[e] == 0) continue;
+        if (!is_group(e)) continue;
         const std::size_t g = out.counts.size();
         out.counts.push_back(total[e]);
         std::uint64_t key = e;
@@ -236,7 +251,8 @@ tabulation dense_count(std::span<const code_column> columns, const std::vector<c
     return out;
 }
 
-tabulation sparse_count(std::span<const code_column> columns, const std::vector<code_range>& ranges, std::size_t n) {
+tabulation sparse_count(std::span<const code_column> columns, const std::vector<code_range>& ranges, std::size_t n,
+                        std::span<const std::int64_t> weights) {
     std::vector<std::uint64_t> keys(n, 0);
     std::uint64_t key_slots = 1;  // keys lie in [0, key_slots)
     std::vector<std::uint64_t> ranked;
@@ -270,13 +286,13 @@ tabulation sparse_count(std::span<const code_column> columns, const std::vector<
     std::vector<std::int64_t> counts(key_slots, 0);
     std::vector<std::size_t> first_row(key_slots, unseen);
     for (std::size_t i = 0; i < n; ++i) {
-        ++counts[keys[i]];
+        counts[keys[i]] += weights.empty() ? 1 : weights[i];
         if (first_row[keys[i]] == unseen) first_row[keys[i]] = i;
     }
     std::vector<std::size_t> group_rows;
     tabulation out;
     for (std::uint64_t k = 0; k < key_slots; ++k) {
-        if (counts[k] == 0) continue;
+        if (first_row[k] == unseen) continue;
         out.counts.push_back(counts[k]);
         group_rows.push_back(first_row[k]);
     }
@@ -288,7 +304,7 @@ tabulation sparse_count(std::span<const code_column> columns, const std::vector<
 
 }  // namespace
 
-tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
+tabulation tabulate(std::span<const code_column> columns, unsigned threads, std::span<const std::int64_t> weights) {
     if (columns.empty()) throw domain_error("columns", "at least one column is needed to tabulate by");
     const std::size_t n = columns[0].size();
     for (const auto& column : columns)
@@ -296,6 +312,16 @@ tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
             throw validation_error("has " + std::to_string(column.size()) + " rows but column '" +
                                        columns[0].name + "' has " + std::to_string(n),
                                    column.name);
+    if (!weights.empty()) {
+        if (weights.size() != n)
+            throw validation_error("has " + std::to_string(weights.size()) + " values but column '" +
+                                       columns[0].name + "' has " + std::to_string(n) + " rows",
+                                   "weights");
+        const auto negative = std::find_if(weights.begin(), weights.end(), [](std::int64_t w) { return w < 0; });
+        if (negative != weights.end())
+            throw domain_error("weights", "must not be negative",
+                               static_cast<std::size_t>(negative - weights.begin()));
+    }
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     if (n == 0) {
         tabulation empty;
@@ -330,7 +356,7 @@ tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
         }
         entries *= r.radix();
     }
-    if (!dense) return sparse_count(columns, ranges, n);
+    if (!dense) return sparse_count(columns, ranges, n, weights);
     // Per-thread tables, as many as fit in half the input's bytes (at least one): counting must not
     // need more memory than the columns it counts.
     std::uint64_t input_bytes = 0;
@@ -338,7 +364,7 @@ tabulation tabulate(std::span<const code_column> columns, unsigned threads) {
         input_bytes += std::visit([](const auto& view) { return view.size_bytes(); }, column.codes);
     const std::uint64_t table_bytes = entries * sizeof(std::int64_t);
     const auto tables = static_cast<unsigned>(std::clamp<std::uint64_t>(input_bytes / 2 / table_bytes, 1, threads));
-    return dense_count(columns, ranges, entries, n, tables);
+    return dense_count(columns, ranges, entries, n, tables, weights);
 }
 
 }  // namespace tipstats

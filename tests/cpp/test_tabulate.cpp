@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <optional>
 #include <random>
 #include <utility>
 #include <vector>
@@ -16,7 +17,7 @@ using tipstats::tabulation;
 namespace {
 
 // Independent reference: a std::map keyed by (is missing, code) per column, so missing sorts last.
-tabulation reference(const std::vector<code_column>& columns) {
+tabulation reference(const std::vector<code_column>& columns, const std::vector<std::int64_t>& weights = {}) {
     using key = std::vector<std::pair<bool, std::int64_t>>;
     std::map<key, std::int64_t> counts;
     const std::size_t n = columns.empty() ? 0 : columns[0].size();
@@ -26,7 +27,7 @@ tabulation reference(const std::vector<code_column>& columns) {
             const std::int64_t v = std::visit([i](const auto& view) { return static_cast<std::int64_t>(view[i]); }, c.codes);
             k.emplace_back(c.missing_code && v == *c.missing_code, v);
         }
-        ++counts[k];
+        counts[k] += weights.empty() ? 1 : weights[i];
     }
     tabulation out;
     out.codes.assign(columns.size(), {});
@@ -148,5 +149,46 @@ TEST_CASE("tabulate rejects no columns and columns of different lengths, naming 
     } catch (const tipstats::validation_error& e) {
         CHECK(e.field() == "gender");
         CHECK(std::string(e.what()).find("2 rows") != std::string::npos);
+    }
+}
+
+TEST_CASE("weighted rows count as their weights; a group weighing 0 is kept, dense and sparse", "[tabulate]") {
+    std::mt19937_64 rng(20250414);
+    for (const std::size_t n : {std::size_t{1}, std::size_t{9}, std::size_t{5000}, std::size_t{300000}}) {
+        const auto year = random_codes<std::int64_t>(n, 2002, 2023, rng);
+        const auto sex = random_codes<std::int8_t>(n, -1, 2, rng);
+        const auto wide = random_codes<std::int64_t>(n, std::numeric_limits<std::int64_t>::min() / 2,
+                                                     std::numeric_limits<std::int64_t>::max() / 2, rng);
+        auto weights = random_codes<std::int64_t>(n, 0, 3, rng);  // many zeros: groups that weigh 0
+        weights[0] = std::int64_t{1} << 40;                        // a huge count
+        const std::vector<code_column> dense{{"year", std::span<const std::int64_t>(year)},
+                                             {"sex", std::span<const std::int8_t>(sex), -1}};
+        const std::vector<code_column> sparse{{"wide", std::span<const std::int64_t>(wide)},
+                                              {"sex", std::span<const std::int8_t>(sex), -1}};
+        for (const auto& columns : {dense, sparse}) {
+            INFO("rows " << n << ", first column " << columns[0].name);
+            const auto want = reference(columns, weights);
+            for (const unsigned threads : {1u, 2u, 3u}) check_same(tipstats::tabulate(columns, threads, weights), want);
+        }
+    }
+}
+
+TEST_CASE("weights of another length or below 0 are refused, naming them", "[tabulate]") {
+    const std::vector<std::int64_t> year{2019, 2020, 2020};
+    const std::vector<code_column> columns{{"year", std::span<const std::int64_t>(year)}};
+    const std::vector<std::int64_t> two{1, 2};
+    try {
+        tipstats::tabulate(columns, 1, two);
+        FAIL("no exception");
+    } catch (const tipstats::validation_error& e) {
+        CHECK(e.field() == "weights");
+    }
+    const std::vector<std::int64_t> negative{1, -2, 3};
+    try {
+        tipstats::tabulate(columns, 1, negative);
+        FAIL("no exception");
+    } catch (const tipstats::domain_error& e) {
+        CHECK(e.argument() == "weights");
+        CHECK(e.index() == std::optional<std::size_t>{1});
     }
 }

@@ -297,3 +297,25 @@ def test_tabulate_names_a_missing_column():
     result = run("tabulate", str(DATA / "ctdc_like.csv"), "--by", "gender", "age")
     assert result.returncode == 1
     assert "no column 'age'" in result.stderr and "ageBroad" in result.stderr
+
+
+def test_tabulate_adds_up_a_table_of_counts_by_its_weights_column(tmp_path):
+    pd = pytest.importorskip("pandas")
+    # Modelled on the seed article: 263 victims in the first half of 2019, 70 under 15, 31 aged 15 to 18.
+    table = pd.DataFrame({"period": ["2019-H1"] * 3 + ["2018-H1"], "age": ["under 15", "15-18", "not given", "all"],
+                          "victims": ["70", "31", "162", "1,055"]})
+    path = tmp_path / "published.csv"
+    table.to_csv(path, index=False)
+    result = run("tabulate", str(path), "--by", "period", "--weights", "victims", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [{"period": "2018-H1", "count": 1055}, {"period": "2019-H1", "count": 263}]
+    for bad, message in (("-3", "data row 2, column 'victims': must not be negative"),
+                         ("seventy", "data row 2, column 'victims': not a number"),
+                         ("2.5", "data row 2, column 'victims': must be whole numbers")):
+        table.loc[1, "victims"] = bad
+        table.to_csv(path, index=False)
+        refused = run("tabulate", str(path), "--by", "period", "--weights", "victims")
+        assert refused.returncode == 1 and message in refused.stderr, refused.stderr
+        assert bad not in refused.stderr  # victim data is not echoed
+    missing = run("tabulate", str(path), "--by", "period", "--weights", "count_of_victims")
+    assert missing.returncode == 1 and "no column 'count_of_victims'" in missing.stderr

@@ -139,9 +139,9 @@ def test_the_kernel_sees_the_columns_without_copies(monkeypatch):
     seen = []
     kernel = ts._core.tabulate_codes
 
-    def spy(columns, threads):
+    def spy(columns, threads, weights):
         seen.extend(array for _, array, _ in columns)
-        return kernel(columns, threads)
+        return kernel(columns, threads, weights)
 
     monkeypatch.setattr(ts._core, "tabulate_codes", spy)
     ts.tabulate(df, by=["year", "ageBroad", "citizenship", "flag"])
@@ -209,3 +209,34 @@ def test_tabulate_can_protect_its_output():
     assert info.value.argument == "epsilon"
     noisy = ts.tabulate(df, by=["year"], protect="noise", epsilon=1.0, seed=3)
     assert (noisy["count"] >= 0).all()
+
+
+@pytest.mark.parametrize("n", [1, 50, 20_000])
+@pytest.mark.parametrize("by", [["year", "ageBroad", "gender"], ["type", "score"], ["wide", "gender"]])
+def test_weights_sum_as_groupby_sum_does_zero_weights_included(n, by):
+    df = case_records(n, seed=n + 1)
+    rng = np.random.default_rng(n)
+    df["weight"] = rng.integers(0, 4, n)  # zeros: combinations whose rows all weigh 0 stay, with count 0
+    df.loc[0, "weight"] = 2**40
+    want = df.groupby(by, observed=True, dropna=False)["weight"].sum().reset_index(name="count")
+    for weights in ("weight", df["weight"].to_numpy(), df["weight"].astype("Int64"), df["weight"].astype(float)):
+        got = ts.tabulate(df, by=by, weights=weights)
+        pd.testing.assert_frame_equal(got, want)
+
+
+def test_weights_that_are_not_counts_are_typed_errors_naming_the_row():
+    df = pd.DataFrame({"year": [2019, 2019, 2020], "sex": ["f", "m", "f"]})
+    for weights, message, index in (([1, -1, 2], "negative", 1), ([1.0, 2.5, 1.0], "whole", 1),
+                                    (pd.array([1, None, 1], dtype="Int64"), "missing", 1),
+                                    ([1.0, 1.0, np.inf], "below 2\\*\\*63", 2)):
+        with pytest.raises(ts.DomainError, match=message) as raised:
+            ts.tabulate(df, by=["year"], weights=weights)
+        assert raised.value.argument == "weights" and raised.value.index == index
+    with pytest.raises(ts.DomainError, match="whole numbers"):
+        ts.tabulate(df, by=["year"], weights="sex")
+    with pytest.raises(ts.NotFoundError):
+        ts.tabulate(df, by=["year"], weights="count_of_cases")
+    with pytest.raises(ts.ValidationError, match="weights"):
+        ts.tabulate(df, by=["year"], weights=[1, 2])
+    with pytest.raises(ts.ValidationError, match="one-dimensional"):
+        ts.tabulate(df, by=["year"], weights=np.ones((3, 1)))

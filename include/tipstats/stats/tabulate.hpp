@@ -50,8 +50,14 @@ struct tabulation {
 /// the input's bytes) plus the result. Otherwise the combined keys are ranked by a radix sort and
 /// counted (one thread; about six 64-bit words of memory per row).
 ///
-/// `threads` = 0 uses every hardware thread. Throws domain_error when `columns` is empty and
-/// validation_error naming the column when the lengths differ.
-tabulation tabulate(std::span<const code_column> columns, unsigned threads = 0);
+/// `weights`, when given, holds one non-negative whole number per row: the row counts as that many
+/// records (a table of counts being added up, as `groupby(by).sum()` adds a count column). A
+/// combination whose rows all weigh 0 is still a group, with count 0.
+///
+/// `threads` = 0 uses every hardware thread. Throws domain_error when `columns` is empty or a
+/// weight is negative (its index) and validation_error naming the column, or `weights`, when the
+/// lengths differ.
+tabulation tabulate(std::span<const code_column> columns, unsigned threads = 0,
+                    std::span<const std::int64_t> weights = {});
 
 }  // namespace tipstats

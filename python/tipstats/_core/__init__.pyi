@@ -2240,8 +2240,8 @@ def parse_date(text: str) -> datetime.date:
     >>> ts.parse_date("2019-08-01")
     datetime.date(2019, 8, 1)
     """
-def tabulate_codes(columns: collections.abc.Sequence[tuple[str, numpy.ndarray, typing.SupportsInt | typing.SupportsIndex | None]], threads: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple[list, numpy.typing.NDArray[numpy.int64]]:
+def tabulate_codes(columns: collections.abc.Sequence[tuple[str, numpy.ndarray, typing.SupportsInt | typing.SupportsIndex | None]], threads: typing.SupportsInt | typing.SupportsIndex = 0, weights: typing.Annotated[numpy.typing.ArrayLike, numpy.int64] | None = None) -> tuple[list, numpy.typing.NDArray[numpy.int64]]:
     """
-    Count rows per combination of codes. ``columns``: a list of (name, 1-D contiguous integer array, missing code or None). Returns (list of int64 code arrays, int64 counts), sorted by the codes, missing last. Use ``tipstats.tabulate``.
+    Count rows per combination of codes. ``columns``: a list of (name, 1-D contiguous integer array, missing code or None); ``weights``: None or an int64 array, how many records each row stands for. Returns (list of int64 code arrays, int64 counts), sorted by the codes, missing last. Use ``tipstats.tabulate``.
     """
 __version__: str = '0.1.0'
