@@ -13,6 +13,7 @@ result. The pybind11-stubgen version is pinned in pyproject.toml's ``typing`` ex
 """
 
 import builtins
+import importlib
 import inspect
 import re
 import sys
@@ -22,6 +23,9 @@ import pybind11_stubgen
 
 # A dotted name, or a quoted string (a Literal's value), which is left as it is.
 DOTTED_NAME = re.compile(r"\"[^\"]*\"|'[^']*'|[A-Za-z_][A-Za-z_0-9]*(?:\.[A-Za-z_][A-Za-z_0-9]*)*")
+# Modules the package imports only for type checkers (``if TYPE_CHECKING: import pandas as pd``), so
+# that ``import tipstats`` does not load them: absent from the functions' globals at run time.
+TYPE_CHECKING_MODULES = {"pd": "pandas"}
 
 
 def _full_name(name: str, namespace: dict) -> str:
@@ -31,6 +35,8 @@ def _full_name(name: str, namespace: dict) -> str:
     head, _, rest = name.partition(".")
     if head in namespace:
         target = namespace[head]
+    elif head in TYPE_CHECKING_MODULES:
+        target = importlib.import_module(TYPE_CHECKING_MODULES[head])
     elif hasattr(builtins, head) or head == "None":
         return name
     else:

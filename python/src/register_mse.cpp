@@ -1,6 +1,7 @@
 // tipstats._core.mse: the numeric core of tipstats.mse. A capture table crosses the boundary as its
 // list names and the count of every pattern (a numpy array of 2^k values indexed by bit mask);
 // results come back as dicts that python/tipstats/mse wraps in frozen result classes.
+#include "arrays.hpp"
 #include "register.hpp"
 
 #include <tipstats/error.hpp>
@@ -23,25 +24,15 @@ namespace ms = tipstats::mse;
 
 namespace {
 
-using array = py::array_t<double, py::array::c_style | py::array::forcecast>;
+using array = tipstats::python::float_array;
 using pattern_array = py::array_t<ms::pattern, py::array::c_style | py::array::forcecast>;
 
-std::span<const double> vector_of(const array& a, const char* name) {
-    if (a.ndim() != 1) throw tipstats::domain_error(name, "must be one-dimensional, got " + std::to_string(a.ndim()) + " dimensions");
-    return {a.data(), static_cast<std::size_t>(a.shape(0))};
-}
+using tipstats::python::as_array;
+using tipstats::python::vector_of;
 
 ms::capture_table table_of(const std::vector<std::string>& lists, const array& counts) {
     const auto c = vector_of(counts, "counts");
     return ms::capture_table(lists, std::vector<double>(c.begin(), c.end()));
-}
-
-// A 1-D numpy array holding a copy of `values` (shape and strides spelled out, as register_trend does).
-template <class T>
-py::array_t<T> as_array(const std::vector<T>& values) {
-    const std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(values.size())};
-    const std::vector<py::ssize_t> strides{static_cast<py::ssize_t>(sizeof(T))};
-    return py::array_t<T>(shape, strides, values.data());
 }
 
 template <class T>

@@ -1,7 +1,9 @@
 // tipstats._core.trend: the numeric core of tipstats.trend. Single-series functions return dicts
 // that python/tipstats/trend.py wraps in frozen result classes; batch functions return dicts of
 // numpy arrays and release the GIL while they run.
+#include "arrays.hpp"
 #include "register.hpp"
+#include "trend_args.hpp"
 
 #include <tipstats/error.hpp>
 #include <tipstats/trend/batch.hpp>
@@ -24,12 +26,10 @@ namespace tt = tipstats::trend;
 
 namespace {
 
-using array = py::array_t<double, py::array::c_style | py::array::forcecast>;
-
-std::span<const double> vector_of(const array& a, const char* name) {
-    if (a.ndim() != 1) throw tipstats::domain_error(name, "must be one-dimensional, got " + std::to_string(a.ndim()) + " dimensions");
-    return {a.data(), static_cast<std::size_t>(a.shape(0))};
-}
+using array = tipstats::python::float_array;
+using tipstats::python::as_array;
+using tipstats::python::count_model_of;
+using tipstats::python::vector_of;
 
 std::span<const double> optional_vector(const std::optional<array>& a, const char* name) {
     return a ? vector_of(*a, name) : std::span<const double>{};
@@ -94,15 +94,6 @@ py::dict to_dict(const tt::sens_slope_result& r) {
     return d;
 }
 
-// A 1-D numpy array holding a copy of `values`. Shape and strides are spelled out: with pybind11 3.1
-// and numpy 2.4 the (count, pointer) constructor gave an array whose elements all aliased the first.
-template <class T>
-py::array_t<T> as_array(const std::vector<T>& values) {
-    const std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(values.size())};
-    const std::vector<py::ssize_t> strides{static_cast<py::ssize_t>(sizeof(T))};
-    return py::array_t<T>(shape, strides, values.data());
-}
-
 // Columns of a batch result: one numpy array per named field.
 template <class Result>
 py::array_t<double> column(const std::vector<Result>& rows, double (*get)(const Result&)) {
@@ -131,13 +122,6 @@ py::array_t<std::int64_t> count_column(const std::vector<Result>& rows, std::siz
     std::vector<std::int64_t> values(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) values[i] = static_cast<std::int64_t>(rows[i].*field);
     return as_array(values);
-}
-
-tt::count_model count_model_of(const std::string& name) {
-    if (name == "poisson") return tt::count_model::poisson;
-    if (name == "quasi") return tt::count_model::quasi;
-    if (name == "negbin") return tt::count_model::negbin;
-    throw tipstats::domain_error("model", "must be 'poisson', 'quasi' or 'negbin', got '" + name + "'");
 }
 
 // The named fields of each result, shared by the one-series dicts and the batch columns.

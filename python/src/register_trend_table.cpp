@@ -1,7 +1,9 @@
 // tipstats._core.trend.trend_table and the per-row columns Observations.trends groups: the bridge
 // between an observations table and the ragged trend kernel. The grouping itself is in Python
 // (numpy over the table's categorical codes), so any dimension the table knows can be a `by`.
+#include "arrays.hpp"
 #include "register.hpp"
+#include "trend_args.hpp"
 
 #include <tipstats/error.hpp>
 #include <tipstats/model/observations.hpp>
@@ -21,27 +23,12 @@ namespace tt = tipstats::trend;
 
 namespace {
 
-using array = py::array_t<double, py::array::c_style | py::array::forcecast>;
+using array = tipstats::python::float_array;
 using index_array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
 
-std::span<const double> vector_of(const array& a, const char* name) {
-    if (a.ndim() != 1) throw tipstats::domain_error(name, "must be one-dimensional, got " + std::to_string(a.ndim()) + " dimensions");
-    return {a.data(), static_cast<std::size_t>(a.shape(0))};
-}
-
-template <class T>
-py::array_t<T> as_array(const std::vector<T>& values) {
-    const std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(values.size())};
-    const std::vector<py::ssize_t> strides{static_cast<py::ssize_t>(sizeof(T))};
-    return py::array_t<T>(shape, strides, values.data());
-}
-
-tt::count_model count_model_of(const std::string& name) {
-    if (name == "poisson") return tt::count_model::poisson;
-    if (name == "quasi") return tt::count_model::quasi;
-    if (name == "negbin") return tt::count_model::negbin;
-    throw tipstats::domain_error("model", "must be 'poisson', 'quasi' or 'negbin', got '" + name + "'");
-}
+using tipstats::python::as_array;
+using tipstats::python::count_model_of;
+using tipstats::python::vector_of;
 
 }  // namespace
 

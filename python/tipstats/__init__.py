@@ -2,7 +2,12 @@
 
 Partners and the agreements between them, victim counts, rates, intervals and trends that hold up to
 scrutiny, and safe publishing of small counts.
+
+``import tipstats`` loads numpy and the compiled core only; pandas loads when a function first needs
+it, and the submodules ``io``, ``mse`` and ``privacy`` (all built on pandas) on first use.
 """
+
+from typing import TYPE_CHECKING
 
 from ._core import (
     AgeBand,
@@ -59,9 +64,22 @@ from .observations import Finding, Observation, Observations, Quantity, Series
 from .tabulate import tabulate
 from . import trend
 from . import _trends  # noqa: F401 - adds Observations.trends
-from . import privacy
-from . import io
-from . import mse
+
+# Submodules loaded on first use (``ts.io.read_glotip``, ``from tipstats import mse``): each imports
+# pandas. Type checkers see them as imported.
+_LAZY_SUBMODULES = ("io", "mse", "privacy")
+if TYPE_CHECKING:
+    from . import io, mse, privacy
+else:
+    def __getattr__(name: str):
+        if name in _LAZY_SUBMODULES:
+            import importlib
+
+            return importlib.import_module(f"{__name__}.{name}")
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__():
+        return sorted(set(globals()) | set(_LAZY_SUBMODULES))
 
 __all__ = [
     "AgeBand",

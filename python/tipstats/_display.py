@@ -13,10 +13,10 @@ from __future__ import annotations
 import dataclasses
 import html
 import math
+import sys
 from typing import Any, Iterable, Sequence
 
 import numpy as np
-import pandas as pd
 
 from ._core import (
     AgeBand,
@@ -64,7 +64,8 @@ def _fields(caption: str, pairs: Iterable[tuple]) -> str:
 def same_value(a: Any, b: Any) -> bool:
     """Equal as values: a NaN equals a NaN, arrays and pandas objects compare element by element (and
     by type), containers item by item; so a result equals its copy from a pickle or another process."""
-    if isinstance(a, (pd.DataFrame, pd.Series, pd.Index)):
+    pd = sys.modules.get("pandas")  # a pandas object exists only once pandas is loaded: never load it here
+    if pd is not None and isinstance(a, (pd.DataFrame, pd.Series, pd.Index)):
         return type(a) is type(b) and a.equals(b)
     if isinstance(a, np.ndarray):
         return (isinstance(b, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype

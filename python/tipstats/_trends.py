@@ -7,15 +7,17 @@ only a name those two methods accept.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Literal, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Literal, Sequence, Union
 
 import numpy as np
-import pandas as pd
 
 from ._core import AgeBand, Observations
 from ._core import trend as _core
 from ._errors import domain_error, not_found_error
 from ._progress import Progress, ProgressArg, chunks
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # The annotations of _trends are spelt out (no ProgressArg or CountModel aliases): the stub generator
 # writes them into the compiled class' stub by name.
@@ -159,6 +161,8 @@ def _trends(self: Observations, measure: str, by: Union[str, Sequence[str]] = "a
 
     missing = np.isnan(values) & (np.isnan(lower) | ((lower <= 0) & np.isinf(upper)))
     censored = np.isnan(values) & ~missing & (lower != upper)
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     out: Dict[str, Any] = {}
     for i, name in enumerate(by):
         out[name] = pd.Categorical.from_codes(keys[i], categories=self.categories(name))

@@ -36,7 +36,7 @@ from numpy.typing import ArrayLike, NDArray
 from . import trend
 from ._core import DomainError, NotFoundError, Observations
 from ._errors import domain_error, not_found_error
-from .privacy._optional import require
+from ._optional import require
 from .tabulate import protected
 from .tabulate import tabulate as _tabulate_frame
 

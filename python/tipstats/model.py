@@ -13,12 +13,13 @@ import os
 import re
 import warnings
 from collections import Counter
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from ._core import (AgeBand, Agreement, AgreementRegistry, Continuity, Coverage, Dataset, Observations, Partner,
                     PartnerRegistry, Period, Quantity, Series)
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ConsistencyWarning"]
 
@@ -103,6 +104,8 @@ def _partners_to_pandas(self: PartnerRegistry) -> pd.DataFrame:
     >>> frame.loc["aple", ["acronym", "kind", "focus"]].tolist()
     ['APLE', 'ngo', 'trafficking; children']
     """
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     rows = [{"id": p.id, "name": p.name, "acronym": p.acronym, "kind": p.kind, "country": p.country,
              "parent_id": p.parent_id, "other_names": "; ".join(p.other_names), "focus": "; ".join(p.focus),
              "sources": "; ".join(s.source for s in p.sources)} for p in self]
@@ -121,6 +124,8 @@ def _agreements_to_pandas(self: AgreementRegistry, on: Optional[dt.date] = None)
     >>> frame["term_months"].tolist()
     [<NA>, <NA>, <NA>, <NA>, 36]
     """
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     def bound(bounds: Optional[Tuple[dt.date, dt.date]], i: int) -> Optional[dt.date]:
         return None if bounds is None else bounds[i]
 

@@ -8,16 +8,18 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from typing import Any, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 
 from . import _core
 from ._errors import domain_error, not_found_error, parse_error, validation_error
 from ._core import AgeBand, Finding, Observation, Observations, Quantity, Series
-from .privacy._optional import require
+from ._optional import require
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Finding", "Observation", "Observations", "Quantity", "Series", "Resampled"]
 
@@ -27,6 +29,8 @@ _DIMENSIONS = ["measure", "unit", "period", "area", "offence", "age", "sex", "so
 
 
 def _categorical(table: Observations, dimension: str) -> pd.Categorical:
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     categories = _SEXES if dimension == "sex" else table.categories(dimension)
     return pd.Categorical.from_codes(table.codes(dimension), categories=categories)
 
@@ -51,6 +55,8 @@ def _to_pandas(self: Observations) -> pd.DataFrame:
     2    victims_rescued   31.0     exact  2019-H1  15-17
     3  cases_with_arrest   86.0     exact     2019   0-14
     """
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     kinds, bounds, lower, upper = self._value_columns()
     periods = [_core.Period(p) for p in self.categories("period")]
     period_codes = self.codes("period")
@@ -78,12 +84,18 @@ _KIND_CODES = {name: code for code, name in enumerate(_VALUE_KINDS)}  # Quantity
 _DEFAULTS = {"unit": "count", "area": "", "offence": "all", "age": "all", "sex": "all", "source": ""}
 
 
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, (float, np.floating)) and np.isnan(value))
+def _notes(frame: pd.DataFrame) -> List[str]:
+    """The ``note`` column as text, a missing cell (None, NaN, ``pd.NA``) or column as ""."""
+    if "note" not in frame:
+        return [""] * len(frame)
+    notes = frame["note"]
+    return ["" if missing else str(note) for note, missing in zip(notes, notes.isna())]
 
 
 def _codes(column: Optional[pd.Series], default: str, n: int) -> Tuple[NDArray[np.int32], List[str]]:
     """A column as codes into its texts; a missing cell (or a missing column) is ``default``."""
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     if column is None:
         return np.zeros(n, dtype=np.int32), [default]
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
@@ -112,6 +124,8 @@ def _figure(value: Any, row: int) -> Quantity:
 def _value_arrays(frame: pd.DataFrame) -> Tuple[NDArray[np.int8], NDArray[np.float64], NDArray[np.float64]]:
     """Each row's value as (kind code, number, upper end), from ``value`` (numbers, text such as
     "<5", Quantity) or from the ``censoring``/``bound``/``lower``/``upper`` columns ``to_pandas`` writes."""
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     n = len(frame)
     kinds = np.full(n, _KIND_CODES["missing"], dtype=np.int8)
     numbers = np.zeros(n)
@@ -186,8 +200,7 @@ def _from_pandas(cls: type, frame: pd.DataFrame) -> Observations:
     n = len(frame)
     dimensions = {name: _codes(frame.get(name), default, n)
                   for name, default in {"measure": "", "period": "", **_DEFAULTS, **{e: "all" for e in extra}}.items()}
-    notes = ["" if _missing(note) else str(note) for note in frame["note"]] if "note" in frame else [""] * n
-    table._extend_columns(dimensions, *_value_arrays(frame), notes)
+    table._extend_columns(dimensions, *_value_arrays(frame), _notes(frame))
     return table
 
 
@@ -385,6 +398,8 @@ def _aggregate(self: Observations, by: Sequence[str], measure: Optional[str] = N
 
 def _refuse_overlapping_periods(rows: pd.DataFrame, by: List[str]) -> None:
     """A ValidationError when two different periods of one total overlap (a year and its halves)."""
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     spans = rows[by + ["period_start", "period_end", "period"]].drop_duplicates(by + ["period_start", "period_end"])
     spans = spans.sort_values(by + ["period_start"], kind="stable")
     keys = spans[by].astype(str).agg("|".join, axis=1) if by else pd.Series("", index=spans.index)
@@ -429,6 +444,8 @@ def _series_to_pandas(self: Series) -> pd.DataFrame:
     2019-H1  263.0  263.0  263.0     False  2019.25
     2019-H2    NaN    0.0    4.0      True  2019.75
     """
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     return pd.DataFrame(
         {"value": self.values, "lower": self.lower, "upper": self.upper, "censored": self.censored, "x": self.x},
         index=pd.Index([str(p) for p in self.periods], name="period"),
@@ -455,6 +472,8 @@ def _same_period_last_year(self: Series) -> pd.DataFrame:
     2  2019-H2             NaN                   NaN                   NaN
     3  2020-H1           -54.4                 -54.4                 -54.4
     """
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     periods, values, previous_periods, previous_values = self._same_period_last_year()
     integer = self.unit == "count"
     current = np.array([q.value if q.is_exact else np.nan for q in values], dtype=float)

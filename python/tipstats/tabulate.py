@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping, Sequence
 
 import numpy as np
-import pandas as pd
 from numpy.typing import ArrayLike
 
 from . import _core
 from ._errors import domain_error, not_found_error, validation_error
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["tabulate"]
 
@@ -84,6 +86,8 @@ def tabulate(data: pd.DataFrame | Mapping[Hashable, Any], by: Hashable | Sequenc
     0      False    162
     1       True    101
     """
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     names = [by] if isinstance(by, str) or not isinstance(by, Sequence) else list(by)
     if not names:
         raise domain_error("by", "name at least one column to tabulate by")
@@ -121,6 +125,8 @@ def protected(table: pd.DataFrame, names: Sequence[Hashable], protect: str | Non
 
 
 def _column(data: Any, name: Hashable) -> Any:
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     if isinstance(data, pd.DataFrame):
         if name not in data.columns:
             raise not_found_error("column", str(name))
@@ -137,6 +143,8 @@ def _column(data: Any, name: Hashable) -> Any:
 
 def _weights(data: Any, weights: Any) -> np.ndarray:
     """The weights as int64 counts, each checked to be a whole number of at least 0."""
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     values = _column(data, weights) if isinstance(weights, Hashable) else weights
     if np.ndim(values) != 1:
         raise validation_error(f"must be one-dimensional, has {np.ndim(values)} dimensions", "weights")
@@ -162,6 +170,8 @@ def _weights(data: Any, weights: Any) -> np.ndarray:
 
 def _encode(name: Hashable, column: Any) -> tuple[np.ndarray, int | None, Callable[[np.ndarray], Any]]:
     """Integer codes of a column (a view when possible), its missing code, and the map back."""
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     dtype = getattr(column, "dtype", None)
     if isinstance(dtype, pd.CategoricalDtype):
         categorical = column.array if isinstance(column, pd.Series) else column

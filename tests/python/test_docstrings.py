@@ -10,6 +10,7 @@ namespace holding ``ts`` (tipstats), ``np``, ``pd``, the names of the module the
 
 import doctest
 import importlib
+import importlib.util
 import inspect
 import os
 import re
@@ -34,6 +35,12 @@ PUBLIC_MODULES = [
     "tipstats.mse",
     "tipstats.dask",
 ]
+# Modules and methods whose examples need an optional dependency (pyproject.toml's extras): without it
+# they are skipped, visibly (test_optional_examples_are_checked), as where cibuildwheel tests a wheel
+# with the reference libraries only.
+OPTIONAL = {"tipstats.plot": ("matplotlib",), "tipstats.dask": ("dask", "distributed", "pyarrow"),
+            "tipstats.Observations.to_parquet": ("pyarrow",), "tipstats.Observations.read_parquet": ("pyarrow",),
+            "tipstats.privacy.PublicationTable.to_excel": ("openpyxl",)}
 # Modules whose functions compute statistics: their docstrings cite the literature.
 STATISTICAL_MODULES = {"tipstats.stats", "tipstats.trend", "tipstats.privacy", "tipstats.mse"}
 REFERENCE = re.compile(r"\b(1[89]|20)\d\d[a-z]?\b")
@@ -46,11 +53,19 @@ def _is_routine(obj) -> bool:
     return inspect.isroutine(obj) or isinstance(obj, (staticmethod, classmethod))
 
 
+def _missing(name: str) -> list:
+    """The optional packages that the module or function `name` (or the module holding it) needs and lacks."""
+    needed = {p for key, packages in OPTIONAL.items() if name == key or name.startswith(key + ".") for p in packages}
+    return sorted(package for package in needed if importlib.util.find_spec(package) is None)
+
+
 def _public_api():
     """(qualified name, object, kind, home module) for every public object, each listed once."""
     seen: set[int] = set()
     found = []
     for module_name in PUBLIC_MODULES:
+        if _missing(module_name):
+            continue
         module = importlib.import_module(module_name)
         for name in module.__all__:
             obj = getattr(module, name)
@@ -77,6 +92,13 @@ def _public_api():
 API = _public_api()
 
 
+@pytest.mark.parametrize("name", sorted(OPTIONAL))
+def test_optional_examples_are_checked(name):
+    if _missing(name):
+        pytest.skip(f"the examples of {name} are not run: {', '.join(_missing(name))} not installed")
+    assert any(q == name or q.startswith(name + ".") for q, _, _, _ in API)
+
+
 def _doc(obj) -> str:
     return inspect.getdoc(obj) or ""
 
@@ -98,6 +120,8 @@ EXAMPLES = [(q, o, m) for q, o, _, m in API if ">>>" in _doc(o)]
 
 @pytest.mark.parametrize("qualified, obj, module_name", EXAMPLES, ids=[entry[0] for entry in EXAMPLES])
 def test_example_runs(qualified, obj, module_name):
+    if _missing(qualified):
+        pytest.skip(f"needs {', '.join(_missing(qualified))}")
     import numpy as np
     import pandas as pd
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from .._core import Dataset
@@ -14,6 +13,8 @@ __all__ = ["cambodia_2019", "mse"]
 
 
 def _bundled(name: str) -> Dataset:
+    from importlib import resources  # noqa: PLC0415 - importlib.resources loads on first use
+
     text = resources.files("tipstats").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return Dataset.from_json(text)
 
@@ -85,6 +86,8 @@ def mse(name: str) -> CaptureTable:
     >>> uk.lists, uk.n_observed
     (('LA', 'NG', 'PF', 'GO', 'GP', 'NCA'), 2744)
     """
+    from importlib import resources  # noqa: PLC0415
+
     import pandas as pd  # noqa: PLC0415 - pandas only when a table is read
 
     from .._errors import not_found_error  # noqa: PLC0415

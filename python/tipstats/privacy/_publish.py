@@ -15,7 +15,7 @@ from .._display import VersionedState
 from .._errors import domain_error, validation_error
 from . import _table
 from ._noise import noise_statement
-from ._optional import require
+from .._optional import require
 from ._table import TOTAL, Columns
 
 #: Above this share of inner cells withheld, a publication table suggests noise or coarser categories.

@@ -14,7 +14,7 @@ from .._display import ValueEquality
 from .._errors import domain_error, validation_error
 from .._progress import Progress, ProgressArg
 from . import _table
-from ._optional import require
+from .._optional import require
 from ._table import TOTAL, Columns
 
 PRIMARY = "primary"

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import domain_error, validation_error
-from ._optional import require
+from .._optional import require
 
 TOTAL = "all"
 

@@ -1,5 +1,5 @@
-"""Optional dependencies of tipstats.privacy, imported when first needed, with an error that says which
-extra to install."""
+"""Optional dependencies (scipy, openpyxl, dask, pyarrow), imported when first needed, with an error that says
+which extra to install."""
 
 from __future__ import annotations
 
