@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        const tipstats::Dataset ds = tipstats::io::load(argv[1]);
+        const tipstats::dataset ds = tipstats::io::load(argv[1]);
         const tipstats::date on = argc == 3 ? tipstats::date::parse(argv[2])
                                             : tipstats::date(std::chrono::floor<std::chrono::days>(
                                                   std::chrono::system_clock::now()));

@@ -34,7 +34,7 @@ bad_rows policy_of(bool collect) { return collect ? bad_rows::collect : bad_rows
 /// appearance): a 100,000-row file of 64 columns becomes 64 small lists of texts and one array of
 /// codes instead of 6.4 million Python strings.
 py::tuple parse_csv_columns(std::string_view text, const std::string& file, char delimiter) {
-    tipstats::CsvTable table;
+    tipstats::csv_table table;
     std::vector<std::vector<std::string>> categories;
     auto codes = std::make_unique<std::vector<std::int32_t>>();
     {
@@ -106,7 +106,7 @@ void register_io(py::module_& m) {
     io.def(
         "parse_csv",
         [](std::string_view text, const std::string& file, char delimiter) {
-            tipstats::CsvTable table;
+            tipstats::csv_table table;
             {
                 py::gil_scoped_release release;
                 table = tipstats::parse_csv(text, file, delimiter);

@@ -20,9 +20,9 @@ namespace {
 using python::check_pickled_state;
 using python::pickle_state_version;
 
-Finding::kind finding_kind(const std::string& text) {
+finding::kind finding_kind(const std::string& text) {
     for (std::size_t k = 0; k < finding_kind_names.size(); ++k)
-        if (finding_kind_names[k] == text) return static_cast<Finding::kind>(k);
+        if (finding_kind_names[k] == text) return static_cast<finding::kind>(k);
     throw parse_error("cannot unpickle tipstats.Finding: unknown kind '" + text + "'");
 }
 
@@ -34,14 +34,14 @@ std::map<std::string, std::string> categories_from(const py::kwargs& categories)
 }
 
 /// A value as users write it: a number, "<5", ">1000", None/NaN for missing, or a Quantity.
-Quantity quantity_from(const py::handle& value) {
-    if (value.is_none()) return Quantity::missing();
-    if (py::isinstance<Quantity>(value)) return value.cast<Quantity>();
-    if (py::isinstance<py::str>(value)) return Quantity::parse(value.cast<std::string>());
+quantity quantity_from(const py::handle& value) {
+    if (value.is_none()) return quantity::missing();
+    if (py::isinstance<quantity>(value)) return value.cast<quantity>();
+    if (py::isinstance<py::str>(value)) return quantity::parse(value.cast<std::string>());
     if (py::isinstance<py::bool_>(value)) throw domain_error("value", "a count cannot be True/False");
     const double number = value.cast<double>();
     if (std::isnan(number)) throw domain_error("value", "NaN is not a value: pass None for a missing value");
-    return Quantity::exact(number);
+    return quantity::exact(number);
 }
 
 period period_from(const py::handle& value) {
@@ -64,9 +64,9 @@ py::array_t<T> view(const std::vector<T>& data, py::handle owner) {
 }
 
 /// Rows given column by column, as pandas holds them: each dimension as codes into its category
-/// texts, values as kind codes (Quantity::state) with a number and, for ranges, an upper end. Each
+/// texts, values as kind codes (quantity::state) with a number and, for ranges, an upper end. Each
 /// category is read once; an error names the first row that has the bad category or value.
-void extend_by_columns(Observations& table, const py::dict& dimensions, const py::array_t<std::int8_t>& kinds,
+void extend_by_columns(observations& table, const py::dict& dimensions, const py::array_t<std::int8_t>& kinds,
                        const py::array_t<double>& numbers, const py::array_t<double>& uppers,
                        const std::vector<std::string>& notes) {
     const auto n = static_cast<std::size_t>(kinds.size());
@@ -120,24 +120,24 @@ void extend_by_columns(Observations& table, const py::dict& dimensions, const py
     const auto kind = kinds.unchecked<1>();
     const auto number = numbers.unchecked<1>();
     const auto upper = uppers.unchecked<1>();
-    std::vector<Observation> rows;
+    std::vector<observation> rows;
     rows.reserve(n);
     for (std::size_t r = 0; r < n; ++r) {
         const auto i = static_cast<py::ssize_t>(r);
-        Quantity value;
+        quantity value;
         try {
-            switch (static_cast<Quantity::state>(kind(i))) {
-                case Quantity::state::exact: value = Quantity::exact(number(i)); break;
-                case Quantity::state::below: value = Quantity::below(number(i)); break;
-                case Quantity::state::above: value = Quantity::above(number(i)); break;
-                case Quantity::state::range: value = Quantity::range(number(i), upper(i)); break;
-                case Quantity::state::missing: break;
+            switch (static_cast<quantity::state>(kind(i))) {
+                case quantity::state::exact: value = quantity::exact(number(i)); break;
+                case quantity::state::below: value = quantity::below(number(i)); break;
+                case quantity::state::above: value = quantity::above(number(i)); break;
+                case quantity::state::range: value = quantity::range(number(i), upper(i)); break;
+                case quantity::state::missing: break;
                 default: throw domain_error("kinds", "unknown value kind", r);
             }
         } catch (const domain_error& e) {
             throw domain_error("observations[" + std::to_string(r) + "].value", "row " + std::to_string(r) + ": " + e.what());
         }
-        Observation o{.measure = given.at("measure").categories[code_at("measure", r)],
+        observation o{.measure = given.at("measure").categories[code_at("measure", r)],
                       .value = value,
                       .period = periods[code_at("period", r)],
                       .unit = given.at("unit").categories[code_at("unit", r)],
@@ -163,7 +163,7 @@ void extend_by_columns(Observations& table, const py::dict& dimensions, const py
     table.extend(rows);
 }
 
-py::dict observation_dict(const Observation& o) {
+py::dict observation_dict(const observation& o) {
     py::dict d;
     d["measure"] = o.measure;
     d["value"] = o.value.to_string();
@@ -182,7 +182,7 @@ py::dict observation_dict(const Observation& o) {
 }  // namespace
 
 void register_observations(py::module_& m) {
-    py::class_<Quantity> quantity(m, "Quantity", R"doc(
+    py::class_<quantity> quantity_cls(m, "Quantity", R"doc(
 A published figure that may be censored, known only as a range, or missing.
 
 ``Quantity("263")``, ``Quantity("<5")`` (0 <= value < 5), ``Quantity(">1000")``,
@@ -191,8 +191,8 @@ A published figure that may be censored, known only as a range, or missing.
 value is never turned into a number: ``value`` raises, and ``bounds(integer=True)`` gives what it
 can be (``<5`` -> (0, 4) for counts).
 )doc");
-    quantity.def(py::init([](const py::object& value) { return quantity_from(value); }), py::arg("value"))
-        .def_static("parse", &Quantity::parse, py::arg("text"), R"doc(
+    quantity_cls.def(py::init([](const py::object& value) { return quantity_from(value); }), py::arg("value"))
+        .def_static("parse", &quantity::parse, py::arg("text"), R"doc(
 Read a value as reports publish it: a number, ``<b`` (censored below b), ``>b`` (above b), a range
 ``a-b`` or ``[a, b]`` (both ends included), or empty/``NA`` for missing. Raises ParseError on other
 text.
@@ -200,7 +200,7 @@ text.
 >>> Quantity.parse("263"), Quantity.parse("<5"), Quantity.parse("106-111"), Quantity.parse("NA")
 (Quantity('263'), Quantity('<5'), Quantity('106-111'), Quantity('NA'))
 )doc")
-        .def_static("range", &Quantity::range, py::arg("lower"), py::arg("upper"), R"doc(
+        .def_static("range", &quantity::range, py::arg("lower"), py::arg("upper"), R"doc(
 A value known only to lie in ``[lower, upper]`` (both included); exact when they are equal. A
 DomainError for ends that are not finite or out of order.
 
@@ -210,7 +210,7 @@ DomainError for ends that are not finite or out of order.
         .def_static("from_bounds", [](double lower, double upper, bool integer) {
             if (std::isnan(lower) || std::isnan(upper) || lower < 0 || lower > upper)
                 throw domain_error("upper", "bounds need 0 <= lower <= upper");
-            return Quantity::from_bounds({lower, upper}, integer);
+            return quantity::from_bounds({lower, upper}, integer);
         }, py::arg("lower"), py::arg("upper"), py::kw_only(), py::arg("integer") = true, R"doc(
 The narrowest value that says what ``lower <= value <= upper`` says, for a non-negative quantity:
 exact, a range, ``>b`` when there is no upper bound (for counts, ``b = lower - 1``), or missing for
@@ -219,44 +219,44 @@ exact, a range, ``>b`` when there is no upper bound (for counts, ``b = lower - 1
 >>> Quantity.from_bounds(106, 111), Quantity.from_bounds(52, float("inf")), Quantity.from_bounds(0, float("inf"))
 (Quantity('106-111'), Quantity('>51'), Quantity('NA'))
 )doc")
-        .def_static("below", &Quantity::below, py::arg("bound"), R"doc(
+        .def_static("below", &quantity::below, py::arg("bound"), R"doc(
 ``<bound``: a value in [0, bound), as GLOTIP publishes counts under 5.
 
 >>> Quantity.below(5).bounds()
 (0.0, 4.0)
 )doc")
-        .def_static("above", &Quantity::above, py::arg("bound"), R"doc(
+        .def_static("above", &quantity::above, py::arg("bound"), R"doc(
 ``>bound``: a value above ``bound`` with no upper limit.
 
 >>> Quantity.above(1000), Quantity.above(1000).bounds()
 (Quantity('>1000'), (1001.0, inf))
 )doc")
-        .def_static("missing", &Quantity::missing, R"doc(
+        .def_static("missing", &quantity::missing, R"doc(
 A value that was not published; it is not zero, and it is never summed as zero.
 
 >>> Quantity.missing().is_missing, Quantity.missing().bounds()
 (True, (0.0, inf))
 )doc")
-        .def_property_readonly("kind", [](const Quantity& q) {
+        .def_property_readonly("kind", [](const quantity& q) {
             switch (q.kind()) {
-                case Quantity::state::exact: return "exact";
-                case Quantity::state::below: return "below";
-                case Quantity::state::above: return "above";
-                case Quantity::state::range: return "range";
-                case Quantity::state::missing: break;
+                case quantity::state::exact: return "exact";
+                case quantity::state::below: return "below";
+                case quantity::state::above: return "above";
+                case quantity::state::range: return "range";
+                case quantity::state::missing: break;
             }
             return "missing";
         }, "'exact', 'below' (<b), 'above' (>b), 'range' (a-b) or 'missing'.")
-        .def_property_readonly("is_exact", &Quantity::is_exact, "True when the value is a known number.")
-        .def_property_readonly("is_censored", &Quantity::is_censored,
+        .def_property_readonly("is_exact", &quantity::is_exact, "True when the value is a known number.")
+        .def_property_readonly("is_censored", &quantity::is_censored,
                                "True for ``<b`` and ``>b``: only one bound was published.")
-        .def_property_readonly("is_range", &Quantity::is_range, "True for a range ``a-b``: only its ends are known.")
-        .def_property_readonly("is_missing", &Quantity::is_missing, "True when no value was published.")
-        .def_property_readonly("value", &Quantity::value,
+        .def_property_readonly("is_range", &quantity::is_range, "True for a range ``a-b``: only its ends are known.")
+        .def_property_readonly("is_missing", &quantity::is_missing, "True when no value was published.")
+        .def_property_readonly("value", &quantity::value,
                                "The value; ValidationError when censored, a range or missing.")
-        .def_property_readonly("bound", &Quantity::bound, "The censoring bound (NaN if not censored).")
-        .def("bounds", [](const Quantity& q, bool integer) {
-            const Bounds b = q.bounds(integer);
+        .def_property_readonly("bound", &quantity::bound, "The censoring bound (NaN if not censored).")
+        .def("bounds", [](const quantity& q, bool integer) {
+            const bounds b = q.bounds(integer);
             return py::make_tuple(b.lower, b.upper);
         }, py::kw_only(), py::arg("integer") = true, R"doc(
 What the value can be, ``(lower, upper)``, closed; upper may be inf. With ``integer=True`` (counts)
@@ -266,39 +266,39 @@ its ends.
 >>> Quantity("<5").bounds(), Quantity("<5").bounds(integer=False), Quantity("106-111").bounds()
 ((0.0, 4.0), (0.0, 5.0), (106.0, 111.0))
 )doc")
-        .def("__str__", &Quantity::to_string)
-        .def("__repr__", [](const Quantity& q) { return "Quantity('" + q.to_string() + "')"; })
+        .def("__str__", &quantity::to_string)
+        .def("__repr__", [](const quantity& q) { return "Quantity('" + q.to_string() + "')"; })
         .def(py::self == py::self)
-        .def("__hash__", [](const Quantity& q) { return std::hash<std::string>{}(q.to_string()); })
-        .def(py::pickle([](const Quantity& q) { return py::make_tuple(pickle_state_version, q.to_string()); },
+        .def("__hash__", [](const quantity& q) { return std::hash<std::string>{}(q.to_string()); })
+        .def(py::pickle([](const quantity& q) { return py::make_tuple(pickle_state_version, q.to_string()); },
                         [](const py::tuple& state) {
-                            check_pickled_state<Quantity>(state, 2);
-                            return Quantity::parse(state[1].cast<std::string>());
+                            check_pickled_state<quantity>(state, 2);
+                            return quantity::parse(state[1].cast<std::string>());
                         }));
 
-    py::class_<Observation>(m, "Observation", R"doc(
+    py::class_<observation>(m, "Observation", R"doc(
 One published figure, a row of ``Observations``: what was measured, its value, for which period,
 place, offence, age band and sex, according to which source.
 
 >>> ts.datasets.cambodia_2019().observations[1]
 Observation(victims_rescued=70, period=2019-H1, area=KHM, offence=sexual_assault, age=0-14, sex=all)
 )doc")
-        .def_readonly("measure", &Observation::measure,
+        .def_readonly("measure", &observation::measure,
                       "What was measured, e.g. ``'victims_rescued'`` or ``'cases_with_arrest'``.")
-        .def_readonly("value", &Observation::value, "The value, a Quantity (possibly censored or missing).")
-        .def_readonly("period", &Observation::period, "The Period the figure covers.")
-        .def_readonly("unit", &Observation::unit, "The unit: count, percent, proportion or per_100000.")
-        .def_readonly("area", &Observation::area, "Where: an ISO 3166 code or a region's name; empty if unstated.")
-        .def_readonly("offence", &Observation::offence, "The offence or form of exploitation; ``'all'`` for a total.")
-        .def_readonly("age", &Observation::age, "The AgeBand of the people counted; ``all`` for every age.")
-        .def_property_readonly("sex", [](const Observation& o) { return std::string(to_string(o.sex)); },
+        .def_readonly("value", &observation::value, "The value, a Quantity (possibly censored or missing).")
+        .def_readonly("period", &observation::period, "The Period the figure covers.")
+        .def_readonly("unit", &observation::unit, "The unit: count, percent, proportion or per_100000.")
+        .def_readonly("area", &observation::area, "Where: an ISO 3166 code or a region's name; empty if unstated.")
+        .def_readonly("offence", &observation::offence, "The offence or form of exploitation; ``'all'`` for a total.")
+        .def_readonly("age", &observation::age, "The AgeBand of the people counted; ``all`` for every age.")
+        .def_property_readonly("sex", [](const observation& o) { return std::string(to_string(o.sex)); },
                                "The sex of the people counted: all, female, male, other or unknown.")
-        .def_readonly("source", &Observation::source, "The id of the source that published the figure.")
-        .def_readonly("note", &Observation::note, "Free text: the quoted sentence, a caveat; may be empty.")
-        .def_readonly("extra_dimensions", &Observation::extra_dimensions,
+        .def_readonly("source", &observation::source, "The id of the source that published the figure.")
+        .def_readonly("note", &observation::note, "Free text: the quoted sentence, a caveat; may be empty.")
+        .def_readonly("extra_dimensions", &observation::extra_dimensions,
                       "The categories of the table's extra dimensions that are not their total, e.g. "
                       "``{'citizenship': 'Romania'}`` (a dict; a dimension not in it is ``'all'``).")
-        .def("category", &Observation::category, py::arg("dimension"), R"doc(
+        .def("category", &observation::category, py::arg("dimension"), R"doc(
 The row's category along an extra dimension: ``'all'`` (the total) when the row does not name it.
 
 >>> obs = Observations(dimensions=["citizenship"])
@@ -314,7 +314,7 @@ included).
 >>> row["measure"], row["value"], row["period"], row["age"]
 ('victims_rescued', '70', '2019-H1', '0-14')
 )doc")
-        .def("__repr__", [](const Observation& o) {
+        .def("__repr__", [](const observation& o) {
             return "Observation(" + o.measure + "=" + o.value.to_string() + (o.is_count() ? "" : " " + o.unit) +
                    ", period=" + o.period.to_string() + (o.area.empty() ? "" : ", area=" + o.area) +
                    ", offence=" + o.offence + ", age=" + o.age.to_string() +
@@ -325,7 +325,7 @@ included).
                    }() + ")";
         });
 
-    py::class_<Finding>(m, "Finding", R"doc(
+    py::class_<finding>(m, "Finding", R"doc(
 A problem ``Observations.check()`` found, naming the rows (0-based).
 
 >>> obs = Observations()
@@ -335,36 +335,36 @@ A problem ``Observations.check()`` found, naming the rows (0-based).
 >>> finding.kind, finding.dimension, finding.rows
 ('exceeds_total', 'age', [0, 1])
 )doc")
-        .def_property_readonly("kind", [](const Finding& f) { return std::string(to_string(f.what)); },
+        .def_property_readonly("kind", [](const finding& f) { return std::string(to_string(f.what)); },
                                "What was found: 'exceeds_total', 'overlapping_bands', 'duplicate', "
                                "'repeated_label', 'periods_do_not_nest', 'uncoded_area' or 'damaged_text'.")
-        .def_readonly("dimension", &Finding::dimension,
+        .def_readonly("dimension", &finding::dimension,
                       "The dimension concerned (age, sex, offence, an extra dimension such as citizenship, "
                       "period, area, note); empty when none is.")
-        .def_readonly("rows", &Finding::rows, "The rows involved, 0-based positions in the table.")
-        .def_readonly("lines", &Finding::lines,
+        .def_readonly("rows", &finding::rows, "The rows involved, 0-based positions in the table.")
+        .def_readonly("lines", &finding::lines,
                       "The rows' lines in the file the table was read from (empty for a table built in memory).")
-        .def_readonly("message", &Finding::message, "What is wrong, in a sentence that names the figures.")
-        .def("__repr__", [](const Finding& f) {
+        .def_readonly("message", &finding::message, "What is wrong, in a sentence that names the figures.")
+        .def("__repr__", [](const finding& f) {
             return "Finding(" + std::string(to_string(f.what)) + ": " + f.message + ")";
         })
-        .def("__eq__", [](const Finding& a, const Finding& b) {
+        .def("__eq__", [](const finding& a, const finding& b) {
             return a.what == b.what && a.dimension == b.dimension && a.rows == b.rows && a.message == b.message &&
                    a.lines == b.lines;
         })
         .def(py::pickle(
-            [](const Finding& f) {
+            [](const finding& f) {
                 return py::make_tuple(pickle_state_version, std::string(to_string(f.what)), f.dimension, f.rows, f.message,
                                       f.lines);
             },
             [](const py::tuple& state) {
-                check_pickled_state<Finding>(state, 6);
-                return Finding{finding_kind(state[1].cast<std::string>()), state[2].cast<std::string>(),
+                check_pickled_state<finding>(state, 6);
+                return finding{finding_kind(state[1].cast<std::string>()), state[2].cast<std::string>(),
                                state[3].cast<std::vector<std::size_t>>(), state[4].cast<std::string>(),
                                state[5].cast<std::vector<std::size_t>>()};
             }));
 
-    py::class_<Series> series(m, "Series", R"doc(
+    py::class_<series> series_cls(m, "Series", R"doc(
 One measure over time, in time order: ``periods``, ``values`` (NaN where censored or missing),
 ``lower``/``upper`` (what each value can be), ``censored`` and ``x`` (period midpoints in decimal
 years, the x of a trend). The arrays are read-only views, not copies. ``Observations.series``
@@ -376,31 +376,31 @@ makes one.
 >>> obs.series("victims_rescued")
 Series(victims_rescued, 3 periods: 2019-H1: 263, 2019-H2: <5, 2020-H1: 120)
 )doc");
-    series.def(py::init([](std::string measure, std::string unit, const std::vector<py::object>& periods,
-                           const std::vector<py::object>& values, std::optional<std::vector<double>> lower,
-                           std::optional<std::vector<double>> upper) {
+    series_cls.def(py::init([](std::string measure, std::string unit, const std::vector<py::object>& periods,
+                               const std::vector<py::object>& values, std::optional<std::vector<double>> lower,
+                               std::optional<std::vector<double>> upper) {
                    if (lower.has_value() != upper.has_value())
                        throw domain_error(lower ? "upper" : "lower", "give both lower and upper bounds, or neither");
                    if (values.size() != periods.size())
                        throw domain_error("values", "has " + std::to_string(values.size()) + " values for " +
                                                         std::to_string(periods.size()) + " periods");
                    std::vector<period> ps;
-                   std::vector<Quantity> qs;
+                   std::vector<quantity> qs;
                    for (const auto& p : periods) ps.push_back(period_from(p));
                    for (const auto& v : values) qs.push_back(quantity_from(v));
-                   if (!lower) return Series(std::move(measure), std::move(unit), std::move(ps), std::move(qs));
+                   if (!lower) return series(std::move(measure), std::move(unit), std::move(ps), std::move(qs));
                    if (lower->size() != qs.size() || upper->size() != qs.size())
                        throw domain_error("lower", "needs one lower and one upper bound per value");
-                   std::vector<Bounds> bounds;
+                   std::vector<bounds> value_bounds;
                    for (std::size_t i = 0; i < qs.size(); ++i) {
-                       const Bounds b{(*lower)[i], (*upper)[i]};
-                       const Bounds own = qs[i].bounds(unit == "count");
+                       const bounds b{(*lower)[i], (*upper)[i]};
+                       const bounds own = qs[i].bounds(unit == "count");
                        if (std::isnan(b.lower) || std::isnan(b.upper) || b.lower > b.upper || b.lower < own.lower ||
                            b.upper > own.upper)
                            throw domain_error("lower", "bounds must be ordered and within what the value allows", i);
-                       bounds.push_back(b);
+                       value_bounds.push_back(b);
                    }
-                   return Series(std::move(measure), std::move(unit), std::move(ps), std::move(qs), std::move(bounds));
+                   return series(std::move(measure), std::move(unit), std::move(ps), std::move(qs), std::move(value_bounds));
                }),
                py::arg("measure"), py::arg("unit"), py::arg("periods"), py::arg("values"), py::kw_only(),
                py::arg("lower") = py::none(), py::arg("upper") = py::none(), R"doc(
@@ -413,23 +413,23 @@ Series(victims_detected, 2 periods: 2017: <5, 2018: 60)
 >>> Series("victims_detected", "count", ["2017"], [None], lower=[52], upper=[56]).censored
 array([ True])
 )doc")
-        .def_property_readonly("measure", &Series::measure, "The measure the series follows.")
-        .def_property_readonly("unit", &Series::unit, "The unit of every value (count, percent, ...).")
-        .def_property_readonly("periods", &Series::periods, "The periods, in time order (a list of Period).")
-        .def_property_readonly("quantities", &Series::values, "Each value as a Quantity.")
-        .def_property_readonly("values", [](py::object self) { return view(self.cast<const Series&>().numbers(), self); },
+        .def_property_readonly("measure", &series::measure, "The measure the series follows.")
+        .def_property_readonly("unit", &series::unit, "The unit of every value (count, percent, ...).")
+        .def_property_readonly("periods", &series::periods, "The periods, in time order (a list of Period).")
+        .def_property_readonly("quantities", &series::values, "Each value as a Quantity.")
+        .def_property_readonly("values", [](py::object self) { return view(self.cast<const series&>().numbers(), self); },
                                "Each value in the series' unit; NaN where censored or missing (float array).")
-        .def_property_readonly("lower", [](py::object self) { return view(self.cast<const Series&>().lower(), self); },
+        .def_property_readonly("lower", [](py::object self) { return view(self.cast<const series&>().lower(), self); },
                                "The least each value can be in the series' unit (``<5`` -> 0; float array).")
-        .def_property_readonly("upper", [](py::object self) { return view(self.cast<const Series&>().upper(), self); },
+        .def_property_readonly("upper", [](py::object self) { return view(self.cast<const series&>().upper(), self); },
                                "The most each value can be in the series' unit (``<5`` -> 4, missing -> inf).")
-        .def_property_readonly("x", [](py::object self) { return view(self.cast<const Series&>().x(), self); },
+        .def_property_readonly("x", [](py::object self) { return view(self.cast<const series&>().x(), self); },
                                "Each period's midpoint in decimal years (2019-H1 -> 2019.25), the x of a trend.")
         .def_property_readonly("censored", [](py::object self) {
-            return view(self.cast<const Series&>().censored(), self).attr("view")("bool");
+            return view(self.cast<const series&>().censored(), self).attr("view")("bool");
         }, "True where the value is censored (``<b`` or ``>b``; bool array).")
-        .def("__len__", &Series::size)
-        .def("sum", &Series::sum, R"doc(
+        .def("__len__", &series::size)
+        .def("sum", &series::sum, R"doc(
 The total over the periods as a Quantity: exact when every value is, else what the bounds allow (a
 range, ``>b`` when a value is missing, so the total has no upper bound). The periods should not
 overlap (``resample`` checks that).
@@ -440,11 +440,11 @@ overlap (``resample`` checks that).
 >>> obs.series("victims_rescued").sum()
 Quantity('150-159')
 )doc")
-        .def("_same_period_last_year", [](const Series& s) {
+        .def("_same_period_last_year", [](const series& s) {
             const auto y = s.same_period_last_year();
             return py::make_tuple(y.periods, y.values, y.previous_periods, y.previous_values);
         })
-        .def("_resample", [](const Series& s, const std::string& to) {
+        .def("_resample", [](const series& s, const std::string& to) {
             for (auto kind : {period_kind::year, period_kind::half, period_kind::quarter, period_kind::month})
                 if (to == to_string(kind)) {
                     auto r = s.resample(kind);
@@ -453,7 +453,7 @@ Quantity('150-159')
             throw domain_error("to", "resample to 'year', 'half', 'quarter' or 'month', not '" + to + "'");
         });
 
-    py::class_<Observations> table(m, "Observations", R"doc(
+    py::class_<observations> table(m, "Observations", R"doc(
 A table of observations: measure, value (possibly censored), unit, period, area, offence, age band,
 sex, source and note. Dimensions are stored as categorical codes. A dataset's figures are
 ``Dataset.observations``; ``tipstats.io.read_glotip`` reads UNODC's export into one.
@@ -464,7 +464,7 @@ sex, source and note. Dimensions are stored as categorical codes. A dataset's fi
 >>> obs.check()
 []
 )doc");
-    table.def(py::init([](const std::vector<std::string>& dimensions) { return Observations(dimensions); }),
+    table.def(py::init([](const std::vector<std::string>& dimensions) { return observations(dimensions); }),
               py::arg("dimensions") = std::vector<std::string>{}, R"doc(
 An empty table; ``dimensions`` declares its extra dimensions (breakdowns beyond offence, age and
 sex, such as GLOTIP's ``citizenship``): lower-case names of letters, digits and ``_``.
@@ -473,7 +473,7 @@ sex, such as GLOTIP's ``citizenship``): lower-case names of letters, digits and 
 >>> obs.extra_dimensions
 ['citizenship']
 )doc")
-        .def("add_dimension", &Observations::add_dimension, py::arg("name"), R"doc(
+        .def("add_dimension", &observations::add_dimension, py::arg("name"), R"doc(
 Declare one more extra dimension; the rows already in the table are its total (``'all'``).
 
 >>> obs = ts.datasets.cambodia_2019().observations
@@ -481,28 +481,28 @@ Declare one more extra dimension; the rows already in the table are its total (`
 >>> obs.extra_dimensions, obs[0].category("province")
 (['province'], 'all')
 )doc")
-        .def_property_readonly("extra_dimensions", &Observations::extra_dimensions,
+        .def_property_readonly("extra_dimensions", &observations::extra_dimensions,
                                "The table's extra dimensions (a list of names), in the order declared.")
-        .def_property_readonly("dimensions", &Observations::dimensions,
+        .def_property_readonly("dimensions", &observations::dimensions,
                                "Every dimension: measure, unit, period, area, offence, age, sex, source, then "
                                "the extra dimensions.")
-        .def_property_readonly("origin", &Observations::origin,
+        .def_property_readonly("origin", &observations::origin,
                                "The file the table was read from ('' when built in memory).")
-        .def_property_readonly("lines", [](const Observations& t) {
+        .def_property_readonly("lines", [](const observations& t) {
             return py::array_t<std::size_t>(static_cast<py::ssize_t>(t.lines().size()), t.lines().data());
         }, "Each row's line in the file the table was read from (empty when built in memory).")
-        .def("__len__", &Observations::size)
-        .def("__getitem__", [](const Observations& t, py::ssize_t i) {
+        .def("__len__", &observations::size)
+        .def("__getitem__", [](const observations& t, py::ssize_t i) {
             const auto n = static_cast<py::ssize_t>(t.size());
             if (i < 0) i += n;
             if (i < 0 || i >= n) throw py::index_error("observation index out of range");
             return t[static_cast<std::size_t>(i)];
         })
-        .def("add", [](Observations& t, const std::string& measure, const py::object& value, const py::object& period,
+        .def("add", [](observations& t, const std::string& measure, const py::object& value, const py::object& period,
                        const std::string& unit, const std::string& area, const std::string& offence,
                        const py::object& age, const std::string& sex, const std::string& source,
                        const std::string& note, const py::kwargs& categories) {
-            t.add(Observation{.measure = measure,
+            t.add(observation{.measure = measure,
                               .value = quantity_from(value),
                               .period = period_from(period),
                               .unit = unit,
@@ -531,7 +531,7 @@ error. On error (ValidationError, ParseError or DomainError naming the field) no
 >>> len(obs), obs[1].unit, obs[2].category("citizenship")
 (3, 'percent', 'Viet Nam')
 )doc")
-        .def("codes", [](const Observations& t, const std::string& dimension) {
+        .def("codes", [](const observations& t, const std::string& dimension) {
             const auto& codes = t.codes(std::string_view(dimension));
             return py::array_t<std::int32_t>(static_cast<py::ssize_t>(codes.size()), codes.data());
         }, py::arg("dimension"), R"doc(
@@ -542,7 +542,7 @@ raises DomainError.
 >>> ts.datasets.cambodia_2019().observations.codes("measure")
 array([0, 0, 0, 1], dtype=int32)
 )doc")
-        .def("categories", [](const Observations& t, const std::string& dimension) {
+        .def("categories", [](const observations& t, const std::string& dimension) {
             return t.labels(std::string_view(dimension));
         }, py::arg("dimension"), R"doc(
 The distinct values of a dimension as text, in order of first appearance (for ``sex`` the five
@@ -552,12 +552,12 @@ sexes in code order; an extra dimension starts with its total, ``'all'``).
 >>> obs.categories("measure"), obs.categories("age")
 (['victims_rescued', 'cases_with_arrest'], ['all', '0-14', '15-17'])
 )doc")
-        .def_property_readonly("values", [](const Observations& t) {
+        .def_property_readonly("values", [](const observations& t) {
             return py::array_t<double>(static_cast<py::ssize_t>(t.size()), t.numbers().data());
         }, "Each row's value; NaN where censored or missing (a copy).")
-        .def_property_readonly("quantities", &Observations::quantities,
+        .def_property_readonly("quantities", &observations::quantities,
                                "Each row's value as a Quantity (a list), censoring and missing values kept.")
-        .def("_value_columns", [](const Observations& t) {
+        .def("_value_columns", [](const observations& t) {
             // kind code (0 exact, 1 below, 2 above, 3 missing, 4 range), censoring bound, and what
             // each value can be (whole numbers for counts)
             const auto n = static_cast<py::ssize_t>(t.size());
@@ -567,21 +567,21 @@ sexes in code order; an extra dimension starts with its total, ``'all'``).
             auto b = bound.mutable_unchecked<1>();
             auto lo = lower.mutable_unchecked<1>();
             auto hi = upper.mutable_unchecked<1>();
-            const auto& units = t.labels(Dimension::unit);
-            const auto& unit_codes = t.codes(Dimension::unit);
+            const auto& units = t.labels(dimension::unit);
+            const auto& unit_codes = t.codes(dimension::unit);
             for (py::ssize_t i = 0; i < n; ++i) {
                 const auto row = static_cast<std::size_t>(i);
-                const Quantity& q = t.quantities()[row];
+                const quantity& q = t.quantities()[row];
                 k(i) = static_cast<std::int8_t>(q.kind());
                 b(i) = q.bound();
-                const Bounds can_be = q.bounds(units[static_cast<std::size_t>(unit_codes[row])] == "count");
+                const bounds can_be = q.bounds(units[static_cast<std::size_t>(unit_codes[row])] == "count");
                 lo(i) = can_be.lower;
                 hi(i) = can_be.upper;
             }
             return py::make_tuple(kind, bound, lower, upper);
         })
-        .def_property_readonly("notes", &Observations::notes, "Each row's note (a list of str; empty where none).")
-        .def("check", &Observations::check, py::call_guard<py::gil_scoped_release>(), R"doc(
+        .def_property_readonly("notes", &observations::notes, "Each row's note (a list of str; empty where none).")
+        .def("check", &observations::check, py::call_guard<py::gil_scoped_release>(), R"doc(
 Consistency findings, as a list of Finding (empty when consistent):
 
 - ``exceeds_total``: a breakdown along any dimension (age, sex, offence, an extra dimension such as
@@ -607,11 +607,11 @@ document or an export warns (ConsistencyWarning) with the number of findings by 
 >>> [finding.kind for finding in obs.check()]
 ['duplicate']
 )doc")
-        .def("series", [](const Observations& t, const std::string& measure, std::optional<std::string> unit,
+        .def("series", [](const observations& t, const std::string& measure, std::optional<std::string> unit,
                           std::optional<std::string> area, std::optional<std::string> offence,
                           const py::object& age, std::optional<std::string> sex, std::optional<std::string> source,
                           const py::kwargs& categories) {
-            SeriesFilter filter{.unit = std::move(unit), .area = std::move(area), .offence = std::move(offence),
+            series_filter filter{.unit = std::move(unit), .area = std::move(area), .offence = std::move(offence),
                                 .source = std::move(source), .extra = categories_from(categories)};
             if (!age.is_none()) filter.age = age_from(age);
             if (sex) filter.sex = parse_sex(*sex);
@@ -668,10 +668,10 @@ naming the file, line, column and field on bad input, bytes that are not UTF-8 i
 <Observations: 4 rows, measures victims_rescued, cases_with_arrest>
 )doc")
         .def(py::self == py::self)
-        .def(py::pickle([](const Observations& t) { return py::make_tuple(pickle_state_version, observations_to_csv(t)); },
+        .def(py::pickle([](const observations& t) { return py::make_tuple(pickle_state_version, observations_to_csv(t)); },
                         [](const py::tuple& state) {
-                            check_pickled_state<Observations>(state, 2);
+                            check_pickled_state<observations>(state, 2);
                             return read_observations_csv(state[1].cast<std::string>());
                         }));
-    py::implicitly_convertible<py::str, Quantity>();
+    py::implicitly_convertible<py::str, quantity>();
 }

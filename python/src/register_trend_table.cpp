@@ -35,15 +35,15 @@ using tipstats::python::vector_of;
 void register_trend_table(py::module_& m) {
     auto trend = m.attr("trend").cast<py::module_>();
 
-    trend.def("observation_columns", [](const tipstats::Observations& table) {
+    trend.def("observation_columns", [](const tipstats::observations& table) {
         // Each row's value (NaN unless exact), its bounds as a count or measurement would have them
-        // (Quantity::bounds, as Series does) and its period's midpoint in decimal years (Series::x).
+        // (quantity::bounds, as series does) and its period's midpoint in decimal years (series::x).
         const std::size_t n = table.size();
-        const auto& units = table.codes(tipstats::Dimension::unit);
-        const auto unit_labels = table.labels(tipstats::Dimension::unit);
-        const auto& period_codes = table.codes(tipstats::Dimension::period);
+        const auto& units = table.codes(tipstats::dimension::unit);
+        const auto unit_labels = table.labels(tipstats::dimension::unit);
+        const auto& period_codes = table.codes(tipstats::dimension::period);
         std::vector<double> midpoints;
-        for (const auto& p : table.periods()) midpoints.push_back(tipstats::Series::decimal_midpoint(p));
+        for (const auto& p : table.periods()) midpoints.push_back(tipstats::series::decimal_midpoint(p));
         std::vector<double> value(n), lower(n), upper(n), x(n);
         for (std::size_t i = 0; i < n; ++i) {
             const auto& q = table.quantities()[i];

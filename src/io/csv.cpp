@@ -30,11 +30,11 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-CsvTable parse_csv(std::string_view text, const std::string& file, char delimiter) {
+csv_table parse_csv(std::string_view text, const std::string& file, char delimiter) {
     if (delimiter == '"' || delimiter == '\r' || delimiter == '\n' || static_cast<unsigned char>(delimiter) >= 0x80)
         throw domain_error("delimiter", "a CSV delimiter is one ASCII character other than a quote or a line break");
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    CsvTable table;
+    csv_table table;
     std::vector<std::string> row;
     std::string field;
     std::size_t line = 1, column = 1, row_line = 1;
@@ -126,8 +126,8 @@ std::string csv_field(std::string_view value) {
     return out + '"';
 }
 
-Observations read_observations_csv(std::string_view text, const std::string& file) {
-    const CsvTable csv = parse_csv(text, file);
+observations read_observations_csv(std::string_view text, const std::string& file) {
+    const csv_table csv = parse_csv(text, file);
     std::array<std::optional<std::size_t>, observation_columns.size()> position{};
     std::vector<std::string> extra_names;
     std::vector<std::size_t> extra_position;
@@ -140,7 +140,7 @@ Observations read_observations_csv(std::string_view text, const std::string& fil
         const std::string shown = detail::quoted(name);
         const parse_error::location at{file, 1, j + 1, shown.substr(1, shown.size() - 2)};
         if (k == observation_columns.size()) {  // another column is an extra dimension
-            if (const auto problem = Observations::dimension_name_problem(name))
+            if (const auto problem = observations::dimension_name_problem(name))
                 throw parse_error("unknown column " + shown + ": not a column of the tidy table (measure, value, unit, "
                                   "period, area, offence, age, sex, source, note), and " + *problem,
                                   at);
@@ -158,7 +158,7 @@ Observations read_observations_csv(std::string_view text, const std::string& fil
             throw parse_error("the required column '" + std::string(observation_columns[k]) + "' is missing",
                               {file, 1, 0, std::string(observation_columns[k])});
 
-    std::vector<Observation> rows;
+    std::vector<observation> rows;
     rows.reserve(csv.rows.size());
     for (std::size_t i = 0; i < csv.rows.size(); ++i) {
         const auto& fields = csv.rows[i];
@@ -168,8 +168,8 @@ Observations read_observations_csv(std::string_view text, const std::string& fil
             return position[k] ? fields[*position[k]] : std::string(fallback);
         };
         try {
-            Observation o{.measure = cell(0, ""),
-                          .value = Quantity::parse(cell(1, "")),
+            observation o{.measure = cell(0, ""),
+                          .value = quantity::parse(cell(1, "")),
                           .period = period::parse(cell(3, "")),
                           .unit = cell(2, "count"),
                           .area = cell(4, ""),
@@ -195,17 +195,17 @@ Observations read_observations_csv(std::string_view text, const std::string& fil
             throw parse_error(e.what(), {file, csv.lines[i], 0, column_name});
         }
     }
-    Observations table(extra_names);
+    observations table(extra_names);
     table.extend(rows);
     if (!file.empty()) table.set_origin(file, csv.lines);  // text without a name has no lines to point to
     return table;
 }
 
-Observations load_observations_csv(const std::filesystem::path& path) {
+observations load_observations_csv(const std::filesystem::path& path) {
     return read_observations_csv(read_text_file(path), path.string());
 }
 
-std::string observations_to_csv(const Observations& table) {
+std::string observations_to_csv(const observations& table) {
     // The extra dimensions go between source and note, in the order the table declares them.
     const auto& extra = table.extra_dimensions();
     std::string out;
@@ -214,7 +214,7 @@ std::string observations_to_csv(const Observations& table) {
     for (const auto& name : extra) out.append(",").append(name);
     out.append(",note\n");
     for (std::size_t i = 0; i < table.size(); ++i) {
-        const Observation o = table[i];
+        const observation o = table[i];
         const std::string fields[] = {o.measure, o.value.to_string(), o.unit, o.period.to_string(),
                                       o.area, o.offence, o.age.to_string(), std::string(to_string(o.sex)),
                                       o.source};
@@ -225,7 +225,7 @@ std::string observations_to_csv(const Observations& table) {
     return out;
 }
 
-void save_observations_csv(const Observations& table, const std::filesystem::path& path) {
+void save_observations_csv(const observations& table, const std::filesystem::path& path) {
     write_text_file_atomically(path, observations_to_csv(table));
 }
 

@@ -45,7 +45,7 @@ std::string dimension_target(std::string_view dimension) {
     if (name.empty())
         throw parse_error("a dimension is needed (Total, by form of exploitation, by citizenship, ...), got " +
                           detail::quoted(dimension));
-    if (const auto problem = Observations::dimension_name_problem(name))
+    if (const auto problem = observations::dimension_name_problem(name))
         throw parse_error("the dimension " + detail::quoted(dimension) + " cannot be kept as '" + name + "': " + *problem);
     return name;
 }
@@ -81,14 +81,14 @@ std::string without_thousands_separators(std::string_view number) {
 }
 
 /// txtVALUE: a number (perhaps with thousands separators), "<5", ">b", or empty for not published.
-Quantity glotip_value(std::string_view text) {
+quantity glotip_value(std::string_view text) {
     std::string_view t = detail::trim(text);
     std::string prefix;
     if (!t.empty() && (t.front() == '<' || t.front() == '>')) {
         prefix = t.front();
         t = detail::trim(t.substr(1));
     }
-    return Quantity::parse(prefix + without_thousands_separators(t));
+    return quantity::parse(prefix + without_thousands_separators(t));
 }
 
 enum column : std::size_t {
@@ -154,7 +154,7 @@ public:
     void read(const std::vector<std::string>& cells, std::size_t line) {
         column at = iso3_code;
         try {
-            rows_.push_back(observation(cells, at));
+            rows_.push_back(parse_row(cells, at));
             lines_.push_back(line);
         } catch (const error& e) {
             const auto* parse = dynamic_cast<const parse_error*>(&e);
@@ -167,21 +167,21 @@ public:
     }
 
     glotip_import finish() {
-        glotip_import out{Observations(extra_), std::move(rejected_)};
+        glotip_import out{observations(extra_), std::move(rejected_)};
         out.observations.extend(rows_);
         out.observations.set_origin(file_, std::move(lines_));
         return out;
     }
 
 private:
-    Observation observation(const std::vector<std::string>& cells, column& at) const {
+    observation parse_row(const std::vector<std::string>& cells, column& at) const {
         const auto cell = [&](column k) -> std::string_view {
             at = k;
             return position_[k] && *position_[k] < cells.size() ? std::string_view(cells[*position_[k]])
                                                                 : std::string_view();
         };
         const std::string_view year_text = cell(year);
-        Observation o{.measure = {}, .period = period::parse(year_text)};
+        observation o{.measure = {}, .period = period::parse(year_text)};
         if (o.period.kind() != period_kind::year) throw parse_error("not a year: " + detail::quoted(year_text));
         o.measure = value_or_slug(glotip_indicators, cell(indicator), "indicator");
         const std::string_view sex_text = cell(sex);
@@ -204,8 +204,8 @@ private:
             if (!o.age.is_all()) throw given_twice("age", age_text);
             o.age = category_text.empty() ? age_band::unknown() : glotip_age(category_text);
         } else if (target == "sex") {
-            if (o.sex != Sex::all) throw given_twice("sex", sex_text);
-            o.sex = category_text.empty() ? Sex::unknown : parse_sex(category_text);
+            if (o.sex != sex::all) throw given_twice("sex", sex_text);
+            o.sex = category_text.empty() ? sex::unknown : parse_sex(category_text);
         } else {
             if (std::find(extra_.begin(), extra_.end(), target) == extra_.end()) extra_.push_back(target);
             // "Unknown" is tipstats' word, as for sex, age and offence: the export's own "Unknown" and an
@@ -238,7 +238,7 @@ private:
     std::string file_;
     bad_rows policy_;
     mutable std::vector<std::string> extra_;
-    std::vector<Observation> rows_;
+    std::vector<observation> rows_;
     std::vector<std::size_t> lines_;
     std::vector<rejected_row> rejected_;
 };
@@ -256,7 +256,7 @@ glotip_import read_glotip(std::string_view text, const std::string& file, bad_ro
         text.remove_prefix(newline + 1);
         ++skipped_lines;
     }
-    CsvTable csv;
+    csv_table csv;
     try {
         csv = parse_csv(text, file);
     } catch (const parse_error& e) {
@@ -293,11 +293,11 @@ glotip_import read_glotip_cells(std::span<const std::vector<std::string>> cells,
     return reader.finish();
 }
 
-Observations read_glotip(std::string_view text, const std::string& file) {
+observations read_glotip(std::string_view text, const std::string& file) {
     return read_glotip(text, file, bad_rows::raise).observations;
 }
 
-Observations load_glotip(const std::filesystem::path& path) { return load_glotip(path, bad_rows::raise).observations; }
+observations load_glotip(const std::filesystem::path& path) { return load_glotip(path, bad_rows::raise).observations; }
 
 glotip_import load_glotip(const std::filesystem::path& path, bad_rows policy) {
     return read_glotip(read_text_file(path), path.string(), policy);

@@ -373,8 +373,8 @@ public:
     }
 
     /// Citations: "ppp-2019" or {"source": "ppp-2019", "quote": "..."}.
-    std::vector<SourceRef> citations(const json& object, const std::string& field) const {
-        std::vector<SourceRef> out;
+    std::vector<source_ref> citations(const json& object, const std::string& field) const {
+        std::vector<source_ref> out;
         each(object, "sources", field, [&](const json& v, const std::string& f) {
             if (v.is_string()) {
                 out.push_back({v.get<std::string>(), {}});
@@ -405,10 +405,10 @@ private:
     const positioned_document& doc_;
 };
 
-Source read_source(const reader& r, const json& v, const std::string& f) {
+source read_source(const reader& r, const json& v, const std::string& f) {
     r.require_object(v, f);
     r.only_keys(v, f, {"id", "title", "publisher", "url", "date", "notes"});
-    Source s;
+    source s;
     s.id = r.text(v, "id", f, true);
     s.title = r.text(v, "title", f);
     s.publisher = r.text(v, "publisher", f);
@@ -418,11 +418,11 @@ Source read_source(const reader& r, const json& v, const std::string& f) {
     return s;
 }
 
-Partner read_partner(const reader& r, const json& v, const std::string& f) {
+partner read_partner(const reader& r, const json& v, const std::string& f) {
     r.require_object(v, f);
     r.only_keys(v, f, {"id", "name", "acronym", "other_names", "kind", "country", "parent_id", "focus", "url",
                        "notes", "sources"});
-    Partner p;
+    partner p;
     p.id = r.text(v, "id", f, true);
     p.name = r.text(v, "name", f, true);
     p.acronym = r.text(v, "acronym", f);
@@ -437,11 +437,11 @@ Partner read_partner(const reader& r, const json& v, const std::string& f) {
     return p;
 }
 
-Agreement read_agreement(const reader& r, const json& v, const std::string& f) {
+agreement read_agreement(const reader& r, const json& v, const std::string& f) {
     r.require_object(v, f);
     r.only_keys(v, f, {"id", "kind", "title", "parties", "signatories", "signed", "start", "end", "term_months",
                        "max_renewals", "renews", "scope", "status_changes", "sources", "notes"});
-    Agreement a;
+    agreement a;
     a.id = r.text(v, "id", f, true);
     a.kind = r.word(v, "kind", f, parse_agreement_kind).value_or(agreement_kind::mou);
     a.title = r.text(v, "title", f);
@@ -470,7 +470,7 @@ Agreement read_agreement(const reader& r, const json& v, const std::string& f) {
     r.each(v, "status_changes", f, [&](const json& c, const std::string& cf) {
         r.require_object(c, cf);
         r.only_keys(c, cf, {"status", "date", "note"});
-        StatusChange change;
+        status_change change;
         const auto kind = r.word(c, "status", cf, parse_status_change_kind);
         if (!kind) r.doc().fail("missing required field 'status'", cf + ".status");
         change.kind = *kind;
@@ -485,7 +485,7 @@ Agreement read_agreement(const reader& r, const json& v, const std::string& f) {
     return a;
 }
 
-Note read_note(const reader& r, const json& v, const std::string& f) {
+note read_note(const reader& r, const json& v, const std::string& f) {
     r.require_object(v, f);
     r.only_keys(v, f, {"text", "sources"});
     return {r.text(v, "text", f, true), r.citations(v, f)};
@@ -494,7 +494,7 @@ Note read_note(const reader& r, const json& v, const std::string& f) {
 /// An observation: {"measure", "value", "period"} and optional unit, area, offence, age, sex,
 /// source, note and the document's extra dimensions. The value is a number, a censored text ("<5",
 /// ">1000") or null (missing).
-Observation read_observation(const reader& r, const json& v, const std::string& f,
+observation read_observation(const reader& r, const json& v, const std::string& f,
                              const std::vector<std::string>& extra_dimensions) {
     r.require_object(v, f);
     std::vector<std::string_view> fields{"measure", "value", "unit",   "period", "area",
@@ -505,12 +505,12 @@ Observation read_observation(const reader& r, const json& v, const std::string& 
     if (value == v.end()) r.doc().fail("missing required field 'value' (use null for a value that was not published)", f + ".value");
     const auto period = r.word(v, "period", f, [](std::string_view t) { return period::parse(t); });
     if (!period) r.doc().fail("missing required field 'period'", f + ".period");
-    Observation o{.measure = r.text(v, "measure", f, true), .period = *period};
+    observation o{.measure = r.text(v, "measure", f, true), .period = *period};
     try {
         if (value->is_number())
-            o.value = Quantity::exact(value->get<double>());
+            o.value = quantity::exact(value->get<double>());
         else if (value->is_string())
-            o.value = Quantity::parse(value->get<std::string>());
+            o.value = quantity::parse(value->get<std::string>());
         else if (!value->is_null())
             r.doc().fail("a value is a number, a censored text such as \"<5\", a range such as \"106-111\", or null",
                          f + ".value");
@@ -523,7 +523,7 @@ Observation read_observation(const reader& r, const json& v, const std::string& 
     o.offence = r.text(v, "offence", f);
     if (o.offence.empty()) o.offence = "all";
     o.age = r.word(v, "age", f, [](std::string_view t) { return age_band::parse(t); }).value_or(age_band::all());
-    o.sex = r.word(v, "sex", f, parse_sex).value_or(Sex::all);
+    o.sex = r.word(v, "sex", f, parse_sex).value_or(sex::all);
     o.source = r.text(v, "source", f);
     o.note = r.text(v, "note", f);
     for (const auto& name : extra_dimensions) {
@@ -566,7 +566,7 @@ void put_texts(ordered_json& out, const char* key, const std::vector<std::string
 void put_date(ordered_json& out, const char* key, const std::optional<partial_date>& value) {
     if (value) out[key] = value->to_string();
 }
-void put_citations(ordered_json& out, const std::vector<SourceRef>& refs) {
+void put_citations(ordered_json& out, const std::vector<source_ref>& refs) {
     if (refs.empty()) return;
     ordered_json list = ordered_json::array();
     for (const auto& ref : refs) {
@@ -579,7 +579,7 @@ void put_citations(ordered_json& out, const std::vector<SourceRef>& refs) {
     out["sources"] = std::move(list);
 }
 
-ordered_json write_source(const Source& s) {
+ordered_json write_source(const source& s) {
     ordered_json out{{"id", s.id}};
     put_text(out, "title", s.title);
     put_text(out, "publisher", s.publisher);
@@ -589,7 +589,7 @@ ordered_json write_source(const Source& s) {
     return out;
 }
 
-ordered_json write_partner(const Partner& p) {
+ordered_json write_partner(const partner& p) {
     ordered_json out{{"id", p.id}, {"name", p.name}};
     put_text(out, "acronym", p.acronym);
     put_texts(out, "other_names", p.other_names);
@@ -603,7 +603,7 @@ ordered_json write_partner(const Partner& p) {
     return out;
 }
 
-ordered_json write_agreement(const Agreement& a) {
+ordered_json write_agreement(const agreement& a) {
     ordered_json out{{"id", a.id}, {"kind", std::string(to_string(a.kind))}};
     put_text(out, "title", a.title);
     ordered_json parties = ordered_json::array();
@@ -648,7 +648,7 @@ std::string dump(const ordered_json& value, int indent) {
 
 /// Whole numbers up to 2^53 as JSON integers, other values (negative zero included, which an
 /// integer would turn into zero) in their shortest exact form.
-ordered_json write_value(const Quantity& q) {
+ordered_json write_value(const quantity& q) {
     if (q.is_missing()) return nullptr;
     if (!q.is_exact()) return q.to_string();  // "<5", ">1000", "106-111"
     const double x = q.value();
@@ -657,14 +657,14 @@ ordered_json write_value(const Quantity& q) {
     return x;
 }
 
-ordered_json write_observation(const Observation& o) {
+ordered_json write_observation(const observation& o) {
     ordered_json out{{"measure", o.measure}, {"value", write_value(o.value)}};
     if (o.unit != "count") out["unit"] = o.unit;
     out["period"] = o.period.to_string();
     put_text(out, "area", o.area);
     if (o.offence != "all") out["offence"] = o.offence;
     if (!o.age.is_all()) out["age"] = o.age.to_string();
-    if (o.sex != Sex::all) out["sex"] = std::string(to_string(o.sex));
+    if (o.sex != sex::all) out["sex"] = std::string(to_string(o.sex));
     put_text(out, "source", o.source);
     for (const auto& [name, category] : o.extra_dimensions) out[name] = category;
     put_text(out, "note", o.note);
@@ -683,7 +683,7 @@ constexpr std::array<document_upgrade, document_version - 1> document_upgrades{
 
 }  // namespace
 
-Dataset from_json(std::string_view text, const std::string& file) {
+dataset from_json(std::string_view text, const std::string& file) {
     const positioned_document doc(text, file);
     const reader r(doc);
     r.require_object(doc.root(), std::string());
@@ -711,10 +711,10 @@ Dataset from_json(std::string_view text, const std::string& file) {
     r.only_keys(root, {}, {"tipstats", "title", "sources", "partners", "agreements", "notes", "dimensions",
                            "observations"});
 
-    std::vector<Source> sources;
-    std::vector<Partner> partners;
-    std::vector<Agreement> agreements;
-    std::vector<Note> notes;
+    std::vector<source> sources;
+    std::vector<partner> partners;
+    std::vector<agreement> agreements;
+    std::vector<note> notes;
     r.each(root, "sources", {}, [&](const json& v, const std::string& f) { sources.push_back(read_source(r, v, f)); });
     r.each(root, "partners", {}, [&](const json& v, const std::string& f) { partners.push_back(read_partner(r, v, f)); });
     r.each(root, "agreements", {},
@@ -724,7 +724,7 @@ Dataset from_json(std::string_view text, const std::string& file) {
     r.each(root, "dimensions", {}, [&](const json& v, const std::string& f) {
         std::string name = r.text_value(v, f);
         try {
-            Observations::check_dimension_name(name);
+            observations::check_dimension_name(name);
         } catch (const validation_error& e) {
             doc.fail(e.message(), f);
         }
@@ -732,20 +732,20 @@ Dataset from_json(std::string_view text, const std::string& file) {
             doc.fail("dimension '" + name + "' is declared twice", f);
         dimensions.push_back(std::move(name));
     });
-    std::vector<Observation> rows;
+    std::vector<observation> rows;
     r.each(root, "observations", {},
            [&](const json& v, const std::string& f) { rows.push_back(read_observation(r, v, f, dimensions)); });
     const std::string title = r.text(root, "title", {});
 
     return located_validation(doc, [&] {
-        Observations observations(dimensions);
+        observations observations(dimensions);
         observations.extend(rows);
-        return Dataset(std::move(sources), std::move(partners), std::move(agreements), std::move(notes), title,
+        return dataset(std::move(sources), std::move(partners), std::move(agreements), std::move(notes), title,
                        std::move(observations));
     });
 }
 
-std::string to_json(const Dataset& dataset, int indent) {
+std::string to_json(const dataset& dataset, int indent) {
     ordered_json out{{"tipstats", document_version}};
     put_text(out, "title", dataset.title());
     const auto list = [](const auto& records, auto write) {
@@ -756,26 +756,26 @@ std::string to_json(const Dataset& dataset, int indent) {
     out["sources"] = list(dataset.sources(), write_source);
     out["partners"] = list(dataset.partners(), write_partner);
     out["agreements"] = list(dataset.agreements(), write_agreement);
-    out["notes"] = list(dataset.notes(), [](const Note& n) {
+    out["notes"] = list(dataset.notes(), [](const note& n) {
         ordered_json one{{"text", n.text}};
         put_citations(one, n.sources);
         return one;
     });
-    const Observations& observations = dataset.observations();
+    const observations& observations = dataset.observations();
     if (!observations.extra_dimensions().empty()) out["dimensions"] = observations.extra_dimensions();
     out["observations"] = ordered_json::array();
     for (std::size_t i = 0; i < observations.size(); ++i) out["observations"].push_back(write_observation(observations[i]));
     return dump(out, indent) + "\n";
 }
 
-Dataset load(const std::filesystem::path& path) { return from_json(read_text_file(path), path.string()); }
+dataset load(const std::filesystem::path& path) { return from_json(read_text_file(path), path.string()); }
 
-void save(const Dataset& dataset, const std::filesystem::path& path) { write_text_file_atomically(path, to_json(dataset)); }
+void save(const dataset& dataset, const std::filesystem::path& path) { write_text_file_atomically(path, to_json(dataset)); }
 
-std::string to_json(const Partner& partner) { return dump(write_partner(partner), -1); }
-std::string to_json(const Agreement& agreement) { return dump(write_agreement(agreement), -1); }
+std::string to_json(const partner& partner) { return dump(write_partner(partner), -1); }
+std::string to_json(const agreement& agreement) { return dump(write_agreement(agreement), -1); }
 
-Partner partner_from_json(std::string_view text) { return record_from_json<Partner>(text, read_partner); }
-Agreement agreement_from_json(std::string_view text) { return record_from_json<Agreement>(text, read_agreement); }
+partner partner_from_json(std::string_view text) { return record_from_json<partner>(text, read_partner); }
+agreement agreement_from_json(std::string_view text) { return record_from_json<agreement>(text, read_agreement); }
 
 }  // namespace tipstats::io

@@ -25,15 +25,15 @@ period enclosing(const period& p, period_kind to) {
 
 }  // namespace
 
-Series::Series(std::string measure, std::string unit, std::vector<period> periods, std::vector<Quantity> values)
-    : Series(std::move(measure), std::move(unit), periods, values, [&] {
-          std::vector<Bounds> bounds;
+series::series(std::string measure, std::string unit, std::vector<period> periods, std::vector<quantity> values)
+    : series(std::move(measure), std::move(unit), periods, values, [&] {
+          std::vector<bounds> bounds;
           for (const auto& v : values) bounds.push_back(v.bounds(unit == "count"));
           return bounds;
       }()) {}
 
-Series::Series(std::string measure, std::string unit, std::vector<period> periods, std::vector<Quantity> values,
-               std::vector<Bounds> bounds)
+series::series(std::string measure, std::string unit, std::vector<period> periods, std::vector<quantity> values,
+               std::vector<bounds> bounds)
     : measure_(std::move(measure)), unit_(std::move(unit)) {
     if (values.size() != periods.size() || bounds.size() != periods.size())
         throw validation_error("a series needs one value and one bound per period", "values");
@@ -52,7 +52,7 @@ Series::Series(std::string measure, std::string unit, std::vector<period> period
     }
 }
 
-double Series::decimal_midpoint(const period& p) {
+double series::decimal_midpoint(const period& p) {
     const double middle = (static_cast<double>(p.start().days_since_epoch()) + static_cast<double>(p.end().days_since_epoch())) / 2.0;
     // The year the midpoint falls in; half a day added so a whole year's midpoint is exactly .5.
     const date mid_day = p.start() + (p.end() - p.start()) / 2;
@@ -62,30 +62,30 @@ double Series::decimal_midpoint(const period& p) {
     return year + (middle - first + 0.5) / length;
 }
 
-Quantity Series::sum() const {
-    Bounds total{0, 0};
+quantity series::sum() const {
+    bounds total{0, 0};
     for (std::size_t i = 0; i < size(); ++i) {
         total.lower += lower_[i];
         total.upper += upper_[i];
     }
-    return Quantity::from_bounds(total, unit_ == "count");
+    return quantity::from_bounds(total, unit_ == "count");
 }
 
-Series::YearOnYear Series::same_period_last_year() const {
-    YearOnYear out;
+series::year_on_year series::same_period_last_year() const {
+    year_on_year out;
     for (std::size_t i = 0; i < size(); ++i) {
         const period previous = periods_[i].shift(-1);
         out.periods.push_back(periods_[i]);
         out.values.push_back(values_[i]);
         out.previous_periods.push_back(previous);
         const auto it = std::find(periods_.begin(), periods_.end(), previous);
-        out.previous_values.push_back(it == periods_.end() ? Quantity::missing()
+        out.previous_values.push_back(it == periods_.end() ? quantity::missing()
                                                            : values_[static_cast<std::size_t>(it - periods_.begin())]);
     }
     return out;
 }
 
-Series::Resampled Series::resample(period_kind to) const {
+series::resampled series::resample(period_kind to) const {
     std::map<std::pair<long, long>, std::vector<std::size_t>> members;
     std::vector<period> targets;
     for (std::size_t i = 0; i < size(); ++i) {
@@ -96,10 +96,10 @@ Series::Resampled Series::resample(period_kind to) const {
         if (inserted) targets.push_back(target);
         it->second.push_back(i);
     }
-    Resampled out;
+    resampled out;
     std::vector<period> periods;
-    std::vector<Quantity> values;
-    std::vector<Bounds> bounds;
+    std::vector<quantity> values;
+    std::vector<bounds> value_bounds;
     for (const auto& target : targets) {
         const auto& rows = members[{static_cast<long>(target.start().days_since_epoch()),
                                     static_cast<long>(target.end().days_since_epoch())}];
@@ -108,7 +108,7 @@ Series::Resampled Series::resample(period_kind to) const {
         if (whole != rows.end()) {
             periods.push_back(target);
             values.push_back(values_[*whole]);
-            bounds.push_back({lower_[*whole], upper_[*whole]});
+            value_bounds.push_back({lower_[*whole], upper_[*whole]});
             continue;
         }
         long covered = 0;
@@ -123,7 +123,7 @@ Series::Resampled Series::resample(period_kind to) const {
             out.incomplete.push_back(target);
             continue;
         }
-        Bounds sum{0, 0};
+        bounds sum{0, 0};
         bool exact = true;
         for (auto r : rows) {
             sum.lower += lower_[r];
@@ -131,10 +131,10 @@ Series::Resampled Series::resample(period_kind to) const {
             exact = exact && values_[r].is_exact();
         }
         periods.push_back(target);
-        values.push_back(exact ? Quantity::exact(sum.lower) : Quantity::missing());
-        bounds.push_back(sum);
+        values.push_back(exact ? quantity::exact(sum.lower) : quantity::missing());
+        value_bounds.push_back(sum);
     }
-    out.series = Series(measure_, unit_, std::move(periods), std::move(values), std::move(bounds));
+    out.series = series(measure_, unit_, std::move(periods), std::move(values), std::move(value_bounds));
     return out;
 }
 

@@ -83,8 +83,8 @@ TEST_CASE("the tidy observations table round-trips through CSV", "[csv]") {
         "victims_detected,NA,count,2019-01-01/2019-06-30,,all,unknown,unknown,,\n";
     const auto table = tipstats::read_observations_csv(text);
     REQUIRE(table.size() == 5);
-    CHECK(table[2].value == tipstats::Quantity::below(5));
-    CHECK(table[2].sex == tipstats::Sex::female);
+    CHECK(table[2].value == tipstats::quantity::below(5));
+    CHECK(table[2].sex == tipstats::sex::female);
     CHECK(table[0].note == "first six months, police");
     CHECK(table[4].value.is_missing());
     CHECK(table[4].period.kind() == tipstats::period_kind::interval);
@@ -156,7 +156,7 @@ TEST_CASE("a file that cannot be read is an io_error with the path and the syste
         CHECK(e.reason() == std::errc::is_a_directory);
         CHECK(std::string(e.what()).find("is a directory") != std::string::npos);
     }
-    CHECK_THROWS_AS(tipstats::save_observations_csv(tipstats::Observations(), folder / "no" / "such.csv"),
+    CHECK_THROWS_AS(tipstats::save_observations_csv(tipstats::observations(), folder / "no" / "such.csv"),
                     tipstats::io_error);
     std::filesystem::remove_all(folder);
 }

@@ -11,8 +11,8 @@
 
 namespace io = tipstats::io;
 using tipstats::age_band;
-using tipstats::Quantity;
-using tipstats::Sex;
+using tipstats::quantity;
+using tipstats::sex;
 
 namespace {
 
@@ -43,28 +43,28 @@ TEST_CASE("the GLOTIP sample export reads into observations", "[glotip]") {
     const auto table = io::load_glotip(data_dir + "/glotip_sample.csv");
     REQUIRE(table.size() == 15);
     CHECK(table[0].measure == "victims_detected");
-    CHECK(table[0].value == Quantity::exact(1234));  // thousands separator
+    CHECK(table[0].value == quantity::exact(1234));  // thousands separator
     CHECK(table[0].area == "KHM");
     CHECK(table[0].period == tipstats::period::year(2019));
     CHECK(table[0].offence == "all");
-    CHECK(table[0].sex == Sex::all);
+    CHECK(table[0].sex == sex::all);
     CHECK(table[0].age.is_all());
     CHECK(table[0].unit == "count");
     CHECK(table[0].source == "unodc-glotip");
     CHECK(table[0].note == "National authorities");
-    CHECK(table[1].sex == Sex::female);
+    CHECK(table[1].sex == sex::female);
     CHECK(table[1].age == age_band::parse("18+"));
-    CHECK(table[2].value == Quantity::below(5));  // "<5" stays censored
+    CHECK(table[2].value == quantity::below(5));  // "<5" stays censored
     CHECK(table[2].age == age_band::parse("0-17"));
     CHECK(table[3].offence == "sexual_exploitation");
     CHECK(table[4].offence == "forced_labour");
-    CHECK(table[4].value == Quantity::exact(1002003));
+    CHECK(table[4].value == quantity::exact(1002003));
     CHECK(table[5].measure == "persons_convicted");
     CHECK(table[5].value.is_missing());
     CHECK(table[6].note == "Police, court records");
     CHECK(table[6].measure == "persons_prosecuted");
     CHECK(table[7].unit == "per_100000");
-    CHECK(table[7].value == Quantity::exact(0.37));
+    CHECK(table[7].value == quantity::exact(0.37));
 }
 
 TEST_CASE("every GLOTIP dimension reads: offence, age and sex built in, the others extra dimensions", "[glotip]") {
@@ -73,29 +73,29 @@ TEST_CASE("every GLOTIP dimension reads: offence, age and sex built in, the othe
     CHECK(table.extra_dimensions() ==
           std::vector<std::string>{"citizenship", "area_of_citizenship", "country_of_repatriation"});
     CHECK(table[8].category("citizenship") == "Domestic");
-    CHECK(table[8].value == Quantity::exact(1100));
+    CHECK(table[8].value == quantity::exact(1100));
     CHECK(table[9].category("citizenship") == "Foreign");
     CHECK(table[10].category("area_of_citizenship") == "South-eastern Asia");
     CHECK(table[11].category("country_of_repatriation") == "Thailand");
-    CHECK(table[11].value == Quantity::below(5));
+    CHECK(table[11].value == quantity::below(5));
     for (std::size_t i = 8; i <= 11; ++i) {
         CHECK(table[i].measure == "victims_detected");
         CHECK(table[i].offence == "all");
         CHECK(table[i].age.is_all());
-        CHECK(table[i].sex == Sex::all);
+        CHECK(table[i].sex == sex::all);
         CHECK(table[i].area == "KHM");
     }
     CHECK(table[0].category("citizenship") == "all");
     CHECK(table[12].measure == "victims_detected");  // "by age group": the category is the age band
     CHECK(table[12].age == age_band::parse("0-17"));
     CHECK(table[13].age == age_band::parse("18+"));  // the export's own wording in the Age column
-    CHECK(table[13].sex == Sex::female);
+    CHECK(table[13].sex == sex::female);
     CHECK(table[14].measure == "persons_convicted");  // "by sex": the category is the sex
-    CHECK(table[14].sex == Sex::female);
+    CHECK(table[14].sex == sex::female);
     CHECK(table[14].area == "THA");
     // A category of an extra dimension is a series of its own; the total is what an unnamed one means.
-    CHECK(table.series("victims_detected", {.extra = {{"citizenship", "Foreign"}}}).values()[0] == Quantity::exact(134));
-    CHECK(table.series("victims_detected", {.unit = "count", .area = "KHM"}).values()[0] == Quantity::exact(1234));
+    CHECK(table.series("victims_detected", {.extra = {{"citizenship", "Foreign"}}}).values()[0] == quantity::exact(134));
+    CHECK(table.series("victims_detected", {.unit = "count", .area = "KHM"}).values()[0] == quantity::exact(1234));
     // Each row knows its line (the title row is line 1, the header line 2).
     CHECK(table.lines().front() == 3);
     CHECK(table.lines().back() == 17);
@@ -111,13 +111,13 @@ TEST_CASE("every GLOTIP dimension reads: offence, age and sex built in, the othe
 
 namespace {
 /// The rows of the real excerpt whose cells match, by 0-based row.
-std::vector<std::size_t> rows_where(const tipstats::Observations& t, const std::function<bool(const tipstats::Observation&)>& keep) {
+std::vector<std::size_t> rows_where(const tipstats::observations& t, const std::function<bool(const tipstats::observation&)>& keep) {
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < t.size(); ++i)
         if (keep(t[i])) out.push_back(i);
     return out;
 }
-std::size_t count_kind(const std::vector<tipstats::Finding>& findings, tipstats::Finding::kind k) {
+std::size_t count_kind(const std::vector<tipstats::finding>& findings, tipstats::finding::kind k) {
     return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [&](const auto& f) { return f.what == k; }));
 }
 }  // namespace
@@ -129,7 +129,7 @@ TEST_CASE("UNODC's own export reads whole: every row, in the file's terms", "[gl
     REQUIRE(table.size() == 1322);  // every data row, none dropped, none invented
     CHECK(table.lines().front() == 4);  // two preamble rows and the header come first
     CHECK(table.lines().back() == 1325);
-    CHECK(table.labels(tipstats::Dimension::measure) ==
+    CHECK(table.labels(tipstats::dimension::measure) ==
           std::vector<std::string>{"persons_convicted", "victims_detected", "persons_prosecuted", "offences",
                                    "persons_in_formal_contact"});
     CHECK(table.extra_dimensions() == std::vector<std::string>{"citizenship", "country_of_repatriation"});
@@ -138,38 +138,38 @@ TEST_CASE("UNODC's own export reads whole: every row, in the file's terms", "[gl
     const auto unknown = rows_where(table, [](const auto& o) { return o.category("citizenship") == "unknown"; });
     REQUIRE(!unknown.empty());
     CHECK(table.lines()[unknown.front()] == 107);
-    CHECK(table[unknown.front()].value == Quantity::exact(60));
+    CHECK(table[unknown.front()].value == quantity::exact(60));
 
     // Sark has no ISO code: the place's name is kept, and check() says so.
     const auto sark = rows_where(table, [](const auto& o) { return o.area == "Sark"; });
     CHECK(sark.size() == 26);
     const auto findings = table.check();
     const auto uncoded = std::find_if(findings.begin(), findings.end(),
-                                      [](const auto& f) { return f.what == tipstats::Finding::kind::uncoded_area; });
+                                      [](const auto& f) { return f.what == tipstats::finding::kind::uncoded_area; });
     REQUIRE(uncoded != findings.end());
     CHECK(uncoded->rows == sark);
 
     // Pakistan 2019, persons convicted: a total "<5" under citizenship rows of millions (questionnaire
     // cell references such as Q6.1_10s_2019 leaked into the export as categories).
     const auto pakistan = std::find_if(findings.begin(), findings.end(), [&](const auto& f) {
-        return f.what == tipstats::Finding::kind::exceeds_total && f.dimension == "citizenship" &&
+        return f.what == tipstats::finding::kind::exceeds_total && f.dimension == "citizenship" &&
                table[f.rows.front()].area == "PAK";
     });
     REQUIRE(pakistan != findings.end());
-    CHECK(table[pakistan->rows.front()].value == Quantity::below(5));
+    CHECK(table[pakistan->rows.front()].value == quantity::below(5));
     CHECK(pakistan->lines.front() == 330);
     CHECK(pakistan->rows.size() == 22);  // the total and 21 citizenship rows
-    CHECK(table[pakistan->rows[1]].value == Quantity::exact(6112019));
+    CHECK(table[pakistan->rows[1]].value == quantity::exact(6112019));
 
     // A label damaged in UNODC's own file is kept as given and reported.
     const std::string damaged = "Ciudadanos de su pa\xEF\xBF\xBDs";
     CHECK(rows_where(table, [&](const auto& o) { return o.category("citizenship") == damaged; }).size() == 4);
-    CHECK(count_kind(findings, tipstats::Finding::kind::damaged_text) == 2);  // and Espa?a
+    CHECK(count_kind(findings, tipstats::finding::kind::damaged_text) == 2);  // and Espa?a
 
     // Albania 2017, detected victims, Other forms of exploitation: four rows under one label
     // (27, <5, 5, 20), unnamed sub-categories, reported as such and added in a series.
     const auto repeated = std::find_if(findings.begin(), findings.end(), [&](const auto& f) {
-        return f.what == tipstats::Finding::kind::repeated_label && f.lines.front() == 1158;
+        return f.what == tipstats::finding::kind::repeated_label && f.lines.front() == 1158;
     });
     REQUIRE(repeated != findings.end());
     CHECK(repeated->lines == std::vector<std::size_t>{1158, 1159, 1160, 1161});
@@ -181,7 +181,7 @@ TEST_CASE("UNODC's own export reads whole: every row, in the file's terms", "[gl
     CHECK(other.lower()[year] == 52);
     CHECK(other.upper()[year] == 56);
     CHECK(other.censored()[year] == 1);
-    CHECK(count_kind(findings, tipstats::Finding::kind::overlapping_bands) == 0);  // not "overlapping bands by offence"
+    CHECK(count_kind(findings, tipstats::finding::kind::overlapping_bands) == 0);  // not "overlapping bands by offence"
 }
 
 TEST_CASE("GLOTIP wordings the reader has never seen are kept in their own words", "[glotip]") {
@@ -207,7 +207,7 @@ TEST_CASE("a GLOTIP export reads with any preamble of up to 19 rows before its h
                                        std::string("\"Title, quoted\",,,\n\n"), std::string(19, '\n')}) {
         const auto table = io::read_glotip("\xEF\xBB\xBF" + preamble + header + data, "glotip.csv");
         REQUIRE(table.size() == 1);
-        CHECK(table[0].value == Quantity::exact(12345));
+        CHECK(table[0].value == quantity::exact(12345));
         CHECK(table.lines()[0] == 2 + static_cast<std::size_t>(std::count(preamble.begin(), preamble.end(), '\n')));
     }
     CHECK(glotip_error(std::string(20, '\n') + header + data).message().find("no header row") != std::string::npos);

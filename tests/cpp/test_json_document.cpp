@@ -84,7 +84,7 @@ TEST_CASE("documents round-trip through text and files", "[io]") {
     CHECK(io::partner_from_json(io::to_json(aple)) == aple);
     const auto third = ds.agreements().get("third");
     CHECK(io::agreement_from_json(io::to_json(third)) == third);
-    CHECK(io::from_json(io::to_json(tipstats::Dataset())) == tipstats::Dataset());
+    CHECK(io::from_json(io::to_json(tipstats::dataset())) == tipstats::dataset());
 }
 
 TEST_CASE("syntax errors give file, line, column and the field being read", "[io]") {
@@ -213,7 +213,7 @@ TEST_CASE("observations round-trip through documents", "[io][observations]") {
  ]})";
     const auto ds = tipstats::io::from_json(text);
     REQUIRE(ds.observations().size() == 5);
-    CHECK(ds.observations()[1].value == tipstats::Quantity::below(5));
+    CHECK(ds.observations()[1].value == tipstats::quantity::below(5));
     CHECK(ds.observations()[2].value.is_missing());
     CHECK(ds.observations()[3].value.value() == 123456789012345.0);
     CHECK(ds.observations()[4].value.value() == 0.1);
@@ -224,10 +224,10 @@ TEST_CASE("observations round-trip through documents", "[io][observations]") {
     CHECK(ds.series("victims_rescued", {.offence = "sexual_assault"}).size() == 1);
 
     // Adding observations to a dataset checks them and their sources, all or nothing.
-    tipstats::Dataset copy = ds;
-    const std::vector<tipstats::Observation> rows{
-        {.measure = "cases", .value = tipstats::Quantity::exact(3), .period = tipstats::period::parse("2021")},
-        {.measure = "cases", .value = tipstats::Quantity::exact(4), .period = tipstats::period::parse("2022"),
+    tipstats::dataset copy = ds;
+    const std::vector<tipstats::observation> rows{
+        {.measure = "cases", .value = tipstats::quantity::exact(3), .period = tipstats::period::parse("2021")},
+        {.measure = "cases", .value = tipstats::quantity::exact(4), .period = tipstats::period::parse("2022"),
          .source = "unknown"}};
     CHECK_THROWS_AS(copy.add_observations(rows), tipstats::validation_error);
     CHECK(copy == ds);

@@ -8,17 +8,17 @@
 #include <string>
 #include <vector>
 
-using tipstats::Agreement;
+using tipstats::agreement;
 using tipstats::agreement_status;
-using tipstats::Dataset;
+using tipstats::dataset;
 using tipstats::date;
 using tipstats::partial_date;
-using tipstats::Partner;
+using tipstats::partner;
 
 namespace {
 
-Partner partner(std::string id, std::string name, std::string acronym = {}, std::string parent = {}) {
-    Partner p;
+partner make_partner(std::string id, std::string name, std::string acronym = {}, std::string parent = {}) {
+    partner p;
     p.id = std::move(id);
     p.name = std::move(name);
     p.acronym = std::move(acronym);
@@ -26,17 +26,17 @@ Partner partner(std::string id, std::string name, std::string acronym = {}, std:
     return p;
 }
 
-Agreement agreement(std::string id, std::vector<std::string> parties) {
-    Agreement a;
+agreement make_agreement(std::string id, std::vector<std::string> parties) {
+    agreement a;
     a.id = std::move(id);
     for (auto& p : parties) a.parties.push_back({std::move(p), tipstats::party_role::signatory});
     return a;
 }
 
-std::vector<Partner> cambodian_partners() {
-    return {partner("moi", "Ministry of Interior"),
-            partner("ncct", "National Committee for Counter-Trafficking", "NCCT", "moi"),
-            partner("aple", "Action Pour Les Enfants", "APLE"), partner("cpu", "Child Protection Unit", "CPU")};
+std::vector<partner> cambodian_partners() {
+    return {make_partner("moi", "Ministry of Interior"),
+            make_partner("ncct", "National Committee for Counter-Trafficking", "NCCT", "moi"),
+            make_partner("aple", "Action Pour Les Enfants", "APLE"), make_partner("cpu", "Child Protection Unit", "CPU")};
 }
 
 template <class F>
@@ -51,12 +51,12 @@ std::string validation_field(F f) {
 
 // status_on as first written: the status changes sorted by earliest day (stably), then walked in
 // that order. The library walks them unsorted, without a copy; both must agree.
-agreement_status status_on_sorted(const Agreement& a, const date& day) {
+agreement_status status_on_sorted(const agreement& a, const date& day) {
     const auto s = a.start_bounds();
     if (!s) return agreement_status::unknown;
     if (day < s->earliest) return agreement_status::pending;
     if (day < s->latest) return agreement_status::unknown;
-    std::vector<tipstats::StatusChange> changes = a.status_changes;
+    std::vector<tipstats::status_change> changes = a.status_changes;
     std::stable_sort(changes.begin(), changes.end(), [](const auto& x, const auto& y) {
         return x.date.earliest() < y.date.earliest();
     });
@@ -80,7 +80,7 @@ TEST_CASE("status_on walks unsorted status changes as the sorted walk does", "[m
     std::mt19937 random(20261130);
     const auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
     for (int trial = 0; trial < 300; ++trial) {
-        Agreement a = agreement("mou", {"moi", "aple"});
+        agreement a = make_agreement("mou", {"moi", "aple"});
         a.start = pick(0, 3) == 0 ? partial_date(2019) : partial_date(date(2019, pick(1, 12), pick(1, 28)));
         if (pick(0, 3) != 0) a.end = partial_date(date(2021, pick(1, 12), pick(1, 28)));
         const int changes = pick(0, 5);
@@ -118,7 +118,7 @@ TEST_CASE("names fold case, Latin diacritics and spaces but keep other scripts",
 TEST_CASE("partners are found by id, acronym or any name", "[model]") {
     auto partners = cambodian_partners();
     partners[2].other_names = {"Açtion pour les Énfants"};
-    const tipstats::PartnerRegistry registry(partners);
+    const tipstats::partner_registry registry(partners);
     CHECK(registry.find("aple").id == "aple");
     CHECK(registry.find("APLE").id == "aple");
     CHECK(registry.find("action pour les enfants").id == "aple");
@@ -135,17 +135,17 @@ TEST_CASE("partners are found by id, acronym or any name", "[model]") {
     CHECK(chain[1] == &registry.get("moi"));
     CHECK(registry.parent_chain("moi").size() == 1);
 
-    partners.push_back(partner("aple-kh", "APLE Cambodia", "APLE"));
-    const tipstats::PartnerRegistry shared_acronym(partners);
+    partners.push_back(make_partner("aple-kh", "APLE Cambodia", "APLE"));
+    const tipstats::partner_registry shared_acronym(partners);
     CHECK_THROWS_AS(shared_acronym.find("apLE "), tipstats::domain_error);
     CHECK(shared_acronym.find("aple").id == "aple");  // an exact id always wins
     CHECK(shared_acronym.find_all("APLE").size() == 2);
 }
 
 TEST_CASE("partner registries reject bad partners, naming the field", "[model]") {
-    auto with = [](std::vector<Partner> ps) { return [ps] { tipstats::PartnerRegistry r(ps); }; };
+    auto with = [](std::vector<partner> ps) { return [ps] { tipstats::partner_registry r(ps); }; };
     auto ps = cambodian_partners();
-    ps.push_back(partner("aple", "Another"));
+    ps.push_back(make_partner("aple", "Another"));
     CHECK(validation_field(with(ps)) == "partners[4].id");
 
     ps = cambodian_partners();
@@ -170,7 +170,7 @@ TEST_CASE("partner registries reject bad partners, naming the field", "[model]")
 }
 
 TEST_CASE("the end of a term is start + term - 1 day", "[model]") {
-    Agreement a = agreement("mou", {"moi", "aple"});
+    agreement a = make_agreement("mou", {"moi", "aple"});
     a.start = partial_date(date(2019, 8, 1));
     a.term_months = 36;
     REQUIRE(a.end_bounds());
@@ -195,7 +195,7 @@ TEST_CASE("the end of a term is start + term - 1 day", "[model]") {
 }
 
 TEST_CASE("status on a date, claimed only when the known dates allow one answer", "[model]") {
-    Agreement a = agreement("mou", {"moi", "aple"});
+    agreement a = make_agreement("mou", {"moi", "aple"});
     CHECK(a.status_on(date(2020, 1, 1)) == agreement_status::unknown);  // no date at all
 
     a.start = partial_date(date(2019, 9, 1));
@@ -225,7 +225,7 @@ TEST_CASE("status on a date, claimed only when the known dates allow one answer"
     CHECK(a.status_on(date(2024, 1, 1)) == agreement_status::expired);
 
     // Signed "on Thursday" in 2019, no term: started by 2020, end unknown.
-    Agreement b = agreement("b", {"moi", "aple"});
+    agreement b = make_agreement("b", {"moi", "aple"});
     b.signed_date = partial_date(2019);
     CHECK(b.status_on(date(2018, 12, 31)) == agreement_status::pending);
     CHECK(b.status_on(date(2019, 6, 1)) == agreement_status::unknown);
@@ -240,7 +240,7 @@ TEST_CASE("status on a date, claimed only when the known dates allow one answer"
 }
 
 TEST_CASE("agreements reject inconsistent terms, naming the field", "[model]") {
-    Agreement a = agreement("a", {"moi", "aple"});
+    agreement a = make_agreement("a", {"moi", "aple"});
     a.start = partial_date(date(2019, 8, 1));
     a.end = partial_date(date(2019, 7, 31));
     CHECK(validation_field([&] { tipstats::validate(a, "agreements[0]"); }) == "agreements[0].end");
@@ -259,76 +259,76 @@ TEST_CASE("agreements reject inconsistent terms, naming the field", "[model]") {
 }
 
 TEST_CASE("datasets check references, renewals and citations as a whole", "[model]") {
-    const auto build = [](std::vector<Agreement> agreements) {
-        return [agreements] { Dataset({}, cambodian_partners(), agreements); };
+    const auto build = [](std::vector<agreement> agreements) {
+        return [agreements] { dataset({}, cambodian_partners(), agreements); };
     };
-    Agreement first = agreement("first", {"moi", "aple"});
-    Agreement second = agreement("second", {"moi", "aple"});
+    agreement first = make_agreement("first", {"moi", "aple"});
+    agreement second = make_agreement("second", {"moi", "aple"});
     second.renews = "first";
 
-    CHECK(validation_field(build({first, agreement("x", {"moi", "nobody"})})) == "agreements[1].parties[1].partner_id");
+    CHECK(validation_field(build({first, make_agreement("x", {"moi", "nobody"})})) == "agreements[1].parties[1].partner_id");
     CHECK(validation_field(build({first, first})) == "agreements[1].id");
-    Agreement stray = second;
+    agreement stray = second;
     stray.renews = "zeroth";
     CHECK(validation_field(build({first, stray})) == "agreements[1].renews");
-    Agreement other_parties = agreement("other", {"moi", "cpu"});
+    agreement other_parties = make_agreement("other", {"moi", "cpu"});
     other_parties.renews = "first";
     CHECK(validation_field(build({first, other_parties})) == "agreements[1].renews");
-    Agreement again = second;
+    agreement again = second;
     again.id = "again";
     CHECK(validation_field(build({first, second, again})) == "agreements[2].renews");
-    Agreement looped = first;
+    agreement looped = first;
     looped.renews = "second";
     CHECK(validation_field(build({looped, second})) == "agreements[0].renews");
-    Agreement limited = first;
+    agreement limited = first;
     limited.max_renewals = 1;
-    Agreement third = second;
+    agreement third = second;
     third.id = "third";
     third.renews = "second";
     CHECK(validation_field(build({limited, second, third})) == "agreements[2].renews");
     CHECK_NOTHROW(build({limited, second})());
-    Agreement signatory = first;
+    agreement signatory = first;
     signatory.signatories = {{"Samleang Seila", "Country Director", "apple"}};
     CHECK(validation_field(build({signatory})) == "agreements[0].signatories[0].partner_id");
-    Agreement cited = first;
+    agreement cited = first;
     cited.sources = {{"nowhere", ""}};
     CHECK(validation_field(build({cited})) == "agreements[0].sources[0]");
 
     // add_* leaves the dataset unchanged when the addition is refused.
-    Dataset ds({}, cambodian_partners(), {first});
-    CHECK_THROWS_AS(ds.add_agreement(agreement("y", {"moi", "nobody"})), tipstats::validation_error);
+    dataset ds({}, cambodian_partners(), {first});
+    CHECK_THROWS_AS(ds.add_agreement(make_agreement("y", {"moi", "nobody"})), tipstats::validation_error);
     CHECK(ds.agreements().size() == 1);
     ds.add_agreement(second);
     CHECK(ds.agreements().size() == 2);
     CHECK(ds.agreements().get("second").renewal_count() == 1);
-    CHECK_THROWS_AS(ds.add_partner(partner("moi", "Duplicate")), tipstats::validation_error);
+    CHECK_THROWS_AS(ds.add_partner(make_partner("moi", "Duplicate")), tipstats::validation_error);
     CHECK(ds.partners().size() == 4);
 }
 
 TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]") {
-    Agreement first = agreement("first", {"moi", "aple"});
+    agreement first = make_agreement("first", {"moi", "aple"});
     first.start = partial_date(date(2013, 8, 1));
     first.term_months = 36;
-    Agreement second = agreement("second", {"moi", "aple"});
+    agreement second = make_agreement("second", {"moi", "aple"});
     second.kind = tipstats::agreement_kind::renewal;
     second.renews = "first";
     second.start = partial_date(date(2016, 8, 1));
     second.term_months = 36;
-    Agreement third = second;
+    agreement third = second;
     third.id = "third";
     third.renews = "second";
     third.start = partial_date(date(2019, 9, 1));
     third.end = partial_date(date(2022, 7, 31));
     third.term_months.reset();
-    Agreement overlapping = agreement("overlapping", {"aple", "moi"});
+    agreement overlapping = make_agreement("overlapping", {"aple", "moi"});
     overlapping.start = partial_date(date(2022, 7, 1));
     overlapping.term_months = 12;
-    Agreement undated = agreement("undated", {"moi", "aple"});
-    Agreement cpu = agreement("cpu", {"moi", "cpu"});
+    agreement undated = make_agreement("undated", {"moi", "aple"});
+    agreement cpu = make_agreement("cpu", {"moi", "cpu"});
     cpu.kind = tipstats::agreement_kind::renewal;  // renews an agreement the dataset does not hold
 
     // Given out of order on purpose.
-    const Dataset ds({}, cambodian_partners(), {third, undated, cpu, second, overlapping, first});
+    const dataset ds({}, cambodian_partners(), {third, undated, cpu, second, overlapping, first});
     const auto& agreements = ds.agreements();
 
     const auto chain = agreements.chain("second");
@@ -355,7 +355,7 @@ TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]
     REQUIRE(active.size() == 1);
     CHECK(active[0]->id == "second");
     CHECK(active[0] == &agreements.get("second"));
-    for (const Agreement* a : agreements.between("moi", "APLE")) CHECK(a == &agreements.get(a->id));
+    for (const agreement* a : agreements.between("moi", "APLE")) CHECK(a == &agreements.get(a->id));
 
     const auto c = agreements.continuity("aple", "moi");
     CHECK(c.first_partner_id == "aple");
@@ -370,7 +370,7 @@ TEST_CASE("renewal chains, counts and the continuity of a partnership", "[model]
     // Window 2016-2019: 1461 days, of which August 2019 (31 days) is uncovered for certain; the
     // undated agreement could have covered any day.
     const auto window = tipstats::period::parse("2016/2019");
-    const Dataset dated({}, cambodian_partners(), {first, second, third});
+    const dataset dated({}, cambodian_partners(), {first, second, third});
     const auto cover = dated.agreements().coverage("moi", "aple", window);
     CHECK(cover.window.days() == 1461);
     CHECK(cover.certain_days == 1461 - 31);

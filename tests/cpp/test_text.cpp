@@ -39,8 +39,8 @@ TEST_CASE("enumerations print their words in every namespace", "[text]") {
     CHECK(streamed(tipstats::period_kind::quarter) == "quarter");
     CHECK(streamed(tipstats::date_precision::month) == "month");
     CHECK(streamed(tipstats::agreement_status::active) == "active");
-    CHECK(streamed(tipstats::Sex::female) == tipstats::to_string(tipstats::Sex::female));
-    CHECK(streamed(tipstats::Dimension::offence) == "offence");
+    CHECK(streamed(tipstats::sex::female) == tipstats::to_string(tipstats::sex::female));
+    CHECK(streamed(tipstats::dimension::offence) == "offence");
     CHECK(streamed(tipstats::stats::proportion_method::agresti_coull) == "agresti_coull");
     CHECK(streamed(tipstats::stats::claim_qualifier::more_than) == "more than");
     CHECK(streamed(tipstats::trend::mk_method::hamed_rao) == "hamed_rao");

@@ -17,9 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     try {
-        const tipstats::Observations table = tipstats::read_observations_csv(text, "fuzz.csv");
+        const tipstats::observations table = tipstats::read_observations_csv(text, "fuzz.csv");
         const std::string written = tipstats::observations_to_csv(table);
-        const tipstats::Observations again = tipstats::read_observations_csv(written, "written.csv");
+        const tipstats::observations again = tipstats::read_observations_csv(written, "written.csv");
         if (!(again == table) || tipstats::observations_to_csv(again) != written) std::abort();
     } catch (const tipstats::error&) {
     }

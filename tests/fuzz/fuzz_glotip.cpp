@@ -11,7 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     try {
-        const tipstats::Observations table = tipstats::io::read_glotip(text, "fuzz.csv");
+        const tipstats::observations table = tipstats::io::read_glotip(text, "fuzz.csv");
         if (!(tipstats::read_observations_csv(tipstats::observations_to_csv(table)) == table)) std::abort();
     } catch (const tipstats::error&) {
     }

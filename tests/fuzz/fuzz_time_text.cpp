@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     round_trip(text, [](std::string_view t) { return tipstats::period::parse(t); });
     round_trip(text, [](std::string_view t) { return tipstats::partial_date::parse(t); });
     round_trip(text, [](std::string_view t) { return tipstats::age_band::parse(t); });
-    round_trip(text, [](std::string_view t) { return tipstats::Quantity::parse(t); });
+    round_trip(text, [](std::string_view t) { return tipstats::quantity::parse(t); });
     try {
         const tipstats::age_band band = tipstats::age_band::from_label(text);
         if (!(tipstats::age_band::parse(band.to_string()) == band)) std::abort();

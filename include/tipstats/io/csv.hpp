@@ -14,7 +14,7 @@
 namespace tipstats {
 
 /// A CSV file read whole: a header and rows of fields, each row with the line it starts on.
-struct CsvTable {
+struct csv_table {
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
     std::vector<std::size_t> lines;  ///< 1-based line on which each row starts
@@ -25,7 +25,7 @@ struct CsvTable {
 /// `file` only names the source in messages. `delimiter` separates fields (',' by RFC 4180; ';' and
 /// tab are common in European and spreadsheet exports); a quote, line break or non-ASCII byte is
 /// refused as a delimiter with domain_error.
-CsvTable parse_csv(std::string_view text, const std::string& file = {}, char delimiter = ',');
+csv_table parse_csv(std::string_view text, const std::string& file = {}, char delimiter = ',');
 
 /// One CSV field, quoted when it has to be.
 std::string csv_field(std::string_view value);
@@ -41,14 +41,14 @@ inline constexpr std::array<std::string_view, 10> observation_columns{
 /// an error. Values are numbers, "<b", ">b" or empty/NA for missing. Errors name the file, line
 /// and column; nothing is returned half-read. A table read from a named file records each row's
 /// line (`lines()`).
-Observations read_observations_csv(std::string_view text, const std::string& file = {});
-Observations load_observations_csv(const std::filesystem::path& path);
+observations read_observations_csv(std::string_view text, const std::string& file = {});
+observations load_observations_csv(const std::filesystem::path& path);
 
 /// Writes every column, the extra dimensions between `source` and `note`; values in their shortest
 /// exact form, censored values as "<b".
-std::string observations_to_csv(const Observations& table);
+std::string observations_to_csv(const observations& table);
 /// Writes to a temporary file beside `path`, then renames it over `path`: an interrupted save leaves
 /// the old file whole.
-void save_observations_csv(const Observations& table, const std::filesystem::path& path);
+void save_observations_csv(const observations& table, const std::filesystem::path& path);
 
 }  // namespace tipstats

@@ -107,7 +107,7 @@ struct rejected_row {
 /// Observations read from an export, and the rows set aside (only with bad_rows::collect).
 /// `observations.lines()` gives each observation's line in the file.
 struct glotip_import {
-    Observations observations;
+    tipstats::observations observations;
     std::vector<rejected_row> rejected;
 };
 
@@ -121,8 +121,8 @@ glotip_import read_glotip(std::string_view text, const std::string& file, bad_ro
 glotip_import read_glotip_cells(std::span<const std::vector<std::string>> cells, std::span<const std::size_t> lines,
                                 const std::string& file, bad_rows policy);
 /// Stops at the first bad row.
-Observations read_glotip(std::string_view text, const std::string& file = {});
-Observations load_glotip(const std::filesystem::path& path);
+observations read_glotip(std::string_view text, const std::string& file = {});
+observations load_glotip(const std::filesystem::path& path);
 glotip_import load_glotip(const std::filesystem::path& path, bad_rows policy);
 
 }  // namespace tipstats::io

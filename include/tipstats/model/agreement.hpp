@@ -3,7 +3,7 @@
 // eTools agreements): parties, terms, renewals, and the status on any date.
 //
 // Dates may be partial ("signed in 2019"). Every derived date is therefore a range of days it can
-// be (DateBounds), and a status is only claimed when it holds for every day in those ranges;
+// be (date_bounds), and a status is only claimed when it holds for every day in those ranges;
 // otherwise it is `unknown`.
 
 #include <tipstats/model/enum_text.hpp>
@@ -77,57 +77,57 @@ inline agreement_status parse_agreement_status(std::string_view text) {
 }
 
 /// A day known to lie between `earliest` and `latest`, both included.
-struct DateBounds {
+struct date_bounds {
     date earliest;
     date latest;
 
     bool is_exact() const { return earliest == latest; }
-    friend bool operator==(const DateBounds&, const DateBounds&) = default;
+    friend bool operator==(const date_bounds&, const date_bounds&) = default;
 };
 
-inline DateBounds bounds_of(const partial_date& date) { return {date.earliest(), date.latest()}; }
+inline date_bounds bounds_of(const partial_date& date) { return {date.earliest(), date.latest()}; }
 
-struct Party {
+struct party {
     std::string partner_id;
     party_role role = party_role::signatory;
 
-    friend bool operator==(const Party&, const Party&) = default;
+    friend bool operator==(const party&, const party&) = default;
 };
 
 /// A person who signed, as the source names them.
-struct Signatory {
+struct signatory {
     std::string name;
     std::string title;       ///< "Country Director"
     std::string partner_id;  ///< whom they signed for; empty when not known
 
-    friend bool operator==(const Signatory&, const Signatory&) = default;
+    friend bool operator==(const signatory&, const signatory&) = default;
 };
 
-struct StatusChange {
+struct status_change {
     status_change_kind kind = status_change_kind::terminated;
     partial_date date{1400};  ///< from this day on
     std::string note;
 
-    friend bool operator==(const StatusChange&, const StatusChange&) = default;
+    friend bool operator==(const status_change&, const status_change&) = default;
 };
 
-class Agreement;
+class agreement;
 namespace detail {
 /// Reads and sets what a registry derives for an agreement (its renewal count), so that copies
 /// made outside C++ (a pickled Python object) keep it.
 struct agreement_derived {
-    static std::optional<std::size_t> renewal_count(const Agreement& a);
-    static void set_renewal_count(Agreement& a, std::optional<std::size_t> count);
+    static std::optional<std::size_t> renewal_count(const agreement& a);
+    static void set_renewal_count(agreement& a, std::optional<std::size_t> count);
 };
 }  // namespace detail
 
-class Agreement {
+class agreement {
 public:
     std::string id;
     agreement_kind kind = agreement_kind::mou;
     std::string title;
-    std::vector<Party> parties;
-    std::vector<Signatory> signatories;
+    std::vector<party> parties;
+    std::vector<signatory> signatories;
     std::optional<partial_date> signed_date;  ///< "signed" in documents
     std::optional<partial_date> start;        ///< when absent, the agreement starts when signed
     std::optional<partial_date> end;          ///< last day, inclusive; when absent, from term_months
@@ -135,13 +135,13 @@ public:
     std::optional<int> max_renewals;
     std::string renews;  ///< id of the agreement this one renews; empty when none (or not known)
     std::vector<std::string> scope;
-    std::vector<StatusChange> status_changes;
-    std::vector<SourceRef> sources;
+    std::vector<status_change> status_changes;
+    std::vector<source_ref> sources;
     std::string notes;
 
     /// The first day in force: `start`, else the signing date (an MoU takes effect when signed
     /// unless it says otherwise); nullopt when neither is known.
-    std::optional<DateBounds> start_bounds() const {
+    std::optional<date_bounds> start_bounds() const {
         if (start) return bounds_of(*start);
         if (signed_date) return bounds_of(*signed_date);
         return std::nullopt;
@@ -149,21 +149,21 @@ public:
 
     /// The last day of the term: `end`, else start + term_months - 1 day (a three-year MoU from
     /// 2019-08-01 ends 2022-07-31); nullopt when neither is known. Terminations do not move it.
-    std::optional<DateBounds> end_bounds() const {
+    std::optional<date_bounds> end_bounds() const {
         if (end) return bounds_of(*end);
         const auto s = start_bounds();
         if (!s || !term_months) return std::nullopt;
         const auto one_day = std::chrono::days{1};
-        return DateBounds{add_months(s->earliest, *term_months) - one_day, add_months(s->latest, *term_months) - one_day};
+        return date_bounds{add_months(s->earliest, *term_months) - one_day, add_months(s->latest, *term_months) - one_day};
     }
 
     /// The last day in force: the end of the term, or the day before an earlier termination.
-    std::optional<DateBounds> last_day_bounds() const {
+    std::optional<date_bounds> last_day_bounds() const {
         auto last = end_bounds();
         const auto one_day = std::chrono::days{1};
         for (const auto& change : status_changes) {
             if (change.kind != status_change_kind::terminated) continue;
-            const DateBounds cut{change.date.earliest() - one_day, change.date.latest() - one_day};
+            const date_bounds cut{change.date.earliest() - one_day, change.date.latest() - one_day};
             if (!last) {
                 last = cut;
             } else {
@@ -188,8 +188,8 @@ public:
         // (one that may or may not have happened yet, or a termination) decides; otherwise the
         // latest is in effect.
         const auto e = end_bounds();
-        const StatusChange* deciding = nullptr;
-        const StatusChange* latest = nullptr;
+        const status_change* deciding = nullptr;
+        const status_change* latest = nullptr;
         for (const auto& change : status_changes) {
             const date earliest = change.date.earliest();
             if (earliest > day) continue;
@@ -214,7 +214,7 @@ public:
         return ids;
     }
     bool has_party(std::string_view partner_id) const {
-        return std::any_of(parties.begin(), parties.end(), [&](const Party& p) { return p.partner_id == partner_id; });
+        return std::any_of(parties.begin(), parties.end(), [&](const party& p) { return p.partner_id == partner_id; });
     }
     /// The parties bound by the agreement (every role except witness), as a set: a renewal must
     /// bind the same ones.
@@ -228,20 +228,20 @@ public:
     /// Renewals up to and including this one in its chain (0 for an original agreement, 2 for the
     /// second renewal). A renewal whose predecessor is not in the dataset counts as one, so the
     /// number is a lower bound when the early history is missing. Set when the agreement is part
-    /// of an AgreementRegistry (a Dataset); 1 or 0 for a free-standing agreement by its kind.
+    /// of an agreement_registry (a dataset); 1 or 0 for a free-standing agreement by its kind.
     std::size_t renewal_count() const noexcept {
         return renewal_count_ ? *renewal_count_ : (is_renewal() ? 1 : 0);
     }
     bool is_renewal() const noexcept { return kind == agreement_kind::renewal || !renews.empty(); }
 
     /// Equal when every recorded field is; the derived renewal count is not compared.
-    friend bool operator==(const Agreement& a, const Agreement& b) { return fields(a) == fields(b); }
+    friend bool operator==(const agreement& a, const agreement& b) { return fields(a) == fields(b); }
 
 private:
     friend struct detail::agreement_derived;
     std::optional<std::size_t> renewal_count_;
 
-    static auto fields(const Agreement& a)
+    static auto fields(const agreement& a)
         -> decltype(std::tie(a.id, a.kind, a.title, a.parties, a.signatories, a.signed_date, a.start, a.end,
                              a.term_months, a.max_renewals, a.renews, a.scope, a.status_changes, a.sources, a.notes)) {
         return std::tie(a.id, a.kind, a.title, a.parties, a.signatories, a.signed_date, a.start, a.end, a.term_months,
@@ -249,13 +249,13 @@ private:
     }
 };
 
-inline std::optional<std::size_t> detail::agreement_derived::renewal_count(const Agreement& a) { return a.renewal_count_; }
-inline void detail::agreement_derived::set_renewal_count(Agreement& a, std::optional<std::size_t> count) {
+inline std::optional<std::size_t> detail::agreement_derived::renewal_count(const agreement& a) { return a.renewal_count_; }
+inline void detail::agreement_derived::set_renewal_count(agreement& a, std::optional<std::size_t> count) {
     a.renewal_count_ = count;
 }
 
 /// Checks one agreement on its own; `field` is its place in a document ("agreements[2]").
-inline void validate(const Agreement& a, const std::string& field) {
+inline void validate(const agreement& a, const std::string& field) {
     detail::require_slug(a.id, detail::subfield(field, "id"));
     if (a.parties.empty()) throw validation_error("an agreement needs at least one party", detail::subfield(field, "parties"));
     for (std::size_t i = 0; i < a.parties.size(); ++i) {
@@ -281,7 +281,7 @@ inline void validate(const Agreement& a, const std::string& field) {
                                        a.signed_date->to_string() + " (and no start is given)",
                                    detail::subfield(field, "end"));
         if (a.term_months && a.start_bounds()) {
-            Agreement by_term = a;
+            agreement by_term = a;
             by_term.end.reset();
             const auto derived = *by_term.end_bounds();
             if (a.end->latest() < derived.earliest || derived.latest < a.end->earliest())

@@ -17,7 +17,7 @@
 namespace tipstats {
 
 /// Two consecutive agreements of a partnership, ordered by start.
-struct Transition {
+struct transition {
     std::string from_id;
     std::string to_id;
     /// Days between the last day of `from` and the first day of `to`, both excluded: 0 when one
@@ -29,47 +29,47 @@ struct Transition {
         if (!gap_days) return std::nullopt;
         return *gap_days < 0 ? -*gap_days : 0;
     }
-    friend bool operator==(const Transition&, const Transition&) = default;
+    friend bool operator==(const transition&, const transition&) = default;
 };
 
 /// The agreements between two partners in time order, with the transitions between them.
-struct Continuity {
+struct continuity {
     std::string first_partner_id;
     std::string second_partner_id;
     std::vector<std::string> agreement_ids;
-    std::vector<Transition> transitions;
-    friend bool operator==(const Continuity&, const Continuity&) = default;
+    std::vector<transition> transitions;
+    friend bool operator==(const continuity&, const continuity&) = default;
 };
 
 /// How many days of a window some agreement between two partners was in force: `certain_days`
 /// counts the days every reading of the known dates covers, `possible_days` those at least one
 /// reading covers (an unknown end may run to the end of the window). Suspensions are not removed.
-struct Coverage {
+struct coverage {
     period window;
     long certain_days = 0;
     long possible_days = 0;
-    friend bool operator==(const Coverage&, const Coverage&) = default;
+    friend bool operator==(const coverage&, const coverage&) = default;
 };
 
-class AgreementRegistry : public Registry<Agreement> {
+class agreement_registry : public registry<agreement> {
 public:
-    AgreementRegistry() : partners_(std::make_shared<PartnerRegistry>()) {}
+    agreement_registry() : partners_(std::make_shared<partner_registry>()) {}
 
     /// Checks each agreement, that every party and signatory is a known partner, and that every
     /// renewal renews a known agreement between the same parties, at most once, without cycles and
     /// no more often in a row than the renewed agreement's max_renewals.
-    AgreementRegistry(std::vector<Agreement> agreements, std::shared_ptr<const PartnerRegistry> partners)
-        : Registry(std::move(agreements), "agreement", "agreements"), partners_(std::move(partners)) {
+    agreement_registry(std::vector<agreement> agreements, std::shared_ptr<const partner_registry> partners)
+        : registry(std::move(agreements), "agreement", "agreements"), partners_(std::move(partners)) {
         for (std::size_t i = 0; i < records_.size(); ++i) check_references(i);
         for (std::size_t i = 0; i < records_.size(); ++i) {
             std::size_t steps = 0;
-            for (const Agreement* a = &records_[i]; !a->renews.empty(); a = &get(a->renews))
+            for (const agreement* a = &records_[i]; !a->renews.empty(); a = &get(a->renews))
                 if (++steps > records_.size())
                     throw validation_error("the renewal chain of '" + records_[i].id + "' loops back on itself",
                                            field_of(i) + ".renews");
         }
         for (std::size_t i = 0; i < records_.size(); ++i) {
-            const Agreement& a = records_[i];
+            const agreement& a = records_[i];
             if (!a.max_renewals) continue;
             int renewals = 0;
             for (auto it = renewed_by_.find(a.id); it != renewed_by_.end(); it = renewed_by_.find(it->second))
@@ -80,7 +80,7 @@ public:
         }
         for (auto& a : records_) {
             std::size_t count = 0;
-            for (const Agreement* link = &a;; link = &get(link->renews)) {
+            for (const agreement* link = &a;; link = &get(link->renews)) {
                 count += link->is_renewal() ? 1u : 0u;
                 if (link->renews.empty()) break;
             }
@@ -88,48 +88,48 @@ public:
         }
     }
 
-    const PartnerRegistry& partners() const noexcept { return *partners_; }
+    const partner_registry& partners() const noexcept { return *partners_; }
 
     /// The same agreements, checked against the same partners.
-    friend bool operator==(const AgreementRegistry& a, const AgreementRegistry& b) {
+    friend bool operator==(const agreement_registry& a, const agreement_registry& b) {
         return a.records_ == b.records_ && *a.partners_ == *b.partners_;
     }
 
     // Queries return pointers to the registry's agreements (valid while it lives), in the order
-    // given, as PartnerRegistry::find_all does: no agreement is copied.
+    // given, as partner_registry::find_all does: no agreement is copied.
 
     /// The agreements whose status on `day` is `status`.
-    std::vector<const Agreement*> with_status(agreement_status status, const date& day) const {
-        return matching([&](const Agreement& a) { return a.status_on(day) == status; });
+    std::vector<const agreement*> with_status(agreement_status status, const date& day) const {
+        return matching([&](const agreement& a) { return a.status_on(day) == status; });
     }
-    /// The agreements certainly in force on `day` (see Agreement::status_on).
-    std::vector<const Agreement*> active_on(const date& day) const {
+    /// The agreements certainly in force on `day` (see agreement::status_on).
+    std::vector<const agreement*> active_on(const date& day) const {
         return with_status(agreement_status::active, day);
     }
 
-    /// The agreements a partner is party to; `partner` is an id or any name (PartnerRegistry::find).
-    std::vector<const Agreement*> involving(std::string_view partner) const {
+    /// The agreements a partner is party to; `partner` is an id or any name (partner_registry::find).
+    std::vector<const agreement*> involving(std::string_view partner) const {
         const std::string& id = partners_->find(partner).id;
-        return matching([&](const Agreement& a) { return a.has_party(id); });
+        return matching([&](const agreement& a) { return a.has_party(id); });
     }
 
     /// The agreements both partners are party to.
-    std::vector<const Agreement*> between(std::string_view first, std::string_view second) const {
+    std::vector<const agreement*> between(std::string_view first, std::string_view second) const {
         const std::string& a_id = partners_->find(first).id;
         const std::string& b_id = partners_->find(second).id;
-        return matching([&](const Agreement& a) { return a.has_party(a_id) && a.has_party(b_id); });
+        return matching([&](const agreement& a) { return a.has_party(a_id) && a.has_party(b_id); });
     }
 
     /// The whole renewal chain the agreement belongs to, oldest first.
-    std::vector<const Agreement*> chain(std::string_view id) const {
-        const Agreement* first = &get(id);
+    std::vector<const agreement*> chain(std::string_view id) const {
+        const agreement* first = &get(id);
         while (!first->renews.empty()) first = &get(first->renews);
-        std::vector<const Agreement*> out{first};
+        std::vector<const agreement*> out{first};
         for (auto it = renewed_by_.find(first->id); it != renewed_by_.end(); it = renewed_by_.find(out.back()->id))
             out.push_back(&get(it->second));
         return out;
     }
-    /// See Agreement::renewal_count.
+    /// See agreement::renewal_count.
     std::size_t renewal_count(std::string_view id) const { return get(id).renewal_count(); }
     /// The id of the agreement that renews this one, if any.
     std::optional<std::string> renewed_by(std::string_view id) const {
@@ -140,19 +140,19 @@ public:
 
     /// The agreements between two partners ordered by start (unknown starts last), with the gap or
     /// overlap between each and the next.
-    Continuity continuity(std::string_view first, std::string_view second) const {
+    tipstats::continuity continuity(std::string_view first, std::string_view second) const {
         auto agreements = between(first, second);
-        std::stable_sort(agreements.begin(), agreements.end(), [](const Agreement* a, const Agreement* b) {
+        std::stable_sort(agreements.begin(), agreements.end(), [](const agreement* a, const agreement* b) {
             const auto sa = a->start_bounds();
             const auto sb = b->start_bounds();
             if (!sa || !sb) return sa.has_value() && !sb.has_value();
             return std::tie(sa->earliest, sa->latest) < std::tie(sb->earliest, sb->latest);
         });
-        Continuity out{partners_->find(first).id, partners_->find(second).id, {}, {}};
+        tipstats::continuity out{partners_->find(first).id, partners_->find(second).id, {}, {}};
         for (std::size_t i = 0; i < agreements.size(); ++i) {
             out.agreement_ids.push_back(agreements[i]->id);
             if (i == 0) continue;
-            Transition t{agreements[i - 1]->id, agreements[i]->id, std::nullopt};
+            transition t{agreements[i - 1]->id, agreements[i]->id, std::nullopt};
             const auto last = agreements[i - 1]->last_day_bounds();
             const auto next = agreements[i]->start_bounds();
             if (last && next && last->is_exact() && next->is_exact())
@@ -163,10 +163,10 @@ public:
     }
 
     /// The days of `window` covered by some agreement between the two partners.
-    Coverage coverage(std::string_view first, std::string_view second, const period& window) const {
+    tipstats::coverage coverage(std::string_view first, std::string_view second, const period& window) const {
         std::vector<std::pair<date, date>> certain;
         std::vector<std::pair<date, date>> possible;
-        for (const Agreement* a : between(first, second)) {
+        for (const agreement* a : between(first, second)) {
             const auto start = a->start_bounds();
             const auto last = a->last_day_bounds();
             possible.emplace_back(start ? start->earliest : window.start(), last ? last->latest : window.end());
@@ -176,12 +176,12 @@ public:
     }
 
 private:
-    std::shared_ptr<const PartnerRegistry> partners_;
+    std::shared_ptr<const partner_registry> partners_;
     std::map<std::string, std::string, std::less<>> renewed_by_;
 
     template <class Predicate>
-    std::vector<const Agreement*> matching(Predicate&& keep) const {
-        std::vector<const Agreement*> out;
+    std::vector<const agreement*> matching(Predicate&& keep) const {
+        std::vector<const agreement*> out;
         for (const auto& a : records_)
             if (keep(a)) out.push_back(&a);
         return out;
@@ -190,7 +190,7 @@ private:
     static std::string field_of(std::size_t i) { return "agreements[" + std::to_string(i) + "]"; }
 
     void check_references(std::size_t i) {
-        const Agreement& a = records_[i];
+        const agreement& a = records_[i];
         const std::string field = field_of(i);
         validate(a, field);
         for (std::size_t j = 0; j < a.parties.size(); ++j)
@@ -205,7 +205,7 @@ private:
         }
         if (a.renews.empty()) return;
         if (!contains(a.renews)) throw validation_error("renews unknown agreement '" + a.renews + "'", field + ".renews");
-        const Agreement* earlier = &get(a.renews);
+        const agreement* earlier = &get(a.renews);
         if (earlier->bound_parties() != a.bound_parties())
             throw validation_error("renews '" + earlier->id + "', which binds other parties (" +
                                        join(earlier->bound_parties()) + " instead of " + join(a.bound_parties()) + ")",

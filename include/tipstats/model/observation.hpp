@@ -16,23 +16,23 @@
 
 namespace tipstats {
 
-enum class Sex : unsigned char { all, female, male, other, unknown };
+enum class sex : unsigned char { all, female, male, other, unknown };
 
 inline constexpr std::array<std::string_view, 5> sex_names{"all", "female", "male", "other", "unknown"};
 
-inline std::string_view to_string(Sex s) { return sex_names[static_cast<std::size_t>(s)]; }
+inline std::string_view to_string(sex s) { return sex_names[static_cast<std::size_t>(s)]; }
 
 /// Canonical names and the few synonyms reports use ("total", "both", "girls", "boys", "f", "m");
 /// case-insensitive. Anything else is a parse_error naming the label.
-inline Sex parse_sex(std::string_view text) {
+inline sex parse_sex(std::string_view text) {
     std::string key(detail::trim(text));
     for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (std::size_t i = 0; i < sex_names.size(); ++i)
-        if (key == sex_names[i]) return static_cast<Sex>(i);
-    if (key == "total" || key == "both" || key == "both sexes" || key == "t") return Sex::all;
-    if (key == "f" || key == "women" || key == "girls" || key == "woman" || key == "girl") return Sex::female;
-    if (key == "m" || key == "men" || key == "boys" || key == "man" || key == "boy") return Sex::male;
-    if (key == "not stated" || key == "n/a" || key == "") return Sex::unknown;
+        if (key == sex_names[i]) return static_cast<sex>(i);
+    if (key == "total" || key == "both" || key == "both sexes" || key == "t") return sex::all;
+    if (key == "f" || key == "women" || key == "girls" || key == "woman" || key == "girl") return sex::female;
+    if (key == "m" || key == "men" || key == "boys" || key == "man" || key == "boy") return sex::male;
+    if (key == "not stated" || key == "n/a" || key == "") return sex::unknown;
     throw parse_error("unknown sex label " + detail::quoted(text) +
                       " (expected all, female, male, other or unknown)");
 }
@@ -40,15 +40,15 @@ inline Sex parse_sex(std::string_view text) {
 /// Units a value can have; counts must be whole and non-negative, proportions lie in [0, 1].
 inline constexpr std::array<std::string_view, 4> known_units{"count", "percent", "proportion", "per_100000"};
 
-struct Observation {
+struct observation {
     std::string measure = {};  ///< victims_rescued, victims_detected, cases, arrests, ...
-    Quantity value = {};
+    quantity value = {};
     tipstats::period period;       ///< required: there is no default period
     std::string unit = "count";
     std::string area = {};           ///< ISO 3166-1 alpha-3 or a sub-national code; empty when not stated
     std::string offence = "all";   ///< sexual_assault, trafficking, forced_labour, ...; "all" for a total
     age_band age = age_band::all();  ///< age_band::all() for a total
-    Sex sex = Sex::all;            ///< Sex::all for a total
+    tipstats::sex sex = tipstats::sex::all;  ///< sex::all for a total
     std::string source = {};       ///< id of a source in the dataset
     std::string note = {};
     /// Breakdowns beyond the built-in ones, along the table's extra dimensions (e.g. GLOTIP's
@@ -74,9 +74,9 @@ struct Observation {
                                    "unit");
         if (value.is_missing()) return;
         // The numbers written: the value, the censoring bound, or both ends of a range.
-        const Bounds ends = value.is_range() ? value.bounds(false)
-                            : value.is_exact() ? Bounds{value.value(), value.value()}
-                                               : Bounds{value.bound(), value.bound()};
+        const bounds ends = value.is_range() ? value.bounds(false)
+                            : value.is_exact() ? bounds{value.value(), value.value()}
+                                               : bounds{value.bound(), value.bound()};
         for (const double number : {ends.lower, ends.upper}) {
             if (is_count() && (number < 0 || number != std::floor(number)))
                 throw validation_error("a count must be a whole number >= 0, got " + value.to_string(), "value");

@@ -20,7 +20,7 @@ namespace tipstats {
 
 /// The distinct values of one dimension, in order of first appearance, and each row's code.
 template <class T, class Key>
-class Categories {
+class categories {
 public:
     using code_type = std::int32_t;
 
@@ -60,21 +60,21 @@ struct age_key {
 /// The built-in dimensions an observation is classified by. A table may declare more (its extra
 /// dimensions, e.g. "citizenship"), which behave like offence, age and sex: categorical, "all" for
 /// the total, filterable and checked against their totals.
-enum class Dimension { measure, unit, period, area, offence, age, sex, source };
+enum class dimension { measure, unit, period, area, offence, age, sex, source };
 
 inline constexpr std::array<std::string_view, 8> dimension_names{"measure", "unit",  "period", "area",
                                                                  "offence", "age",   "sex",    "source"};
 /// "measure", "unit", ...: the dimension's column name.
-inline std::string_view to_string(Dimension d) { return dimension_names[static_cast<std::size_t>(d)]; }
+inline std::string_view to_string(dimension d) { return dimension_names[static_cast<std::size_t>(d)]; }
 
 /// Names an extra dimension cannot take: the built-in dimensions and the other columns of the tidy
 /// table and its pandas form.
 inline constexpr std::array<std::string_view, 8> reserved_column_names{
     "value", "censoring", "bound", "lower", "upper", "note", "period_start", "period_end"};
 
-/// Something `Observations::check()` found, naming the rows (0-based) involved and, for a table
+/// Something `observations::check()` found, naming the rows (0-based) involved and, for a table
 /// read from a file, their lines in that file.
-struct Finding {
+struct finding {
     enum class kind {
         exceeds_total,        ///< parts of a breakdown add up to more than their total
         overlapping_bands,    ///< a breakdown's age bands overlap, so they cannot be summed
@@ -95,24 +95,24 @@ inline constexpr std::array<std::string_view, 7> finding_kind_names{
     "exceeds_total", "overlapping_bands", "duplicate", "repeated_label", "periods_do_not_nest", "uncoded_area",
     "damaged_text"};
 
-inline std::string_view to_string(Finding::kind k) { return finding_kind_names[static_cast<std::size_t>(k)]; }
+inline std::string_view to_string(finding::kind k) { return finding_kind_names[static_cast<std::size_t>(k)]; }
 
 /// Which rows make a series. Unset breakdowns (offence, age, sex and the extra dimensions) mean
 /// their total ("all"); unset area, unit and source must be unambiguous among the selected rows.
-struct SeriesFilter {
+struct series_filter {
     std::optional<std::string> unit = {}, area = {}, offence = {}, source = {};
     std::optional<age_band> age = {};
-    std::optional<Sex> sex = {};
+    std::optional<tipstats::sex> sex = {};
     std::map<std::string, std::string> extra = {};  ///< extra dimension -> category
 };
 
-class Observations {
+class observations {
 public:
     using code_type = std::int32_t;
 
     /// An empty table with the given extra dimensions (names as `check_dimension_name` allows).
-    Observations() = default;
-    explicit Observations(const std::vector<std::string>& extra_dimensions) {
+    observations() = default;
+    explicit observations(const std::vector<std::string>& extra_dimensions) {
         for (const auto& name : extra_dimensions) add_dimension(name);
     }
 
@@ -148,7 +148,7 @@ public:
     void add_dimension(const std::string& name) {
         if (std::find(extra_names_.begin(), extra_names_.end(), name) != extra_names_.end()) return;
         check_dimension_name(name);
-        ExtraColumn column;
+        extra_column column;
         const code_type total = column.categories.code_of("all");
         column.codes.assign(size(), total);
         extra_names_.push_back(name);
@@ -164,37 +164,37 @@ public:
     }
 
     /// Appends a row after validating it; on error nothing is added. The error names the row.
-    void add(const Observation& o) {
+    void add(const observation& o) {
         validate_row(o, size());
         append(o);
     }
 
     /// Appends all rows or none: every row is validated before the first is added.
-    void extend(std::span<const Observation> rows) {
+    void extend(std::span<const observation> rows) {
         for (std::size_t i = 0; i < rows.size(); ++i) validate_row(rows[i], size() + i);
         for (const auto& o : rows) append(o);
     }
     /// Appends another table's rows (all or none), declaring its extra dimensions here first.
-    void extend(const Observations& other) {
+    void extend(const observations& other) {
         for (const auto& name : other.extra_names_) check_dimension_name(name);
-        std::vector<Observation> rows;
+        std::vector<observation> rows;
         rows.reserve(other.size());
         for (std::size_t i = 0; i < other.size(); ++i) rows.push_back(other[i]);
-        Observations grown = *this;
+        observations grown = *this;
         for (const auto& name : other.extra_names_) grown.add_dimension(name);
         grown.extend(rows);
         *this = std::move(grown);
     }
 
-    Observation operator[](std::size_t row) const {
-        Observation o{.measure = measures_[measure_[row]],
+    observation operator[](std::size_t row) const {
+        observation o{.measure = measures_[measure_[row]],
                       .value = values_[row],
                       .period = periods_[period_[row]],
                       .unit = units_[unit_[row]],
                       .area = areas_[area_[row]],
                       .offence = offences_[offence_[row]],
                       .age = ages_[age_[row]],
-                      .sex = static_cast<Sex>(sex_[row]),
+                      .sex = static_cast<sex>(sex_[row]),
                       .source = sources_[source_[row]],
                       .note = notes_[row]};
         for (std::size_t d = 0; d < extra_.size(); ++d) {
@@ -203,37 +203,37 @@ public:
         }
         return o;
     }
-    Observation at(std::size_t row) const {
+    observation at(std::size_t row) const {
         if (row >= size())
             throw domain_error("row", "out of range for " + std::to_string(size()) + " observations", row);
         return (*this)[row];
     }
 
     // Columns: each row's code into the dimension's categories (sex codes index sex_names).
-    const std::vector<code_type>& codes(Dimension d) const {
+    const std::vector<code_type>& codes(dimension d) const {
         switch (d) {
-            case Dimension::measure: return measure_;
-            case Dimension::unit: return unit_;
-            case Dimension::period: return period_;
-            case Dimension::area: return area_;
-            case Dimension::offence: return offence_;
-            case Dimension::age: return age_;
-            case Dimension::sex: return sex_;
-            case Dimension::source: return source_;
+            case dimension::measure: return measure_;
+            case dimension::unit: return unit_;
+            case dimension::period: return period_;
+            case dimension::area: return area_;
+            case dimension::offence: return offence_;
+            case dimension::age: return age_;
+            case dimension::sex: return sex_;
+            case dimension::source: return source_;
         }
         return measure_;
     }
     /// The categories of a dimension as text (periods and age bands in their canonical form).
-    std::vector<std::string> labels(Dimension d) const {
+    std::vector<std::string> labels(dimension d) const {
         switch (d) {
-            case Dimension::measure: return measures_.values();
-            case Dimension::unit: return units_.values();
-            case Dimension::area: return areas_.values();
-            case Dimension::offence: return offences_.values();
-            case Dimension::source: return sources_.values();
-            case Dimension::period: return texts(periods_.values());
-            case Dimension::age: return texts(ages_.values());
-            case Dimension::sex: break;
+            case dimension::measure: return measures_.values();
+            case dimension::unit: return units_.values();
+            case dimension::area: return areas_.values();
+            case dimension::offence: return offences_.values();
+            case dimension::source: return sources_.values();
+            case dimension::period: return texts(periods_.values());
+            case dimension::age: return texts(ages_.values());
+            case dimension::sex: break;
         }
         return {sex_names.begin(), sex_names.end()};
     }
@@ -241,18 +241,18 @@ public:
     /// dimensions for another name.
     const std::vector<code_type>& codes(std::string_view dimension) const {
         if (const auto d = builtin(dimension)) return codes(*d);
-        return extra_column(dimension).codes;
+        return extra_column_named(dimension).codes;
     }
     std::vector<std::string> labels(std::string_view dimension) const {
         if (const auto d = builtin(dimension)) return labels(*d);
-        return extra_column(dimension).categories.values();
+        return extra_column_named(dimension).categories.values();
     }
     const std::vector<period>& periods() const noexcept { return periods_.values(); }
     const std::vector<age_band>& age_bands() const noexcept { return ages_.values(); }
 
     /// Each row's value as a number: NaN when censored or missing.
     const std::vector<double>& numbers() const noexcept { return numbers_; }
-    const std::vector<Quantity>& quantities() const noexcept { return values_; }
+    const std::vector<quantity>& quantities() const noexcept { return values_; }
     const std::vector<std::string>& notes() const noexcept { return notes_; }
 
     /// Where the rows came from, for a table read from a file: the file's name and each row's
@@ -273,22 +273,22 @@ public:
     /// overlapping age bands in a breakdown, rows repeating the same labels (duplicate or
     /// repeated_label), periods that do not nest, areas that are not ISO 3166 codes and text with
     /// U+FFFD. Empty when the table is consistent.
-    std::vector<Finding> check() const;
+    std::vector<finding> check() const;
 
     /// The rows of `measure` that match `filter`, in time order. Rows with the same labels and
     /// period are unnamed parts of their category and are added (bounds when some are censored).
     /// Throws not_found_error when no row matches and validation_error when the selection is
     /// ambiguous (two areas, units or sources for one period), naming what to filter on.
-    Series series(const std::string& measure, const SeriesFilter& filter = {}) const;
+    tipstats::series series(const std::string& measure, const series_filter& filter = {}) const;
 
     /// What a not-found message lists: the categories each dimension has among the rows of
     /// `measure`, or the measures when there is none of that name.
     std::string what_exists(const std::string& measure) const;
 
-    friend bool operator==(const Observations& a, const Observations& b) {
+    friend bool operator==(const observations& a, const observations& b) {
         if (a.size() != b.size() || a.extra_names_ != b.extra_names_) return false;
         for (std::size_t i = 0; i < a.size(); ++i) {
-            const Observation x = a[i], y = b[i];
+            const observation x = a[i], y = b[i];
             if (std::tie(x.measure, x.unit, x.area, x.offence, x.source, x.note, x.extra_dimensions) !=
                     std::tie(y.measure, y.unit, y.area, y.offence, y.source, y.note, y.extra_dimensions) ||
                 !(x.value == y.value) || !(x.period == y.period) || x.period.kind() != y.period.kind() ||
@@ -299,17 +299,17 @@ public:
     }
 
 private:
-    struct ExtraColumn {
-        Categories<std::string, detail::string_key> categories;
+    struct extra_column {
+        tipstats::categories<std::string, detail::string_key> categories;
         std::vector<code_type> codes;
     };
 
-    static std::optional<Dimension> builtin(std::string_view name) {
+    static std::optional<dimension> builtin(std::string_view name) {
         for (std::size_t d = 0; d < dimension_names.size(); ++d)
-            if (dimension_names[d] == name) return static_cast<Dimension>(d);
+            if (dimension_names[d] == name) return static_cast<dimension>(d);
         return std::nullopt;
     }
-    const ExtraColumn& extra_column(std::string_view name) const {
+    const extra_column& extra_column_named(std::string_view name) const {
         for (std::size_t d = 0; d < extra_names_.size(); ++d)
             if (extra_names_[d] == name) return extra_[d];
         std::string known;
@@ -317,7 +317,7 @@ private:
         throw domain_error("dimension", "unknown dimension " + detail::quoted(name) + " (this table has " + known + ")");
     }
 
-    void validate_row(const Observation& o, std::size_t row) const {
+    void validate_row(const observation& o, std::size_t row) const {
         const std::string where = "observations[" + std::to_string(row) + "].";
         try {
             o.validate();
@@ -335,7 +335,7 @@ private:
             }
     }
 
-    void append(const Observation& o) {
+    void append(const observation& o) {
         measure_.push_back(measures_.code_of(o.measure));
         unit_.push_back(units_.code_of(o.unit));
         period_.push_back(periods_.code_of(o.period));
@@ -362,13 +362,13 @@ private:
         return out;
     }
 
-    Categories<std::string, detail::string_key> measures_, units_, areas_, offences_, sources_;
-    Categories<period, detail::period_key> periods_;
-    Categories<age_band, detail::age_key> ages_;
+    categories<std::string, detail::string_key> measures_, units_, areas_, offences_, sources_;
+    categories<period, detail::period_key> periods_;
+    categories<age_band, detail::age_key> ages_;
     std::vector<code_type> measure_, unit_, period_, area_, offence_, age_, sex_, source_;
     std::vector<std::string> extra_names_;
-    std::vector<ExtraColumn> extra_;
-    std::vector<Quantity> values_;
+    std::vector<extra_column> extra_;
+    std::vector<quantity> values_;
     std::vector<double> numbers_;
     std::vector<std::string> notes_;
     std::string origin_;

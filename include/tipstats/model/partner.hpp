@@ -47,7 +47,7 @@ inline partner_kind parse_partner_kind(std::string_view text) {
     return detail::enum_from_string(detail::partner_kind_names, text, "partner kind");
 }
 
-struct Partner {
+struct partner {
     std::string id;                        ///< slug, unique in a dataset: "aple"
     std::string name;                      ///< "Action Pour Les Enfants"
     std::string acronym;                   ///< "APLE"; empty when none
@@ -58,7 +58,7 @@ struct Partner {
     std::vector<std::string> focus;        ///< children, migration, sexual_abuse, labour, ...
     std::string url;
     std::string notes;
-    std::vector<SourceRef> sources;
+    std::vector<source_ref> sources;
 
     /// Every name the partner can be looked up by: id, acronym, name, other names.
     std::vector<std::string_view> names() const {
@@ -68,11 +68,11 @@ struct Partner {
         return out;
     }
 
-    friend bool operator==(const Partner&, const Partner&) = default;
+    friend bool operator==(const partner&, const partner&) = default;
 };
 
 /// Checks one partner on its own; `field` is its place in a document ("partners[3]").
-inline void validate(const Partner& partner, const std::string& field) {
+inline void validate(const partner& partner, const std::string& field) {
     detail::require_slug(partner.id, detail::subfield(field, "id"));
     if (detail::trim(partner.name).empty()) throw validation_error("a partner needs a name", detail::subfield(field, "name"));
     const auto& c = partner.country;
@@ -83,13 +83,13 @@ inline void validate(const Partner& partner, const std::string& field) {
 }
 
 /// The partners of a dataset: unique ids, known parents without cycles, lookup by any name.
-class PartnerRegistry : public Registry<Partner> {
+class partner_registry : public registry<partner> {
 public:
-    PartnerRegistry() = default;
-    explicit PartnerRegistry(std::vector<Partner> partners)
-        : Registry(std::move(partners), "partner", "partners") {
+    partner_registry() = default;
+    explicit partner_registry(std::vector<partner> partners)
+        : registry(std::move(partners), "partner", "partners") {
         for (std::size_t i = 0; i < records_.size(); ++i) {
-            const Partner& p = records_[i];
+            const partner& p = records_[i];
             const std::string field = "partners[" + std::to_string(i) + "]";
             validate(p, field);
             if (!p.parent_id.empty() && !contains(p.parent_id))
@@ -101,7 +101,7 @@ public:
         }
         for (std::size_t i = 0; i < records_.size(); ++i) {
             std::size_t steps = 0;
-            for (const Partner* p = &records_[i]; !p->parent_id.empty(); p = &get(p->parent_id))
+            for (const partner* p = &records_[i]; !p->parent_id.empty(); p = &get(p->parent_id))
                 if (++steps > records_.size())
                     throw validation_error("the parent chain of '" + records_[i].id + "' loops back on itself",
                                            "partners[" + std::to_string(i) + "].parent_id");
@@ -110,9 +110,9 @@ public:
 
     /// Every partner known by `key`: an exact id, or an id, acronym or name equal to `key` after
     /// folding case, Latin diacritics and white space (see name_folding.hpp).
-    std::vector<const Partner*> find_all(std::string_view key) const {
+    std::vector<const partner*> find_all(std::string_view key) const {
         if (contains(key)) return {&get(key)};
-        std::vector<const Partner*> out;
+        std::vector<const partner*> out;
         if (const auto it = by_name_.find(fold_name(key)); it != by_name_.end())
             for (const std::size_t i : it->second) out.push_back(&records_[i]);
         return out;
@@ -120,12 +120,12 @@ public:
 
     /// The one partner known by `key` (see find_all); not_found_error when none, domain_error when
     /// the name is shared by several partners (use the id).
-    const Partner& find(std::string_view key) const {
+    const partner& find(std::string_view key) const {
         const auto found = find_all(key);
         if (found.empty()) throw not_found_error("partner", std::string(key));
         if (found.size() > 1) {
             std::string ids;
-            for (const Partner* p : found) ids += (ids.empty() ? "'" : ", '") + p->id + "'";
+            for (const partner* p : found) ids += (ids.empty() ? "'" : ", '") + p->id + "'";
             throw domain_error("key", "'" + std::string(key) + "' names several partners (" + ids + "); use an id");
         }
         return *found.front();
@@ -133,8 +133,8 @@ public:
 
     /// The partner itself, then its parent, its parent's parent, ... up to a partner without one
     /// (pointers into the registry, as find_all).
-    std::vector<const Partner*> parent_chain(std::string_view id) const {
-        std::vector<const Partner*> chain{&get(id)};
+    std::vector<const partner*> parent_chain(std::string_view id) const {
+        std::vector<const partner*> chain{&get(id)};
         while (!chain.back()->parent_id.empty()) chain.push_back(&get(chain.back()->parent_id));
         return chain;
     }

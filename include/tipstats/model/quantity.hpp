@@ -19,14 +19,14 @@
 namespace tipstats {
 
 /// A closed interval [lower, upper]; `upper` may be +infinity. Exact when lower == upper.
-struct Bounds {
+struct bounds {
     double lower = 0;
     double upper = 0;
     bool exact() const noexcept { return lower == upper; }
-    friend bool operator==(const Bounds&, const Bounds&) = default;
+    friend bool operator==(const bounds&, const bounds&) = default;
 };
 
-class Quantity {
+class quantity {
 public:
     enum class state : unsigned char {
         exact,    ///< the value is known
@@ -36,38 +36,38 @@ public:
         range,    ///< known to lie in [lower, upper], e.g. "106-111"
     };
 
-    Quantity() = default;  // missing
+    quantity() = default;  // missing
 
-    static Quantity exact(double value) {
+    static quantity exact(double value) {
         require_finite(value, "value");
-        return Quantity(state::exact, value);
+        return quantity(state::exact, value);
     }
     /// "<bound": a value known only to lie in [0, bound).
-    static Quantity below(double bound) {
+    static quantity below(double bound) {
         require_finite(bound, "bound");
         if (bound <= 0) throw domain_error("bound", "a censored value '<b' needs b > 0, got " + format(bound));
-        return Quantity(state::below, bound);
+        return quantity(state::below, bound);
     }
     /// ">bound": a value known only to exceed bound.
-    static Quantity above(double bound) {
+    static quantity above(double bound) {
         require_finite(bound, "bound");
-        return Quantity(state::above, bound);
+        return quantity(state::above, bound);
     }
-    static Quantity missing() { return Quantity(); }
+    static quantity missing() { return quantity(); }
     /// A value known to lie in [lower, upper] (both included, finite); exact when they are equal.
-    static Quantity range(double lower, double upper) {
+    static quantity range(double lower, double upper) {
         require_finite(lower, "lower");
         require_finite(upper, "upper");
         if (lower > upper)
             throw domain_error("upper", "a range needs lower <= upper, got " + format(lower) + " and " + format(upper));
         if (lower == upper) return exact(lower);
-        Quantity q(state::range, lower);
+        quantity q(state::range, lower);
         q.upper_ = upper;
         return q;
     }
     /// The narrowest quantity that says what `b` says: exact, a range, ">b" when only a lower bound
     /// is known (for counts the least whole number above it), or missing for [0, inf).
-    static Quantity from_bounds(const Bounds& b, bool integer) {
+    static quantity from_bounds(const bounds& b, bool integer) {
         if (std::isinf(b.upper)) {
             if (b.lower <= 0) return missing();
             return above(integer ? std::ceil(b.lower) - 1 : b.lower);
@@ -78,7 +78,7 @@ public:
     /// "263", "<5", "< 5", ">1000", a range "106-111" or "[106, 111]" (both ends included), or
     /// "" / "NA" for missing. Numbers in plain or exponent notation. "NaN" is refused: a missing
     /// value is written as nothing or NA, so a NaN is a computation's mistake, not a published figure.
-    static Quantity parse(std::string_view text) {
+    static quantity parse(std::string_view text) {
         std::string_view t = detail::trim(text);
         if (t.empty() || t == "NA") return missing();
         if (const auto ends = range_ends(t)) {
@@ -126,13 +126,14 @@ public:
     /// What the value can be, as a closed interval, for a non-negative quantity. For integer counts
     /// "<5" is [0, 4] and ">1000" is [1001, inf]; for other quantities "<5" is [0, 5]. A range is
     /// its ends (for counts the whole numbers within them).
-    Bounds bounds(bool integer) const {
+    tipstats::bounds bounds(bool integer) const {
         constexpr double inf = std::numeric_limits<double>::infinity();
         switch (state_) {
             case state::exact: return {number_, number_};
             case state::below: return {0.0, integer ? std::ceil(number_) - 1.0 : number_};
             case state::above: return {integer ? std::floor(number_) + 1.0 : number_, inf};
-            case state::range: return integer ? Bounds{std::ceil(number_), std::floor(upper_)} : Bounds{number_, upper_};
+            case state::range:
+                return integer ? tipstats::bounds{std::ceil(number_), std::floor(upper_)} : tipstats::bounds{number_, upper_};
             case state::missing: break;
         }
         return {0.0, inf};
@@ -153,7 +154,7 @@ public:
         return "NA";
     }
 
-    friend bool operator==(const Quantity& a, const Quantity& b) noexcept {
+    friend bool operator==(const quantity& a, const quantity& b) noexcept {
         return a.state_ == b.state_ && (a.is_missing() || (a.number_ == b.number_ && a.upper_ == b.upper_));
     }
 
@@ -165,7 +166,7 @@ public:
     }
 
 private:
-    Quantity(state s, double number) : state_(s), number_(number) {}
+    quantity(state s, double number) : state_(s), number_(number) {}
 
     static void require_finite(double x, const char* argument) {
         if (!std::isfinite(x)) throw domain_error(argument, "must be finite, got " + format(x));
@@ -204,10 +205,10 @@ private:
 /// The bounds of a sum of non-negative quantities: exact parts add, censored and missing parts
 /// widen the interval (a missing part leaves the upper bound open).
 template <class Range>
-Bounds sum_bounds(const Range& quantities, bool integer) {
-    Bounds total{0.0, 0.0};
-    for (const Quantity& q : quantities) {
-        const Bounds b = q.bounds(integer);
+bounds sum_bounds(const Range& quantities, bool integer) {
+    bounds total{0.0, 0.0};
+    for (const quantity& q : quantities) {
+        const bounds b = q.bounds(integer);
         total.lower += b.lower;
         total.upper += b.upper;
     }

@@ -13,14 +13,14 @@
 namespace tipstats {
 
 template <class Record>
-class Registry {
+class registry {
 public:
     using const_iterator = typename std::vector<Record>::const_iterator;
 
-    Registry() = default;
+    registry() = default;
     /// Checks that every id is a slug and appears once; `field` names the list in errors
     /// ("partners" gives "partners[3].id").
-    Registry(std::vector<Record> records, std::string what, const std::string& field)
+    registry(std::vector<Record> records, std::string what, const std::string& field)
         : records_(std::move(records)), what_(std::move(what)) {
         for (std::size_t i = 0; i < records_.size(); ++i) {
             const std::string id_field = field + "[" + std::to_string(i) + "].id";
@@ -49,7 +49,7 @@ public:
         return it->second;
     }
 
-    friend bool operator==(const Registry& a, const Registry& b) { return a.records_ == b.records_; }
+    friend bool operator==(const registry& a, const registry& b) { return a.records_ == b.records_; }
 
 protected:
     std::vector<Record> records_;

@@ -10,22 +10,22 @@
 
 namespace tipstats {
 
-class Series {
+class series {
 public:
-    Series() = default;
+    series() = default;
     /// Periods need not be sorted; they are put in time order. `integer` says whether values are
     /// counts (bounds of censored values are then whole numbers).
-    Series(std::string measure, std::string unit, std::vector<period> periods, std::vector<Quantity> values);
+    series(std::string measure, std::string unit, std::vector<period> periods, std::vector<quantity> values);
     /// For aggregates whose bounds are known but not as a single censoring: values[i] is exact or
     /// missing, bounds[i] what it can be.
-    Series(std::string measure, std::string unit, std::vector<period> periods, std::vector<Quantity> values,
-           std::vector<Bounds> bounds);
+    series(std::string measure, std::string unit, std::vector<period> periods, std::vector<quantity> values,
+           std::vector<bounds> bounds);
 
     const std::string& measure() const noexcept { return measure_; }
     const std::string& unit() const noexcept { return unit_; }
     std::size_t size() const noexcept { return periods_.size(); }
     const std::vector<period>& periods() const noexcept { return periods_; }
-    const std::vector<Quantity>& values() const noexcept { return values_; }
+    const std::vector<quantity>& values() const noexcept { return values_; }
     /// Exact values, NaN where censored or missing.
     const std::vector<double>& numbers() const noexcept { return numbers_; }
     /// What each value can be (closed intervals; exact values have lower == upper).
@@ -38,22 +38,22 @@ public:
     const std::vector<double>& x() const noexcept { return x_; }
 
     /// Each period beside the same period a year earlier (previous value missing when absent).
-    struct YearOnYear {
+    struct year_on_year {
         std::vector<period> periods, previous_periods;
-        std::vector<Quantity> values, previous_values;
+        std::vector<quantity> values, previous_values;
     };
-    YearOnYear same_period_last_year() const;
+    year_on_year same_period_last_year() const;
 
     /// Totals over coarser periods (year, half, quarter or month). A coarser period gets a value
     /// only where the series' periods inside it are disjoint and cover it fully (or it is itself in
     /// the series); the others are listed in `incomplete`, with no value.
-    struct Resampled;
-    Resampled resample(period_kind to) const;
+    struct resampled;
+    resampled resample(period_kind to) const;
 
     /// The total over the periods, as bounds when values are censored, ranges or missing (from
-    /// Quantity::from_bounds: exact when every value is). It does not check that the periods are
+    /// quantity::from_bounds: exact when every value is). It does not check that the periods are
     /// disjoint: resample() does.
-    Quantity sum() const;
+    quantity sum() const;
 
     /// Decimal-year midpoint of a period.
     static double decimal_midpoint(const period& p);
@@ -61,13 +61,13 @@ public:
 private:
     std::string measure_, unit_;
     std::vector<period> periods_;
-    std::vector<Quantity> values_;
+    std::vector<quantity> values_;
     std::vector<double> numbers_, lower_, upper_, x_;
     std::vector<unsigned char> censored_;
 };
 
-struct Series::Resampled {
-    Series series;
+struct series::resampled {
+    tipstats::series series;
     std::vector<period> incomplete;
 };
 

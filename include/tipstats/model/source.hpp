@@ -1,6 +1,6 @@
 #pragma once
 // Where facts come from: a report, an article, a dataset. Every partner, agreement and note in a
-// Dataset cites its sources by id.
+// dataset cites its sources by id.
 
 #include <tipstats/time/partial_date.hpp>
 
@@ -11,7 +11,7 @@
 namespace tipstats {
 
 /// A publication facts are taken from.
-struct Source {
+struct source {
     std::string id;         ///< slug, unique in a dataset, e.g. "ppp-2019"
     std::string title;      ///< headline or report title; empty when not known
     std::string publisher;  ///< e.g. "The Phnom Penh Post"
@@ -19,24 +19,24 @@ struct Source {
     std::optional<partial_date> date;  ///< publication date, as precisely as known
     std::string notes;
 
-    friend bool operator==(const Source&, const Source&) = default;
+    friend bool operator==(const source&, const source&) = default;
 };
 
 /// A citation: the source's id and, where it helps, the words the fact rests on.
-struct SourceRef {
+struct source_ref {
     std::string source_id;
     std::string quote;
 
-    friend bool operator==(const SourceRef&, const SourceRef&) = default;
+    friend bool operator==(const source_ref&, const source_ref&) = default;
 };
 
 /// A statement about the data as a whole that cannot be attached to one partner or agreement
 /// ("some have renewed their MoU up to three times in a row").
-struct Note {
+struct note {
     std::string text;
-    std::vector<SourceRef> sources;
+    std::vector<source_ref> sources;
 
-    friend bool operator==(const Note&, const Note&) = default;
+    friend bool operator==(const note&, const note&) = default;
 };
 
 }  // namespace tipstats
