@@ -1,11 +1,13 @@
 // tipstats::error and its subclasses become tipstats.Error and subclasses that are also the
 // matching built-in (ValueError, KeyError), with the error's location as attributes; an io_error
-// becomes the OSError open() would raise (FileNotFoundError, ...) with its errno and filename.
+// becomes a tipstats.FileError that is also the OSError open() would raise (FileNotFoundError,
+// IsADirectoryError, PermissionError), with its errno and filename.
 #include "register.hpp"
 
 #include <tipstats/error.hpp>
 
 #include <cstring>
+#include <system_error>
 
 namespace py = pybind11;
 
@@ -34,6 +36,10 @@ struct Types {
     PyObject* validation;
     PyObject* domain;
     PyObject* not_found;
+    PyObject* file;
+    PyObject* missing_file;
+    PyObject* not_a_file;
+    PyObject* file_permission;
 };
 Types types{};
 
@@ -63,6 +69,15 @@ void register_errors(py::module_& m) {
     types.not_found = new_exception(m, "NotFoundError", tuple_of({types.base, PyExc_KeyError}),
                                     "A lookup by id or name that found nothing. Attribute: key.");
 
+    types.file = new_exception(m, "FileError", tuple_of({types.base, PyExc_OSError}),
+                               "A file that cannot be read or written, as an OSError. Attributes: errno, strerror, filename.");
+    types.missing_file = new_exception(m, "MissingFileError", tuple_of({types.file, PyExc_FileNotFoundError}),
+                                       "A file that does not exist: a FileError and a FileNotFoundError.");
+    types.not_a_file = new_exception(m, "NotAFileError", tuple_of({types.file, PyExc_IsADirectoryError}),
+                                     "A directory given where a file is wanted: a FileError and an IsADirectoryError.");
+    types.file_permission = new_exception(m, "FilePermissionError", tuple_of({types.file, PyExc_PermissionError}),
+                                          "A file that may not be read or written: a FileError and a PermissionError.");
+
     py::register_exception_translator([](std::exception_ptr p) {
         try {
             if (p) std::rethrow_exception(p);
@@ -79,11 +94,17 @@ void register_errors(py::module_& m) {
                   {{"argument", py::str(e.argument())},
                    {"index", e.index() ? py::object(py::int_(*e.index())) : py::none()}});
         } catch (const tipstats::io_error& e) {
-            // Python's own OSError picks the subclass from the number (FileNotFoundError,
-            // IsADirectoryError, PermissionError), as open() would raise.
-            const py::object os_error = py::reinterpret_borrow<py::object>(PyExc_OSError)(
-                e.reason().value(), e.message(), e.path());
-            PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(os_error.ptr())), os_error.ptr());
+            // The subclass follows the number, as open() picks FileNotFoundError and the others.
+            const auto reason = e.reason();
+            PyObject* type = types.file;
+            if (reason == std::errc::no_such_file_or_directory)
+                type = types.missing_file;
+            else if (reason == std::errc::is_a_directory)
+                type = types.not_a_file;
+            else if (reason == std::errc::permission_denied || reason == std::errc::operation_not_permitted)
+                type = types.file_permission;
+            const py::object error = py::reinterpret_borrow<py::object>(type)(reason.value(), e.message(), e.path());
+            PyErr_SetObject(type, error.ptr());
         } catch (const tipstats::not_found_error& e) {
             raise(types.not_found, e.what(), {{"key", py::str(e.key())}});
         } catch (const tipstats::error& e) {

@@ -899,10 +899,11 @@ The dataset as a JSON document (text), ``indent`` spaces per level; ``Dataset.fr
 }
 )doc")
         .def_static("load", [](const py::object& path) {
-            const py::object fspath = py::module_::import("os").attr("fspath")(path);
-            // Bytes, so that text which is not UTF-8 is a ParseError with its line, like any other.
-            const py::bytes content = py::module_::import("pathlib").attr("Path")(fspath).attr("read_bytes")();
-            return io::from_json(content.cast<std::string>(), py::str(fspath).cast<std::string>());
+            // Read by the library, so that a missing file or a directory is a tipstats.FileError (and
+            // the OSError open() gives), and text that is not UTF-8 a ParseError with its line.
+            const auto file = py::module_::import("os").attr("fspath")(path).cast<std::string>();
+            py::gil_scoped_release release;
+            return io::load(file);
         }, py::arg("path"), R"doc(
 Read a dataset document (UTF-8) from ``path`` (text or a path-like object). Errors name the file,
 line, column and field.

@@ -3,9 +3,11 @@ side (see include/tipstats/error.hpp and python/src/register_errors.cpp)."""
 
 from __future__ import annotations
 
+import errno
 from typing import Optional
 
-from ._core import DomainError, NotFoundError, ParseError, ValidationError
+from ._core import (DomainError, FileError, FilePermissionError, MissingFileError, NotAFileError, NotFoundError,
+                    ParseError, ValidationError)
 
 
 def domain_error(argument: str, message: str, index: Optional[int] = None) -> DomainError:
@@ -44,3 +46,11 @@ def parse_error(message: str, file: Optional[str] = None, line: Optional[int] = 
     error = ParseError(f"{where}: {message}" if where else message)
     error.file, error.line, error.column, error.field = file, line, column, field
     return error
+
+
+def file_error(error: OSError, file: str) -> FileError:
+    """The tipstats.FileError for an OSError met reading or writing ``file``: the subclass that is also
+    the OSError open() gives (MissingFileError is a FileNotFoundError, ...), as the C++ side raises it."""
+    kind = {errno.ENOENT: MissingFileError, errno.EISDIR: NotAFileError, errno.EACCES: FilePermissionError,
+            errno.EPERM: FilePermissionError}.get(error.errno or 0, FileError)
+    return kind(error.errno or 0, f"cannot open the file: {error.strerror or error}", file)

@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import _core
 from ._core import AgeBand, Observations, ParseError
-from ._errors import domain_error, parse_error
+from ._errors import domain_error, file_error, parse_error
 from .model import warn_on_findings
 
 __all__ = ["GLOTIP_SHEET", "GLOTIP_TERMS", "CTDC_RELEASES", "CTDC_RENAMES", "CTDC_COLUMNS", "read_glotip",
@@ -99,7 +99,7 @@ def read_glotip(path: PathLike, errors: _ErrorPolicy = "raise", *,
         with open(file, "rb") as handle:
             head = handle.read(1024)
     except OSError as e:
-        raise parse_error(f"cannot read the file: {e.strerror}", file) from None
+        raise file_error(e, file) from None
     kind = _content_kind(head)
     if kind == "empty":
         raise parse_error("the file is empty", file)
@@ -358,7 +358,7 @@ def _ctdc_text(file: str) -> tuple[str, int]:
         with open(file, "rb") as handle:
             raw = handle.read()
     except OSError as e:
-        raise parse_error(f"cannot read the file: {e.strerror}", file) from None
+        raise file_error(e, file) from None
     kind = _content_kind(raw[:1024])
     if kind == "zip":
         raise parse_error("a zip archive or an Excel workbook, not CSV: save the sheet as CSV (UTF-8)", file, 1, 1)

@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from . import _core
-from ._errors import domain_error, not_found_error, parse_error, validation_error
+from ._errors import domain_error, file_error, not_found_error, parse_error, validation_error
 from ._core import AgeBand, Finding, Observation, Observations, Quantity, Series
 from ._optional import require
 
@@ -309,7 +309,7 @@ def _read_parquet(path: str | os.PathLike) -> Observations:
     try:
         parquet = pq.ParquetFile(file)
     except OSError as error:  # a missing or unreadable file
-        raise parse_error(f"cannot open the file for reading ({error.strerror or error})", file) from None
+        raise file_error(error, file) from None
     except pa.ArrowException as error:
         raise parse_error(f"not a Parquet file ({error})", file) from None
     with parquet:

@@ -1,4 +1,5 @@
 import datetime as dt
+import errno
 import json
 import pathlib
 import pickle
@@ -154,8 +155,31 @@ def test_malformed_fixture_reports_line_and_column():
 
 
 def test_missing_file_is_a_file_not_found_error(tmp_path):
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(FileNotFoundError) as info:
         ts.Dataset.load(tmp_path / "missing.json")
+    assert isinstance(info.value, ts.MissingFileError) and isinstance(info.value, ts.Error)
+    assert info.value.errno == errno.ENOENT and info.value.filename == str(tmp_path / "missing.json")
+
+
+def test_a_directory_or_unreadable_file_is_a_file_error_and_the_os_error_open_gives(tmp_path):
+    with pytest.raises(IsADirectoryError) as info:
+        ts.Dataset.load(tmp_path)
+    assert isinstance(info.value, ts.NotAFileError) and isinstance(info.value, ts.FileError)
+    assert info.value.errno == errno.EISDIR
+    for kind in (ts.FileError, ts.MissingFileError, ts.NotAFileError, ts.FilePermissionError):
+        assert issubclass(kind, OSError) and issubclass(kind, ts.Error)
+    locked = tmp_path / "locked.json"
+    locked.write_text("{}")
+    locked.chmod(0)
+    try:
+        with open(locked, "rb"):
+            pytest.skip("this user reads files without read permission (root)")
+    except PermissionError:
+        with pytest.raises(PermissionError) as denied:
+            ts.Dataset.load(locked)
+        assert isinstance(denied.value, ts.FilePermissionError) and isinstance(denied.value, ts.Error)
+    finally:
+        locked.chmod(0o600)
 
 
 def test_text_that_is_not_utf8_is_a_parse_error_with_its_line(tmp_path):

@@ -312,3 +312,13 @@ def test_the_trend_command_filters_by_any_dimension():
     with contextlib.redirect_stderr(text_io.StringIO()) as errors:
         assert main(["trend", str(EXCERPT), "--measure", "victims_detected", "--where", "citizenship"]) == 1
     assert "DIMENSION=CATEGORY" in errors.getvalue()
+
+
+def test_a_missing_file_or_a_directory_is_a_file_error_naming_it(tmp_path):
+    for read in (ts.io.read_glotip, ts.io.read_ctdc):
+        with pytest.raises(FileNotFoundError) as missing:
+            read(tmp_path / "data_glotip.csv")
+        assert isinstance(missing.value, ts.MissingFileError) and isinstance(missing.value, ts.Error)
+        assert missing.value.filename == str(tmp_path / "data_glotip.csv")
+        with pytest.raises(ts.NotAFileError):
+            read(tmp_path)

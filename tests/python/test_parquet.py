@@ -151,10 +151,10 @@ def test_a_bad_value_is_named_by_file_field_and_row(tmp_path):
     assert info.value.file == str(path) and info.value.field == "observations[2].censoring"
 
 
-def test_a_missing_or_foreign_file_is_a_parse_error_naming_it(tmp_path):
-    with pytest.raises(ts.ParseError, match="cannot open the file for reading") as info:
+def test_a_missing_file_is_a_file_error_and_a_foreign_one_a_parse_error_naming_it(tmp_path):
+    with pytest.raises(FileNotFoundError) as missing:
         ts.Observations.read_parquet(tmp_path / "absent.parquet")
-    assert info.value.file == str(tmp_path / "absent.parquet")
+    assert isinstance(missing.value, ts.MissingFileError) and missing.value.filename == str(tmp_path / "absent.parquet")
     (tmp_path / "victims.csv").write_text("measure,value,period\nvictims,3,2019\n", encoding="utf-8")
     with pytest.raises(ts.ParseError, match="not a Parquet file") as info:
         ts.Observations.read_parquet(tmp_path / "victims.csv")

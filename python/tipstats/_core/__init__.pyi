@@ -10,6 +10,10 @@ import os
 import pandas
 from tipstats import DomainError
 from tipstats import Error
+from tipstats import FileError
+from tipstats import FilePermissionError
+from tipstats import MissingFileError
+from tipstats import NotAFileError
 from tipstats import NotFoundError
 from tipstats import ParseError
 from tipstats import ValidationError
@@ -19,7 +23,7 @@ from . import stats
 from . import trend
 from . import io
 from . import mse
-__all__: list[str] = ['AgeBand', 'Agreement', 'AgreementRegistry', 'Continuity', 'Coverage', 'Dataset', 'DomainError', 'Error', 'Finding', 'NotFoundError', 'Note', 'Observation', 'Observations', 'ParseError', 'PartialDate', 'Partner', 'PartnerRegistry', 'Party', 'Period', 'Quantity', 'Series', 'Signatory', 'Source', 'SourceRef', 'SourceRegistry', 'StatusChange', 'Transition', 'ValidationError', 'fold_name', 'io', 'mse', 'parse_date', 'stats', 'tabulate_codes', 'trend']
+__all__: list[str] = ['AgeBand', 'Agreement', 'AgreementRegistry', 'Continuity', 'Coverage', 'Dataset', 'DomainError', 'Error', 'FileError', 'FilePermissionError', 'Finding', 'MissingFileError', 'NotAFileError', 'NotFoundError', 'Note', 'Observation', 'Observations', 'ParseError', 'PartialDate', 'Partner', 'PartnerRegistry', 'Party', 'Period', 'Quantity', 'Series', 'Signatory', 'Source', 'SourceRef', 'SourceRegistry', 'StatusChange', 'Transition', 'ValidationError', 'fold_name', 'io', 'mse', 'parse_date', 'stats', 'tabulate_codes', 'trend']
 class Period:
     """
     A reporting period with inclusive start and end dates.
