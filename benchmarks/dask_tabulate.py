@@ -10,9 +10,14 @@ and by 5 columns on ``distributed.LocalCluster(n_workers=2, threads_per_worker=1
 ``tipstats.dask.tabulate`` and ``ddf.groupby(by, observed=True, dropna=False).size()``, after checking
 that both give the same count for every group. Then tipstats again on a cluster of one worker.
 
+Each computation runs once untimed (its first run: Dask's Parquet reader and the allocators of a
+worker grow their pools then), then ``--repeat`` times timed; the median time is reported.
+
 Peak memory per worker: the growth of each worker process's peak resident set (VmHWM, reset through
-/proc/self/clear_refs before the run) over its resident set before it, beside the size of one
-partition's columns (the in-memory size of one file's six columns) times 3.
+/proc/self/clear_refs before each run) over its resident set just before the run, the largest over
+the timed runs and the workers, beside the size of one partition's columns (the in-memory size of one
+file's six columns) times 3. The first runs' growth is printed too, and a read-only pass over the
+same columns (``map_partitions(len)``) on fresh workers shows what Dask's reader alone takes.
 """
 
 import argparse
@@ -20,6 +25,7 @@ import importlib.util
 import logging
 import os
 import pathlib
+import statistics
 import tempfile
 import time
 
@@ -65,15 +71,25 @@ def read_peak():
     return tabulate_benchmark.status_kib("VmHWM")
 
 
-def timed(client, build):
-    """(seconds, result, peak extra KiB per worker) of building one collection and computing it on the
-    cluster (tipstats.dask.tabulate fixes its graph's partitions when it is called)."""
+def peak_growth(client, build):
+    """(seconds, result, largest growth of a worker's peak resident set in KiB) of building one
+    collection and computing it on the cluster (tipstats.dask.tabulate fixes its graph's partitions
+    when it is called)."""
     before = client.run(reset_peak)
     start = time.perf_counter()
     result = client.compute(build()).result()
     seconds = time.perf_counter() - start
     peaks = client.run(read_peak)
-    return seconds, result, {worker: peaks[worker] - before[worker] for worker in peaks}
+    return seconds, result, max(peaks[worker] - before[worker] for worker in peaks)
+
+
+def timed(client, build, repeat):
+    """The first run's peak growth, then the median time, the result and the largest peak growth of
+    ``repeat`` runs."""
+    first = peak_growth(client, build)[2]
+    runs = [peak_growth(client, build) for _ in range(repeat)]
+    median = statistics.median(seconds for seconds, _, _ in runs)
+    return first, median, runs[-1][1], max(peak for _, _, peak in runs)
 
 
 def as_counts(table, by):
@@ -93,6 +109,7 @@ def main():
     parser.add_argument("--rows", type=int, default=100_000_000)
     parser.add_argument("--files", type=int, default=20)
     parser.add_argument("--folder", type=pathlib.Path, default=None, help="keep the files here between runs")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each computation")
     args = parser.parse_args()
 
     temporary = None
@@ -108,26 +125,33 @@ def main():
           f"{partition_bytes / 2**20:,.0f} MiB in memory, times 3: {3 * partition_bytes / 2**20:,.0f} MiB")
     cases = dd.read_parquet(sorted(str(p) for p in folder.glob("cases-*.parquet")))
 
+    def mib(kib):
+        return f"{kib / 1024:,.0f} MiB ({kib * 1024 / partition_bytes:.1f}x one partition's columns)"
+
     timings = {}
     for workers in (2, 1):
         local, client = cluster(workers)
         with local, client:
-            client.compute(tsd.tabulate(cases.partitions[0], BY[3])).result()  # imports and first reads
-            print(f"\n{workers} worker{'s' if workers > 1 else ''} (1 thread each):")
+            if workers == 2:
+                read_all = max(BY.values(), key=len)
+                first = peak_growth(client, lambda: cases[read_all].map_partitions(len).sum())[2]
+                print(f"\nDask's reader alone, {len(read_all)} columns, first run on fresh workers: peak growth "
+                      f"{mib(first)} per worker")
+            print(f"\n{workers} worker{'s' if workers > 1 else ''} (1 thread each), median of {args.repeat} runs "
+                  f"after a first one:")
             for k, by in BY.items():
-                seconds, table, peaks = timed(client, lambda: tsd.tabulate(cases, by))
+                first, seconds, table, peak = timed(client, lambda: tsd.tabulate(cases, by), args.repeat)
                 timings[workers, k] = seconds
-                peak = max(peaks.values()) * 1024
                 line = (f"  by {k} columns: tipstats.dask.tabulate {seconds:6.2f} s, {len(table):,} groups, peak "
-                        f"{peak / 2**20:,.0f} MiB per worker ({peak / partition_bytes:.1f}x one partition's columns)")
+                        f"{mib(peak)} per worker; first run {first / 1024:,.0f} MiB")
                 if workers == 2:
-                    peer_seconds, sizes, peer_peaks = timed(
-                        client, lambda: cases.groupby(by, observed=True, dropna=False).size())
+                    peer_first, peer_seconds, sizes, peer_peak = timed(
+                        client, lambda: cases.groupby(by, observed=True, dropna=False).size(), args.repeat)
                     peer = sizes.reset_index(name="count")
                     if as_counts(table, by) != as_counts(peer, by):
                         raise SystemExit(f"the counts by {by} differ: not timing a wrong answer")
                     line += (f"\n               dask groupby().size()  {peer_seconds:6.2f} s, the same counts, "
-                             f"peak {max(peer_peaks.values()) / 1024:,.0f} MiB per worker"
+                             f"peak {mib(peer_peak)} per worker; first run {peer_first / 1024:,.0f} MiB"
                              f"\n               tipstats is {peer_seconds / seconds:.1f}x faster")
                 print(line)
     print()

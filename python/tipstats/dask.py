@@ -25,6 +25,7 @@ does not import dask.
 from __future__ import annotations
 
 import functools
+import math
 import re
 import secrets
 from typing import TYPE_CHECKING, Any, Callable, Dict, Hashable, List, Literal, Optional, Sequence, Union
@@ -37,6 +38,7 @@ from . import trend
 from ._core import DomainError, NotFoundError, Observations
 from ._errors import domain_error, not_found_error
 from ._optional import require
+from ._partial_counts import PartialCounts, add_up
 from .tabulate import protected
 from .tabulate import tabulate as _tabulate_frame
 
@@ -69,27 +71,41 @@ def _names(by: Union[Hashable, Sequence[Hashable]]) -> List[Hashable]:
     return [by] if isinstance(by, str) or not isinstance(by, Sequence) else list(by)
 
 
-def _add_up(tables: pd.DataFrame, names: List[Hashable]) -> pd.DataFrame:
-    """Partial tables (concatenated by Dask, categories united in partition order) added up, by the
-    counting kernel with their counts as weights: one row per combination, sorted as
-    ``tipstats.tabulate`` sorts (categories in their order, missing last)."""
-    return _tabulate_frame(tables, names, weights="count", threads=1)
+def _count(part: pd.DataFrame, names: List[Hashable], threads: int) -> PartialCounts:
+    return PartialCounts.of_table(_tabulate_frame(part, names, threads=threads), names)
 
 
-def _as_is(table: pd.DataFrame) -> pd.DataFrame:
-    return table
+def _table(counts: PartialCounts, share: int, shares: int, names: List[Hashable], protect: Optional[str],
+           protect_options: Dict[str, Any]) -> pd.DataFrame:
+    return protected(counts.to_table(share, shares), names, protect, **protect_options)
 
 
-def _finish(tables: pd.DataFrame, names: List[Hashable], protect: Optional[str],
-            protect_options: Dict[str, Any]) -> pd.DataFrame:
-    return protected(_add_up(tables, names), names, protect, **protect_options)
+def _shares(split_out: Optional[int], partitions: int, names: List[Hashable], protect: Optional[str],
+            protect_options: Dict[str, Any]) -> int:
+    """How many partitions the table comes in: as Dask's groupby splits its output by default, one
+    when protected (protection reasons over the whole table)."""
+    if split_out is not None and (not isinstance(split_out, (int, np.integer)) or split_out < 1):
+        raise domain_error("split_out", f"must be a positive integer, got {split_out!r}")
+    if protect is not None or protect_options:
+        if split_out not in (None, 1):
+            raise domain_error("split_out", "must be 1 with protect=: protection works on the whole table")
+        return 1
+    if split_out is not None:
+        return int(split_out)
+    return math.ceil(partitions / 15) if len(names) == 1 else math.ceil(partitions / (10 / (len(names) - 1)))
 
 
 def tabulate(data: dd.DataFrame, by: Union[Hashable, Sequence[Hashable]], protect: Optional[str] = None, *,
-             threads: int = 1, split_every: Optional[int] = None, **protect_options: Any) -> dd.DataFrame:
+             threads: int = 1, split_every: Optional[int] = None, split_out: Optional[int] = None,
+             **protect_options: Any) -> dd.DataFrame:
     """Count the rows of a dask DataFrame by the ``by`` columns, lazily: :func:`tipstats.tabulate` on
-    every partition, the partial tables added up by a tree reduction (``split_every`` tables at a
-    time, Dask's default 8), one partition out.
+    every partition, the partial counts added up by a tree reduction (``split_every`` at a time,
+    default 8). Partial counts with few possible combinations (years, age bands, sexes,
+    exploitation types, countries) are arrays with a cell for each, which add up without sorting;
+    others are lists of groups, added up by the counting kernel. The table comes in ``split_out``
+    partitions, consecutive shares of its sorted rows made into tables on different workers
+    (default as Dask's groupby: ``ceil(npartitions / 15)`` by one column, ``ceil(npartitions /
+    (10 / (len(by) - 1)))`` by more; one with ``protect=``).
 
     ``.compute()`` equals ``tipstats.tabulate(data.compute(), by)`` and
     ``data.groupby(by, observed=True, dropna=False).size()`` (as a table: ``reset_index(name="count")``,
@@ -102,7 +118,9 @@ def tabulate(data: dd.DataFrame, by: Union[Hashable, Sequence[Hashable]], protec
     Only the ``by`` columns are read (Dask pushes the selection into ``read_parquet``).
 
     Bad ``by`` names raise at once, as :func:`tipstats.tabulate` raises them (NotFoundError,
-    ValidationError, DomainError).
+    ValidationError, DomainError), and so do ``threads``, ``split_every`` or ``split_out`` out of
+    range (DomainError); ordered categories that differ between partitions raise ValidationError when
+    computed (pandas cannot unite them either).
 
     >>> import dask.dataframe as dd
     >>> records = pd.DataFrame({"year": [2019, 2019, 2020, 2020], "sex": ["female", None, "female", "female"]})
@@ -115,26 +133,36 @@ def tabulate(data: dd.DataFrame, by: Union[Hashable, Sequence[Hashable]], protec
     """
     if threads is None or not isinstance(threads, (int, np.integer)) or threads < 1:
         raise domain_error("threads", f"must be a positive integer, got {threads!r}")
+    if split_every is not None and (not isinstance(split_every, (int, np.integer)) or split_every < 2):
+        raise domain_error("split_every", f"must be an integer of at least 2, got {split_every!r}")
     names = _names(by)
+    shares = _shares(split_out, data.npartitions, names, protect, protect_options)
     meta = data._meta
     # tipstats.tabulate checks the names and gives the columns' types, here on Dask's example rows.
     sample = _tabulate_frame(data._meta_nonempty, names)
-    finish = functools.partial(_finish, names=names, protect=protect, protect_options=protect_options)
-    # Categories that Dask does not know stay unknown in the partial tables' and the result's meta.
+    # Categories that Dask does not know stay unknown in the result's meta.
     unknown = {name: meta[name].dtype for name in names
                if isinstance(meta[name].dtype, pd.CategoricalDtype) and not dd.utils.has_known_categories(meta[name])}
-    table_meta = sample.iloc[:0].astype(unknown)
-    result_meta = finish(sample).iloc[:0].astype(unknown)
+    result_meta = protected(sample, names, protect, **protect_options).iloc[:0].astype(unknown)
     # One task per partition reads it and counts it, so a worker holds one partition at a time. Left
     # to itself, Dask would concatenate the reads of files whose selected columns are small into one
     # partition, a copy that costs more time and memory than counting them.
-    count = dask.delayed(_tabulate_frame, pure=True)
+    count = dask.delayed(_count, pure=True)
     with dask.config.set({"optimization.fuse.delayed": True}):
-        tables = dask.optimize(*(count(part, by=names, threads=threads) for part in data[names].to_delayed()))
-    partial_tables = dd.from_delayed(list(tables), meta=table_meta, verify_meta=False)
-    return partial_tables.reduction(_as_is, combine=_add_up, combine_kwargs={"names": names},
-                                    aggregate=finish, meta=result_meta, split_every=split_every,
-                                    token="tipstats-tabulate")
+        level = list(dask.optimize(*(count(part, names, threads) for part in data[names].to_delayed())))
+    # The partial counts added up ``split_every`` at a time, in partition order (categories that
+    # the partitions do not share come out in that order). The sum becomes tables in tasks of their
+    # own, which hold the sum but no longer the parts.
+    split_every = split_every or 8
+    combine = dask.delayed(add_up, pure=True)
+    while len(level) > 1:
+        level = [combine(level[i:i + split_every]) for i in range(0, len(level), split_every)]
+    table = dask.delayed(_table, pure=True)
+    tables = [table(level[0], share, shares, names, protect, protect_options) for share in range(shares)]
+    # the table as tipstats.tabulate gives it: Dask would turn columns of objects (protection's
+    # margins) into strings
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dd.from_delayed(tables, meta=result_meta, verify_meta=False)
 
 
 # --- Trend batch functions -----------------------------------------------------------------------

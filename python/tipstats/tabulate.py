@@ -188,9 +188,25 @@ def _encode(name: Hashable, column: Any) -> tuple[np.ndarray, int | None, Callab
             return np.ascontiguousarray(values).view(np.uint8), None, lambda codes: codes.astype(bool)
         if (dtype.kind, dtype.itemsize) in _IN_PLACE_KINDS:
             return np.ascontiguousarray(values), None, lambda codes: codes.astype(dtype)
+    codes, uniques = factorized(column)
+    return codes, -1, lambda group_codes: decoded(uniques, group_codes)
+
+
+def factorized(column: Any) -> tuple[np.ndarray, pd.Index]:
+    """A column's codes (-1: missing) and its distinct values, sorted, in their own type."""
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
     codes, uniques = pd.factorize(column, sort=True, use_na_sentinel=True)
-    if isinstance(uniques, pd.Index):
-        uniques = uniques.array if isinstance(uniques.dtype, pd.api.extensions.ExtensionDtype) else uniques.to_numpy()
-    if isinstance(uniques, np.ndarray) and uniques.dtype == object and len(uniques) == 0:
-        uniques = np.array([], dtype=np.float64)  # every value missing: pandas' group key is a float NaN
-    return codes, -1, lambda group_codes: pd.api.extensions.take(uniques, group_codes, allow_fill=True)
+    return codes, uniques if isinstance(uniques, pd.Index) else pd.Index(uniques, dtype=uniques.dtype)
+
+
+def decoded(uniques: pd.Index, codes: np.ndarray) -> Any:
+    """The values of ``codes`` (-1: missing) as a column of the type pandas' groupby gives keys."""
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
+    values = uniques.array if isinstance(uniques.dtype, pd.api.extensions.ExtensionDtype) else uniques.to_numpy()
+    if values.dtype == object and len(values) == 0:
+        values = np.array([], dtype=np.float64)  # every value missing: pandas' group key is a float NaN
+    if isinstance(values, np.ndarray) and not (codes < 0).any():
+        return values.take(codes)  # no missing value to fill in: numpy's take, much faster
+    return pd.api.extensions.take(values, codes, allow_fill=True)

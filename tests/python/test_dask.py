@@ -169,10 +169,22 @@ def test_tabulate_of_wide_integers_and_empty_partitions(client):
 
 def test_tabulate_meta_says_what_compute_gives(cases):
     counts = tsd.tabulate(cases, ["year", "month", "forced", "age", "recruiter"])
-    assert counts.npartitions == 1
+    assert counts.npartitions == 3  # as Dask's groupby splits by 5 columns over 7 partitions: 7 / (10 / 4)
     pd.testing.assert_series_equal(counts._meta.dtypes, in_process(counts).dtypes)
     unknown = tsd.tabulate(cases, ["country"])._meta["country"]
     assert not dd.utils.has_known_categories(unknown)
+
+
+@pytest.mark.parametrize("split_out", [1, 2, 5, 40])
+def test_tabulate_comes_in_consecutive_shares_of_the_whole_table(client, cases, split_out):
+    by = ["year", "month", "country", "sex"]
+    counts = tsd.tabulate(cases, by, split_out=split_out)
+    assert counts.npartitions == split_out
+    parts = [on_cluster(client, counts.partitions[i]) for i in range(split_out)]
+    assert sum(len(part) for part in parts) > 0 and (split_out < 40 or any(len(part) == 0 for part in parts))
+    expected = ts.tabulate(in_process(cases), by)
+    pd.testing.assert_frame_equal(pd.concat(parts), expected, check_exact=True)  # row numbers included
+    pd.testing.assert_frame_equal(on_cluster(client, counts), expected, check_exact=True)
 
 
 def test_tabulate_protects_the_combined_table_once(client, cases):
@@ -196,6 +208,9 @@ def test_tabulate_refuses_bad_arguments_at_once(cases):
         tsd.tabulate(cases, [])
     with pytest.raises(ts.DomainError):
         tsd.tabulate(cases, "year", threads=0)
+    for bad in ({"split_every": 1}, {"split_out": 0}, {"split_out": 2, "protect": "suppress"}):
+        with pytest.raises(ts.DomainError):
+            tsd.tabulate(cases, "year", **bad)
 
 
 def test_a_worker_killed_while_tabulating_leaves_the_result_complete_and_equal(client):
