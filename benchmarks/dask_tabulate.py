@@ -17,7 +17,8 @@ Peak memory per worker: the growth of each worker process's peak resident set (V
 /proc/self/clear_refs before each run) over its resident set just before the run, the largest over
 the timed runs and the workers, beside the size of one partition's columns (the in-memory size of one
 file's six columns) times 3. The first runs' growth is printed too, and a read-only pass over the
-same columns (``map_partitions(len)``) on fresh workers shows what Dask's reader alone takes.
+same columns (``map_partitions(len)``) on fresh workers, then timed once more, shows what Dask's
+reader alone takes.
 """
 
 import argparse
@@ -135,8 +136,9 @@ def main():
             if workers == 2:
                 read_all = max(BY.values(), key=len)
                 first = peak_growth(client, lambda: cases[read_all].map_partitions(len).sum())[2]
-                print(f"\nDask's reader alone, {len(read_all)} columns, first run on fresh workers: peak growth "
-                      f"{mib(first)} per worker")
+                again = peak_growth(client, lambda: cases[read_all].map_partitions(len).sum())[0]
+                print(f"\nDask's reader alone, {len(read_all)} columns: first run on fresh workers, peak growth "
+                      f"{mib(first)} per worker; a second run {again:.2f} s")
             print(f"\n{workers} worker{'s' if workers > 1 else ''} (1 thread each), median of {args.repeat} runs "
                   f"after a first one:")
             for k, by in BY.items():
