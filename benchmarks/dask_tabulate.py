@@ -14,14 +14,19 @@ Each computation runs once untimed (its first run: Dask's Parquet reader and the
 worker grow their pools then), then ``--repeat`` times timed; the median time is reported.
 
 Peak memory per worker: the growth of each worker process's peak resident set (VmHWM, reset through
-/proc/self/clear_refs before each run) over its resident set just before the run, the largest over
+/proc/self/clear_refs before each run) over its resident set just before the run, after the workers
+have handed back the memory their allocators kept (glibc's malloc_trim, Arrow's pool), so that it
+counts every page the run needs, the largest over
 the timed runs and the workers, beside the size of one partition's columns (the in-memory size of one
 file's six columns) times 3. The first runs' growth is printed too, and a read-only pass over the
-same columns (``map_partitions(len)``) on fresh workers, then timed once more, shows what Dask's
-reader alone takes.
+same columns (``map_partitions(len)``) on fresh workers, then once more, shows what Dask's reader
+alone takes. By 5 columns, each computation runs once more with its result kept on the
+workers (``persist``): the peak without the transfer of the table to this process.
 """
 
 import argparse
+import ctypes
+import gc
 import importlib.util
 import logging
 import os
@@ -32,9 +37,10 @@ import time
 
 import numpy as np
 import pandas as pd
+import pyarrow
 
 import dask.dataframe as dd
-from distributed import Client, LocalCluster
+from distributed import Client, LocalCluster, wait
 
 import tipstats.dask as tsd
 
@@ -62,6 +68,15 @@ def write_files(folder, rows, files):
     return partition_bytes
 
 
+def release_memory():
+    """Hands the memory that the allocators keep for reuse back to the system (what Dask's docs
+    advise for unmanaged memory), so that a run's growth is what it needs, not what an earlier run
+    left."""
+    gc.collect()
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    pyarrow.default_memory_pool().release_unused()
+
+
 def reset_peak():
     with open("/proc/self/clear_refs", "w") as f:
         f.write("5")  # VmHWM := VmRSS
@@ -72,13 +87,19 @@ def read_peak():
     return tabulate_benchmark.status_kib("VmHWM")
 
 
-def peak_growth(client, build):
+def peak_growth(client, build, keep=False):
     """(seconds, result, largest growth of a worker's peak resident set in KiB) of building one
     collection and computing it on the cluster (tipstats.dask.tabulate fixes its graph's partitions
-    when it is called)."""
+    when it is called); with ``keep``, the result stays on the cluster (``persist``), not sent to
+    this process."""
+    client.run(release_memory)
     before = client.run(reset_peak)
     start = time.perf_counter()
-    result = client.compute(build()).result()
+    if keep:
+        result = client.persist(build())
+        wait(result)
+    else:
+        result = client.compute(build()).result()
     seconds = time.perf_counter() - start
     peaks = client.run(read_peak)
     return seconds, result, max(peaks[worker] - before[worker] for worker in peaks)
@@ -136,9 +157,9 @@ def main():
             if workers == 2:
                 read_all = max(BY.values(), key=len)
                 first = peak_growth(client, lambda: cases[read_all].map_partitions(len).sum())[2]
-                again = peak_growth(client, lambda: cases[read_all].map_partitions(len).sum())[0]
-                print(f"\nDask's reader alone, {len(read_all)} columns: first run on fresh workers, peak growth "
-                      f"{mib(first)} per worker; a second run {again:.2f} s")
+                again, _, peak = peak_growth(client, lambda: cases[read_all].map_partitions(len).sum())
+                print(f"\nDask's reader alone, {len(read_all)} columns: {again:.2f} s, peak growth {mib(peak)} per "
+                      f"worker; first run on fresh workers (imports included) {first / 1024:,.0f} MiB")
             print(f"\n{workers} worker{'s' if workers > 1 else ''} (1 thread each), median of {args.repeat} runs "
                   f"after a first one:")
             for k, by in BY.items():
@@ -155,6 +176,12 @@ def main():
                     line += (f"\n               dask groupby().size()  {peer_seconds:6.2f} s, the same counts, "
                              f"peak {mib(peer_peak)} per worker; first run {peer_first / 1024:,.0f} MiB"
                              f"\n               tipstats is {peer_seconds / seconds:.1f}x faster")
+                if workers == 2 and k == max(BY):  # the table kept on the workers: no transfer to this process
+                    kept = peak_growth(client, lambda: tsd.tabulate(cases, by), keep=True)[2]
+                    peer_kept = peak_growth(client, lambda: cases.groupby(by, observed=True, dropna=False).size(),
+                                            keep=True)[2]
+                    line += (f"\n               kept on the cluster (persist, once): peak {mib(kept)} per worker; "
+                             f"groupby {mib(peer_kept)}")
                 print(line)
     print()
     for k in BY:

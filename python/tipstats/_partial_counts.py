@@ -35,8 +35,9 @@ _CELLS_AT_A_TIME = 1 << 20
 
 
 def _code_dtype(size: int) -> np.dtype:
-    """The narrowest signed integer type that holds the codes 0..size (size: the missing slot)."""
-    return np.dtype(next(t for t in (np.int8, np.int16, np.int32, np.int64) if size <= np.iinfo(t).max))
+    """The narrowest signed integer type that holds the codes 0..size (size: the missing slot), as
+    pandas chooses it for ``size`` categories, so that a categorical takes the codes without a copy."""
+    return np.dtype(next(t for t in (np.int8, np.int16, np.int32, np.int64) if size < np.iinfo(t).max))
 
 
 def _count_dtype(total: int) -> np.dtype:
@@ -145,7 +146,9 @@ class PartialCounts:
         codes, counts, before = self.sparse(share, shares)
         columns = {}
         for name, level, code in zip(self.names, self.levels, codes):
-            code = np.where(code == _size(level), np.array(-1, code.dtype), code)
+            if self.dense is None:
+                code = code.copy()  # its own, not the counts' codes, before the change below
+            code[code == _size(level)] = -1
             columns[name] = (pd.Categorical.from_codes(code, dtype=level) if isinstance(level, pd.CategoricalDtype)
                              else decoded(level, code))
         columns["count"] = counts

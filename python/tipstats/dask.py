@@ -25,7 +25,6 @@ does not import dask.
 from __future__ import annotations
 
 import functools
-import math
 import re
 import secrets
 from typing import TYPE_CHECKING, Any, Callable, Dict, Hashable, List, Literal, Optional, Sequence, Union
@@ -80,32 +79,27 @@ def _table(counts: PartialCounts, share: int, shares: int, names: List[Hashable]
     return protected(counts.to_table(share, shares), names, protect, **protect_options)
 
 
-def _shares(split_out: Optional[int], partitions: int, names: List[Hashable], protect: Optional[str],
-            protect_options: Dict[str, Any]) -> int:
-    """How many partitions the table comes in: as Dask's groupby splits its output by default, one
-    when protected (protection reasons over the whole table)."""
-    if split_out is not None and (not isinstance(split_out, (int, np.integer)) or split_out < 1):
+def _shares(split_out: int, protect: Optional[str], protect_options: Dict[str, Any]) -> int:
+    """How many partitions the table comes in: one when protected (protection reasons over the
+    whole table)."""
+    if not isinstance(split_out, (int, np.integer)) or split_out < 1:
         raise domain_error("split_out", f"must be a positive integer, got {split_out!r}")
-    if protect is not None or protect_options:
-        if split_out not in (None, 1):
-            raise domain_error("split_out", "must be 1 with protect=: protection works on the whole table")
-        return 1
-    if split_out is not None:
-        return int(split_out)
-    return math.ceil(partitions / 15) if len(names) == 1 else math.ceil(partitions / (10 / (len(names) - 1)))
+    if split_out > 1 and (protect is not None or protect_options):
+        raise domain_error("split_out", "must be 1 with protect=: protection works on the whole table")
+    return int(split_out)
 
 
 def tabulate(data: dd.DataFrame, by: Union[Hashable, Sequence[Hashable]], protect: Optional[str] = None, *,
-             threads: int = 1, split_every: Optional[int] = None, split_out: Optional[int] = None,
+             threads: int = 1, split_every: Optional[int] = None, split_out: int = 1,
              **protect_options: Any) -> dd.DataFrame:
     """Count the rows of a dask DataFrame by the ``by`` columns, lazily: :func:`tipstats.tabulate` on
     every partition, the partial counts added up by a tree reduction (``split_every`` at a time,
     default 8). Partial counts with few possible combinations (years, age bands, sexes,
     exploitation types, countries) are arrays with a cell for each, which add up without sorting;
     others are lists of groups, added up by the counting kernel. The table comes in ``split_out``
-    partitions, consecutive shares of its sorted rows made into tables on different workers
-    (default as Dask's groupby: ``ceil(npartitions / 15)`` by one column, ``ceil(npartitions /
-    (10 / (len(by) - 1)))`` by more; one with ``protect=``).
+    partitions (default 1), consecutive shares of its sorted rows made on different workers: for a
+    table too large for one worker or the client, to write out with ``.to_parquet`` (``.compute()``
+    has Dask concatenate them on a worker). With ``protect=`` it is one.
 
     ``.compute()`` equals ``tipstats.tabulate(data.compute(), by)`` and
     ``data.groupby(by, observed=True, dropna=False).size()`` (as a table: ``reset_index(name="count")``,
@@ -136,7 +130,7 @@ def tabulate(data: dd.DataFrame, by: Union[Hashable, Sequence[Hashable]], protec
     if split_every is not None and (not isinstance(split_every, (int, np.integer)) or split_every < 2):
         raise domain_error("split_every", f"must be an integer of at least 2, got {split_every!r}")
     names = _names(by)
-    shares = _shares(split_out, data.npartitions, names, protect, protect_options)
+    shares = _shares(split_out, protect, protect_options)
     meta = data._meta
     # tipstats.tabulate checks the names and gives the columns' types, here on Dask's example rows.
     sample = _tabulate_frame(data._meta_nonempty, names)
