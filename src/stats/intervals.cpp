@@ -102,6 +102,17 @@ void for_each_element(std::size_t n, const batch_options& run, Kernel&& kernel) 
     });
 }
 
+/// Runs interval_at(i) for every element of a batch of n and stores each interval's bounds.
+template <class IntervalAt>
+void for_each_interval(std::size_t n, const batch_options& run, std::span<double> lower, std::span<double> upper,
+                       IntervalAt&& interval_at) {
+    for_each_element(n, run, [&](std::size_t i) {
+        const auto ci = interval_at(i);
+        lower[i] = ci.lower;
+        upper[i] = ci.upper;
+    });
+}
+
 // --- changes and shares
 
 double percent_change_at(double current, double previous, element_index index) {
@@ -327,21 +338,14 @@ void share(number_span part, number_span total, std::span<double> out, const bat
 void proportion_ci(number_span x, number_span n, std::span<double> lower, std::span<double> upper,
                    const proportion_ci_options& options, const batch_options& run) {
     const auto size = batch_size({{"x", x}, {"n", n}}, {lower, upper});
-    for_each_element(size, run, [&](std::size_t i) {
-        const auto ci = proportion_ci_at(at(x, i), at(n, i), options, i);
-        lower[i] = ci.lower;
-        upper[i] = ci.upper;
-    });
+    for_each_interval(size, run, lower, upper,
+                      [&](std::size_t i) { return proportion_ci_at(at(x, i), at(n, i), options, i); });
 }
 
 void poisson_ci(number_span x, std::span<double> lower, std::span<double> upper, const poisson_ci_options& options,
                 const batch_options& run) {
     const auto size = batch_size({{"x", x}}, {lower, upper});
-    for_each_element(size, run, [&](std::size_t i) {
-        const auto ci = poisson_ci_at(at(x, i), options, i);
-        lower[i] = ci.lower;
-        upper[i] = ci.upper;
-    });
+    for_each_interval(size, run, lower, upper, [&](std::size_t i) { return poisson_ci_at(at(x, i), options, i); });
 }
 
 void rate(number_span count, number_span population, std::span<double> out, double per, const batch_options& run) {
@@ -352,11 +356,8 @@ void rate(number_span count, number_span population, std::span<double> out, doub
 void rate_ci(number_span count, number_span population, std::span<double> lower, std::span<double> upper,
              const rate_ci_options& options, const batch_options& run) {
     const auto n = batch_size({{"count", count}, {"population", population}}, {lower, upper});
-    for_each_element(n, run, [&](std::size_t i) {
-        const auto ci = rate_ci_at(at(count, i), at(population, i), options, i);
-        lower[i] = ci.lower;
-        upper[i] = ci.upper;
-    });
+    for_each_interval(n, run, lower, upper,
+                      [&](std::size_t i) { return rate_ci_at(at(count, i), at(population, i), options, i); });
 }
 
 void rate_ratio(number_span x1, number_span t1, number_span x2, number_span t2, std::span<double> ratio,
