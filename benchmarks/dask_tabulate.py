@@ -5,10 +5,15 @@ Run: PYTHONPATH=python python3 benchmarks/dask_tabulate.py [--rows 100000000] [-
 Writes ``--rows`` synthetic case records (the six integer and categorical columns of
 benchmarks/tabulate.py: year, age band, gender, exploitation type, citizenship, country) as
 ``--files`` Parquet files (kept in ``--folder`` for the next run when given, else in a temporary
-folder), reads them with ``dask.dataframe.read_parquet`` (one partition per file) and counts them by 3
-and by 5 columns on ``distributed.LocalCluster(n_workers=2, threads_per_worker=1)``:
-``tipstats.dask.tabulate`` and ``ddf.groupby(by, observed=True, dropna=False).size()``, after checking
-that both give the same count for every group. Then tipstats again on a cluster of one worker.
+folder) and counts them by 3 and by 5 columns on ``distributed.LocalCluster(n_workers=2,
+threads_per_worker=1)``: ``tipstats.dask.tabulate`` given the files' folder (each task reads one file
+in batches), ``tipstats.dask.tabulate`` of ``dask.dataframe.read_parquet`` of them (one partition per
+file) and Dask's ``groupby(by, observed=True, dropna=False).size()`` of the same, after checking that
+all give the same count for every group. Then tipstats again on a cluster of one worker.
+
+The client gets results straight from the workers (``Client(direct_to_workers=True)``): through the
+scheduler, Dask pickles a pandas result with protocol 4, which copies it twice on the worker (a
+4-million-row table: +170 MiB), whoever made it.
 
 Each computation runs once untimed (its first run: Dask's Parquet reader and the allocators of a
 worker grow their pools then), then ``--repeat`` times timed; the median time is reported.
@@ -123,7 +128,7 @@ def as_counts(table, by):
 def cluster(workers):
     local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                          dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
-    return local, Client(local)
+    return local, Client(local, direct_to_workers=True)
 
 
 def main():
@@ -163,30 +168,36 @@ def main():
             print(f"\n{workers} worker{'s' if workers > 1 else ''} (1 thread each), median of {args.repeat} runs "
                   f"after a first one:")
             for k, by in BY.items():
-                first, seconds, table, peak = timed(client, lambda: tsd.tabulate(cases, by), args.repeat)
-                timings[workers, k] = seconds
-                line = (f"  by {k} columns: tipstats.dask.tabulate {seconds:6.2f} s, {len(table):,} groups, peak "
-                        f"{mib(peak)} per worker; first run {first / 1024:,.0f} MiB")
-                if workers == 2:
-                    peer_first, peer_seconds, sizes, peer_peak = timed(
-                        client, lambda: cases.groupby(by, observed=True, dropna=False).size(), args.repeat)
-                    peer = sizes.reset_index(name="count")
-                    if as_counts(table, by) != as_counts(peer, by):
+                ways = {"tipstats.dask.tabulate(folder)": lambda: tsd.tabulate(folder, by),
+                        "tipstats.dask.tabulate(ddf)   ": lambda: tsd.tabulate(cases, by),
+                        "dask groupby().size()         ": lambda: cases.groupby(by, observed=True, dropna=False).size()}
+                if workers == 1:
+                    ways = dict(list(ways.items())[:2])
+                print(f"  by {k} columns:")
+                expected = None
+                for way, build in ways.items():
+                    first, seconds, result, peak = timed(client, build, args.repeat)
+                    timings[workers, k, way] = seconds
+                    table = result if isinstance(result, pd.DataFrame) else result.reset_index(name="count")
+                    counts = as_counts(table, by)
+                    if expected is not None and counts != expected:
                         raise SystemExit(f"the counts by {by} differ: not timing a wrong answer")
-                    line += (f"\n               dask groupby().size()  {peer_seconds:6.2f} s, the same counts, "
-                             f"peak {mib(peer_peak)} per worker; first run {peer_first / 1024:,.0f} MiB"
-                             f"\n               tipstats is {peer_seconds / seconds:.1f}x faster")
-                if workers == 2 and k == max(BY):  # the table kept on the workers: no transfer to this process
-                    kept = peak_growth(client, lambda: tsd.tabulate(cases, by), keep=True)[2]
-                    peer_kept = peak_growth(client, lambda: cases.groupby(by, observed=True, dropna=False).size(),
-                                            keep=True)[2]
-                    line += (f"\n               kept on the cluster (persist, once): peak {mib(kept)} per worker; "
-                             f"groupby {mib(peer_kept)}")
-                print(line)
+                    expected = counts
+                    line = (f"    {way} {seconds:6.2f} s, {len(table):,} groups, peak {mib(peak)} per worker; "
+                            f"first run {first / 1024:,.0f} MiB")
+                    if workers == 2 and k == max(BY):  # the result kept on the workers: no transfer to this process
+                        line += f"; kept on the cluster (persist, once) {mib(peak_growth(client, build, keep=True)[2])}"
+                    print(line)
+                if workers == 2:
+                    peer = timings[2, k, list(ways)[2]]
+                    print("    the same counts; tipstats is " + ", ".join(
+                        f"{peer / timings[2, k, way]:.1f}x faster {way.strip()[22:]}" for way in list(ways)[:2]))
     print()
     for k in BY:
-        print(f"by {k} columns: 1 worker {timings[1, k]:.2f} s, 2 workers {timings[2, k]:.2f} s: "
-              f"{timings[1, k] / timings[2, k]:.2f}x with 2 workers on {os.cpu_count()} cores")
+        for way in ways:
+            print(f"by {k} columns, {way.strip()}: 1 worker {timings[1, k, way]:.2f} s, 2 workers "
+                  f"{timings[2, k, way]:.2f} s: {timings[1, k, way] / timings[2, k, way]:.2f}x with 2 workers on "
+                  f"{os.cpu_count()} cores")
     if temporary is not None:
         temporary.cleanup()
 

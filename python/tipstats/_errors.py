@@ -51,6 +51,11 @@ def parse_error(message: str, file: Optional[str] = None, line: Optional[int] = 
 def file_error(error: OSError, file: str) -> FileError:
     """The tipstats.FileError for an OSError met reading or writing ``file``: the subclass that is also
     the OSError open() gives (MissingFileError is a FileNotFoundError, ...), as the C++ side raises it."""
+    number = error.errno or next((number for kind, number in _ERRNO_OF.items() if isinstance(error, kind)), 0)
     kind = {errno.ENOENT: MissingFileError, errno.EISDIR: NotAFileError, errno.EACCES: FilePermissionError,
-            errno.EPERM: FilePermissionError}.get(error.errno or 0, FileError)
-    return kind(error.errno or 0, f"cannot open the file: {error.strerror or error}", file)
+            errno.EPERM: FilePermissionError}.get(number, FileError)
+    return kind(number, f"cannot open the file: {error.strerror or error}", file)
+
+
+# the errno of an OSError raised without one (pyarrow raises FileNotFoundError so)
+_ERRNO_OF = {FileNotFoundError: errno.ENOENT, IsADirectoryError: errno.EISDIR, PermissionError: errno.EACCES}

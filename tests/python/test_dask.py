@@ -133,10 +133,15 @@ def cases():
     return case_files(7)
 
 
+def group_key(values):
+    """A group as text, missing values alike (Dask reads Parquet text as pyarrow strings, <NA>; pandas NaN)."""
+    return tuple("<missing>" if pd.isna(v) else str(v) for v in values)
+
+
 def size_counts(client, ddf, by):
     """The peer: Dask's own groupby on the same cluster, as {group: count} (its order is its own)."""
     sizes = on_cluster(client, ddf.groupby(by, observed=True, dropna=False).size())
-    return {tuple(str(v) for v in (key if isinstance(key, tuple) else (key,))): int(n) for key, n in sizes.items()}
+    return {group_key(key if isinstance(key, tuple) else (key,)): int(n) for key, n in sizes.items()}
 
 
 @pytest.mark.parametrize("by", [["country"], ["year", "sex"], ["year", "month", "country", "sex", "forced"],
@@ -149,7 +154,7 @@ def test_tabulate_equals_the_in_process_count_and_dask_groupby(client, cases, by
     for column in by:  # categories the partitions do not share: every one, in partition order
         if isinstance(result[column].dtype, pd.CategoricalDtype):
             assert list(result[column].cat.categories) == list(everything[column].cat.categories)
-    counts = {tuple(str(v) for v in row[:-1]): int(row[-1]) for row in result.itertuples(index=False)}
+    counts = {group_key(row[:-1]): int(row[-1]) for row in result.itertuples(index=False)}
     assert counts == size_counts(client, cases, by)
     assert sum(counts.values()) == len(everything)
 
@@ -230,6 +235,98 @@ def test_a_worker_killed_while_tabulating_leaves_the_result_complete_and_equal(c
     pd.testing.assert_frame_equal(result, expected, check_exact=True)
     client.wait_for_workers(2, timeout=TIMEOUT)  # the nanny starts a new worker
     assert pids[victim] not in client.run(os.getpid).values()
+
+
+# --- tabulate of Parquet files -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def case_folder(tmp_path_factory):
+    """records(i) written one file per partition, as case-management exports are (each file with
+    categories of its own), in row groups of 200 rows so that a file reads in several batches."""
+    folder = tmp_path_factory.mktemp("case-files")
+    for i in range(7):
+        records(i, rows=900).to_parquet(folder / f"cases-{i}.parquet", row_group_size=200)
+    return folder
+
+
+@pytest.mark.parametrize("batch_rows", [None, 50, 450])
+@pytest.mark.parametrize("by", [["country"], ["year", "sex"], ["year", "month", "country", "sex", "forced"],
+                                ["age", "recruiter", "country"]])
+def test_tabulate_of_parquet_files_equals_pandas_read_parquet_and_dask_groupby(client, case_folder, by, batch_rows):
+    counts = tsd.tabulate(case_folder, by, batch_rows=batch_rows, split_every=3)
+    result = on_cluster(client, counts)
+    everything = pd.read_parquet(case_folder)
+    pd.testing.assert_frame_equal(result, ts.tabulate(everything, by), check_exact=True)
+    assert list(counts._meta.columns) == list(result.columns)
+    assert all(str(meta) == str(dtype) for meta, dtype in zip(counts._meta.dtypes, result.dtypes))  # categories aside
+    for column in by:  # categories the files do not share: every one, in file order, unknown beforehand
+        if isinstance(result[column].dtype, pd.CategoricalDtype):
+            assert list(result[column].cat.categories) == list(everything[column].cat.categories)
+            assert not dd.utils.has_known_categories(counts._meta[column])
+    counts = {group_key(row[:-1]): int(row[-1]) for row in result.itertuples(index=False)}
+    assert counts == size_counts(client, dd.read_parquet(case_folder), by)
+
+
+def test_tabulate_of_a_file_a_list_of_files_and_hive_partitions(client, case_folder, tmp_path):
+    files = sorted(case_folder.glob("*.parquet"))
+    by = ["year", "country", "sex"]
+    one = on_cluster(client, tsd.tabulate(files[2], ["year", "sex"], protect="suppress", threshold=60))
+    pd.testing.assert_frame_equal(one, ts.tabulate(pd.read_parquet(files[2]), ["year", "sex"], protect="suppress",
+                                                   threshold=60))
+    assert one["count"].isna().any()
+    some = [str(files[4]), files[1]]
+    pd.testing.assert_frame_equal(on_cluster(client, tsd.tabulate(some, by)), ts.tabulate(pd.read_parquet(some), by),
+                                  check_exact=True)
+    # year=2015/... folders: the year a categorical of every folder's value, as pandas reads it
+    frame = pd.concat([records(i) for i in range(3)], ignore_index=True)
+    frame["victims"] = pd.array(np.where(frame["month"] > 10, None, frame["month"] % 4), dtype="Int64")
+    frame.to_parquet(tmp_path, partition_cols=["year", "sex"])
+    everything = pd.read_parquet(tmp_path)
+    assert isinstance(everything["year"].dtype, pd.CategoricalDtype)
+    for by in (["year", "sex", "victims"], ["victims", "country"], ["sex"]):
+        pd.testing.assert_frame_equal(on_cluster(client, tsd.tabulate(tmp_path, by, batch_rows=70)),
+                                      ts.tabulate(everything, by), check_exact=True)
+
+
+def test_tabulate_of_ctdc_case_files(client, tmp_path):
+    # the CTDC global export's real layout (tests/data/README.md): nullable years, flags, coded categories
+    cases = ts.io.read_ctdc(HERE.parent / "data" / "ctdc_global_2020.csv")
+    for i, rows in enumerate(np.array_split(np.arange(len(cases)), 3)):
+        cases.iloc[rows].to_parquet(tmp_path / f"ctdc-{i}.parquet")
+    everything = pd.read_parquet(tmp_path)
+    for by in (["yearOfRegistration", "gender", "ageBroad"], ["citizenship", "isForcedLabour", "majorityStatus"]):
+        pd.testing.assert_frame_equal(on_cluster(client, tsd.tabulate(tmp_path, by)), ts.tabulate(everything, by),
+                                      check_exact=True)
+
+
+def test_tabulate_of_parquet_files_names_what_is_wrong(client, case_folder, tmp_path):
+    with pytest.raises(ts.MissingFileError) as missing:
+        tsd.tabulate(tmp_path / "absent", "year")
+    assert isinstance(missing.value, FileNotFoundError) and missing.value.filename.endswith("absent")
+    (tmp_path / "notes.parquet").write_text("victims: 263")
+    with pytest.raises(ts.ParseError) as not_parquet:
+        tsd.tabulate(tmp_path / "notes.parquet", "year")
+    assert not_parquet.value.file.endswith("notes.parquet")
+    with pytest.raises(ts.NotFoundError) as absent:
+        tsd.tabulate(case_folder, ["year", "nationality"])
+    assert absent.value.key == "nationality"
+    for bad in ({"batch_rows": 0}, {"batch_rows": 1.5}, {"threads": 0}, {"split_out": 0}):
+        with pytest.raises(ts.DomainError):
+            tsd.tabulate(case_folder, "year", **bad)
+    with pytest.raises(ts.DomainError, match="batch_rows"):
+        tsd.tabulate(dd.read_parquet(case_folder), "year", batch_rows=100)
+    with pytest.raises(ts.DomainError, match="tipstats.tabulate"):
+        tsd.tabulate(pd.read_parquet(case_folder), "year")
+    # a file spoilt after the graph was made: the error names it, the other files are not at fault
+    folder = tmp_path / "spoilt"
+    folder.mkdir()
+    for i in range(3):
+        records(i).to_parquet(folder / f"cases-{i}.parquet")
+    counts = tsd.tabulate(folder, "year")
+    (folder / "cases-1.parquet").write_bytes(b"PAR1" + b"\0" * 64 + b"PAR1")
+    with pytest.raises(ts.ParseError) as spoilt:
+        on_cluster(client, counts)
+    assert spoilt.value.file.endswith("cases-1.parquet")
 
 
 # --- Parquet directories --------------------------------------------------------------------------
