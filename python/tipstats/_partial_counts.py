@@ -214,9 +214,11 @@ def _united(levels: Sequence[Level], name: Hashable) -> Tuple[Level, List[Option
     if not any(categorical) and all(level.equals(first) and level.dtype == first.dtype for level in levels):
         return first, [None] * len(levels)
     if all(categorical):
-        # as pandas (and Dask's compute) unite categoricals: every category, in the parts' order
+        # as pandas (and Dask's compute) unite categoricals: every category, in the parts' order (a part
+        # without categories, as an empty file gives, whatever the type of its none, adds none)
+        some = [level for level in levels if len(level.categories)] or [first]
         try:
-            united: Level = pd.api.types.union_categoricals([pd.Categorical([], dtype=level) for level in levels]).dtype
+            united: Level = pd.api.types.union_categoricals([pd.Categorical([], dtype=level) for level in some]).dtype
         except TypeError as error:
             raise validation_error(f"has categories that differ between partitions and cannot be united: {error}",
                                    str(name)) from None

@@ -137,10 +137,22 @@ def _count_file(fragment: Any, schema: pa.Schema, names: List[Hashable], threads
     return add_up(parts)
 
 
-def _file_counts(dataset: pq.ParquetDataset, names: List[Hashable], threads: int, batch_rows: int) -> List[Any]:
+def _file_schema(dataset: pq.ParquetDataset, names: List[Hashable]) -> pa.Schema:
+    """The dataset's schema, which is its first file's, except that a ``by`` column the first file
+    leaves all missing (or has no rows of: Parquet type null) takes the type the other files give it;
+    with the first file's, pyarrow (and pandas.read_parquet) would read the others' values as missing."""
+    schema = dataset.schema
+    if not any(pa.types.is_null(schema.field(name).type) for name in names if name in schema.names):
+        return schema
+    files = pa.unify_schemas([fragment.physical_schema for fragment in dataset.fragments], promote_options="permissive")
+    return pa.schema([files.field(field.name) if field.name in files.names else field for field in schema],
+                     metadata=schema.metadata)
+
+
+def _file_counts(dataset: pq.ParquetDataset, schema: pa.Schema, names: List[Hashable], threads: int,
+                 batch_rows: int) -> List[Any]:
     """One task per file, named by what it reads."""
     count = dask.delayed(_count_file, pure=True)
-    schema = dataset.schema
     return [count(fragment, schema, names, threads, batch_rows,
                   dask_key_name="tipstats-count-file-" + dask.base.tokenize(
                       fragment.path, str(fragment.partition_expression), str(schema), names, threads, batch_rows))
@@ -187,7 +199,9 @@ def tabulate(data: Union[dd.DataFrame, Path, Sequence[Path]], by: Union[Hashable
         ``pandas.read_parquet`` takes them: one task per file reads its ``by`` columns
         ``batch_rows`` rows at a time (default 1,048,576, whole row groups) and counts them, so a
         worker holds one batch, not the file. This needs less memory than Dask's reader (which
-        converts whole partitions) and counts exactly the same rows.
+        converts whole partitions) and counts exactly the same rows. A ``by`` column that the first
+        file leaves all missing (or that has no rows) takes the type the other files give it, where
+        ``pandas.read_parquet`` would take the first file's and read the others' values as missing.
 
     ``.compute()`` equals ``tipstats.tabulate(data.compute(), by)`` (for files,
     ``tipstats.tabulate(pandas.read_parquet(data), by)``) and
@@ -235,8 +249,9 @@ def tabulate(data: Union[dd.DataFrame, Path, Sequence[Path]], by: Union[Hashable
     elif isinstance(data, (str, os.PathLike)) or (isinstance(data, Sequence) and data
                                                   and all(isinstance(path, (str, os.PathLike)) for path in data)):
         dataset = _parquet_dataset(data)
+        schema = _file_schema(dataset, names)
         # each file has categories of its own
-        meta = dd.utils.clear_known_categories(dataset.schema.empty_table().to_pandas())
+        meta = dd.utils.clear_known_categories(schema.empty_table().to_pandas())
     else:
         raise domain_error("data", f"must be a dask DataFrame or the path of Parquet files, got {type(data).__name__}"
                                    + (" (tipstats.tabulate counts a pandas DataFrame)"
@@ -257,7 +272,7 @@ def tabulate(data: Union[dd.DataFrame, Path, Sequence[Path]], by: Union[Hashable
         with dask.config.set({"optimization.fuse.delayed": True}):
             level = list(dask.optimize(*(count(part, names, threads) for part in data[names].to_delayed())))
     else:
-        level = _file_counts(dataset, names, threads, batch_rows or _BATCH_ROWS)
+        level = _file_counts(dataset, schema, names, threads, batch_rows or _BATCH_ROWS)
     # The partial counts added up ``split_every`` at a time, in partition order (categories that
     # the partitions do not share come out in that order). The sum becomes tables in tasks of their
     # own, which hold the sum but no longer the parts.
