@@ -28,7 +28,7 @@ import functools
 import os
 import re
 import secrets
-from typing import TYPE_CHECKING, Any, Callable, Dict, Hashable, List, Literal, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Hashable, Iterator, List, Literal, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -107,6 +107,34 @@ def _read_error(error: Exception, file: str, what: str) -> Exception:
     return parse_error(f"{what} ({error})", file)
 
 
+def _batches(fragment: Any, columns: pa.Schema, batch_rows: int) -> Iterator[pa.Table]:
+    """The ``columns`` of one Parquet file (a fragment of the dataset) with the dataset's types, whole
+    row groups at a time, about ``batch_rows`` rows (a larger row group is one batch)."""
+    names = columns.names
+    with pq.ParquetFile(fragment.open()) as file:
+        if not all(name in file.schema_arrow.names for name in names):
+            # a hive partition's values are not in the file: the dataset scanner adds them (with one
+            # batch read ahead, not 16, which would hold the file)
+            for batch in fragment.to_batches(schema=columns, columns=names, batch_size=batch_rows, use_threads=False,
+                                             batch_readahead=1, fragment_readahead=1):
+                yield pa.Table.from_batches([batch])
+            return
+        # Else the file reader, which needs half the memory of the scanner (measured: 46 against
+        # 80-135 MiB for a million rows of five columns).
+        last = file.num_row_groups - 1
+        groups: List[int] = []
+        rows = 0
+        for group in range(file.num_row_groups):
+            groups.append(group)
+            rows += file.metadata.row_group(group).num_rows
+            if rows >= batch_rows or group == last:
+                table = file.read_row_groups(groups, columns=names, use_threads=False)
+                # the dataset's types and pandas metadata (the first file's), as pandas.read_parquet reads
+                yield (table if table.schema.equals(columns) else table.cast(columns)).replace_schema_metadata(
+                    columns.metadata)
+                groups, rows = [], 0
+
+
 def _count_file(fragment: Any, schema: pa.Schema, names: List[Hashable], threads: int,
                 batch_rows: int) -> PartialCounts:
     """The counts of one Parquet file (a fragment of the dataset, with its hive partition values),
@@ -114,26 +142,18 @@ def _count_file(fragment: Any, schema: pa.Schema, names: List[Hashable], threads
     The batches become pandas as ``pandas.read_parquet`` makes them (the schema's pandas metadata)."""
     columns = pa.schema([schema.field(name) for name in names], metadata=schema.metadata)
     parts: List[PartialCounts] = []
-    batches: List[pa.RecordBatch] = []
-
-    def count() -> None:
-        frame = pa.Table.from_batches(batches, schema=columns).to_pandas()
-        parts.append(_count(frame, names, threads))
-        batches.clear()
-        if len(parts) == 8:  # a huge file: its counts added up as it goes
-            parts[:] = [add_up(parts)]
-
     try:
-        # one batch read ahead, not 16: the file, not one batch, would be in memory
-        for batch in fragment.to_batches(schema=schema, columns=names, batch_size=batch_rows, use_threads=False,
-                                         batch_readahead=1, fragment_readahead=1):
-            batches.append(batch)
-            if sum(len(b) for b in batches) >= batch_rows:
-                count()
-        if batches or not parts:
-            count()
+        for batch in _batches(fragment, columns, batch_rows):
+            parts.append(_count(batch.to_pandas(), names, threads))
+            if len(parts) == 8:  # a huge file: its counts added up as it goes
+                parts = [add_up(parts)]
     except (OSError, pa.ArrowException) as error:
         raise _read_error(error, fragment.path, "cannot be read as Parquet") from None
+    if not parts:  # a file without rows
+        parts.append(_count(columns.empty_table().to_pandas(), names, threads))
+    # Arrow's pool keeps what it freed for its next reads; what comes next (adding up, the table) is
+    # numpy's, so it hands it back (measured: a worker's peak by 5 columns 250 -> 184 MiB)
+    pa.default_memory_pool().release_unused()
     return add_up(parts)
 
 
