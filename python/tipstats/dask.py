@@ -123,7 +123,7 @@ def _batches(fragment: Any, columns: pa.Schema, batch_rows: int) -> Iterator[pa.
         if not all(name in file.schema_arrow.names for name in names):
             # a hive partition's values are not in the file: the dataset scanner adds them (with one
             # batch read ahead, not 16, which would hold the file)
-            for batch in fragment.to_batches(schema=columns, columns=names, batch_size=batch_rows, use_threads=False,
+            for batch in fragment.to_batches(schema=columns, columns=names, batch_size=batch_rows,
                                              batch_readahead=1, fragment_readahead=1):
                 yield pa.Table.from_batches([batch])
             return
@@ -136,7 +136,7 @@ def _batches(fragment: Any, columns: pa.Schema, batch_rows: int) -> Iterator[pa.
             groups.append(group)
             rows += file.metadata.row_group(group).num_rows
             if rows >= batch_rows or group == last:
-                table = file.read_row_groups(groups, columns=names, use_threads=False)
+                table = file.read_row_groups(groups, columns=names)
                 # the dataset's types and pandas metadata (the first file's), as pandas.read_parquet reads
                 yield (table if table.schema.equals(columns) else table.cast(columns)).replace_schema_metadata(
                     columns.metadata)

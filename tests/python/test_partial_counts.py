@@ -112,6 +112,16 @@ def test_ordered_categories_that_differ_cannot_be_united():
     assert info.value.field == "band"
 
 
+def test_a_part_without_categories_of_another_type_adds_none():
+    # an empty Parquet file's categorical has no categories, of whatever type Arrow's null gives them
+    empty = pd.DataFrame({"sex": pd.Categorical([], categories=pd.Index([], dtype=object)),
+                          "count": pd.Series([], dtype="int64")})
+    rows = pd.DataFrame({"sex": pd.Categorical(["female", None, "male", "female"])})
+    for parts in ([empty, ts.tabulate(rows, "sex")], [ts.tabulate(rows, "sex"), empty]):
+        table = add_up([PartialCounts.of_table(part, ["sex"]) for part in parts]).to_table()
+        pd.testing.assert_frame_equal(table, ts.tabulate(rows, "sex"), check_exact=True)
+
+
 def test_partial_counts_pickle_and_add_up_the_same():
     by = ["year", "citizenship", "recruiter"]
     parts = partitions(4)
