@@ -53,13 +53,27 @@ code_column::codes_view view_of(const std::string& name, const py::array& codes)
                                      name);
 }
 
-/// Hands a vector to numpy without copying it.
-py::array_t<std::int64_t> to_numpy(std::vector<std::int64_t>&& values) {
+/// Hands a vector to numpy without copying it, as a C-ordered array of `shape` (default: one axis).
+py::array_t<std::int64_t> to_numpy(std::vector<std::int64_t>&& values, std::vector<py::ssize_t> shape = {}) {
+    if (shape.empty()) shape.push_back(static_cast<py::ssize_t>(values.size()));
+    // Explicit strides: pybind11 before 2.12 derives them from NumPy 1's descriptor layout.
+    std::vector<py::ssize_t> strides(shape.size());
+    py::ssize_t stride = sizeof(std::int64_t);
+    for (std::size_t j = shape.size(); j-- > 0;) {
+        strides[j] = stride;
+        stride *= shape[j];
+    }
     auto* owned = new std::vector<std::int64_t>(std::move(values));
     py::capsule release(owned, [](void* p) { delete static_cast<std::vector<std::int64_t>*>(p); });
-    // Explicit strides: pybind11 before 2.12 derives them from NumPy 1's descriptor layout.
-    return py::array_t<std::int64_t>({static_cast<py::ssize_t>(owned->size())},
-                                     {static_cast<py::ssize_t>(sizeof(std::int64_t))}, owned->data(), release);
+    return py::array_t<std::int64_t>(shape, strides, owned->data(), release);
+}
+
+std::vector<code_column> views_of(
+    const std::vector<std::tuple<std::string, py::array, std::optional<std::int64_t>>>& columns) {
+    std::vector<code_column> views;
+    views.reserve(columns.size());
+    for (const auto& [name, codes, missing] : columns) views.push_back({name, view_of(name, codes), missing});
+    return views;
 }
 
 }  // namespace
@@ -69,9 +83,7 @@ void register_tabulate(py::module_& m) {
         "tabulate_codes",
         [](const std::vector<std::tuple<std::string, py::array, std::optional<std::int64_t>>>& columns,
            unsigned threads, const std::optional<py::array_t<std::int64_t, py::array::c_style>>& weights) {
-            std::vector<code_column> views;
-            views.reserve(columns.size());
-            for (const auto& [name, codes, missing] : columns) views.push_back({name, view_of(name, codes), missing});
+            const std::vector<code_column> views = views_of(columns);
             std::span<const std::int64_t> weight_view;
             if (weights) {
                 if (weights->ndim() != 1)
@@ -95,4 +107,20 @@ void register_tabulate(py::module_& m) {
         "array, missing code or None); ``weights``: None or an int64 array, how many records each row "
         "stands for. Returns (list of int64 code arrays, int64 counts), sorted by the codes, missing "
         "last. Use ``tipstats.tabulate``.");
+    m.def(
+        "tabulate_dense",
+        [](const std::vector<std::tuple<std::string, py::array, std::optional<std::int64_t>>>& columns,
+           const std::vector<std::uint64_t>& cells, unsigned threads) {
+            const std::vector<code_column> views = views_of(columns);
+            std::vector<std::int64_t> counts;
+            {
+                py::gil_scoped_release release;
+                counts = tipstats::tabulate_dense(views, cells, {.threads = threads});
+            }
+            return to_numpy(std::move(counts), std::vector<py::ssize_t>(cells.begin(), cells.end()));
+        },
+        py::arg("columns"), py::arg("cells"), py::arg("threads") = 0,
+        "Count rows into a table with a cell for every combination of codes. ``columns`` as for "
+        "``tabulate_codes``; ``cells``: per column, its codes 0..cells-2 and then the missing code's "
+        "cell. Returns an int64 array of shape ``cells``. Used by ``tipstats.dask.tabulate``.");
 }

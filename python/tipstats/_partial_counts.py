@@ -30,8 +30,13 @@ if TYPE_CHECKING:
 
 # A space of combinations this small is always counted densely.
 _SMALL_SPACE = 1 << 16
+# The most cells a partition is counted into (8 bytes each while counting).
+_LARGEST_DENSE = 1 << 31
 # How many cells of a dense count are turned into groups at a time.
 _CELLS_AT_A_TIME = 1 << 20
+# An integer column whose values span fewer than this many is coded as its values less the smallest:
+# no sort, a cell for every value in the span. A wider one is factorized.
+_INTEGER_SPAN = 1 << 16
 
 
 def _code_dtype(size: int) -> np.dtype:
@@ -49,6 +54,26 @@ def _size(level: Level) -> int:
     import pandas as pd  # noqa: PLC0415 - pandas loads on first use
 
     return len(level.categories) if isinstance(level, pd.CategoricalDtype) else len(level)
+
+
+def _coded(column: pd.Series) -> Tuple[np.ndarray, Level, Optional[int]]:
+    """A column's codes from 0 (a categorical's own, no copy), its level and its missing code."""
+    import pandas as pd  # noqa: PLC0415 - pandas loads on first use
+
+    dtype = column.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        return np.ascontiguousarray(column.array.codes), dtype, -1
+    if isinstance(dtype, np.dtype) and dtype.kind in "iu" and len(column):
+        values = column.to_numpy()
+        low, high = values.min(), values.max()
+        span = int(high) - int(low)
+        if span < _INTEGER_SPAN:
+            # subtracted as unsigned numbers of the same width, which wrap where signed ones would overflow
+            unsigned = np.dtype(f"u{dtype.itemsize}")
+            codes = (values.view(unsigned) - np.asarray(low).view(unsigned)).astype(_code_dtype(span + 1))
+            return codes, pd.Index(low + np.arange(span + 1, dtype=dtype)), None
+    codes, level = factorized(column)
+    return codes, level, -1
 
 
 def _dense_pays(space: int, groups: int, columns: int, total: int) -> bool:
@@ -78,24 +103,25 @@ class PartialCounts:
         self.groups = int(np.count_nonzero(dense)) if dense is not None else len(counts)
 
     @classmethod
-    def of_table(cls, table: pd.DataFrame, names: Sequence[Hashable]) -> PartialCounts:
-        """From a table of ``tipstats.tabulate``: the ``names`` columns and ``count``."""
-        import pandas as pd  # noqa: PLC0415 - pandas loads on first use
-
-        levels: List[Level] = []
+    def of_frame(cls, frame: pd.DataFrame, names: Sequence[Hashable], threads: int = 1) -> PartialCounts:
+        """The counts of a DataFrame's rows by its ``names`` columns, as ``tipstats.tabulate`` counts
+        them (which checks the names; here they are taken as good), on ``threads`` threads. When a
+        cell for every combination of the columns' values is no more than twice the rows, the rows are
+        counted straight into such cells; else into groups."""
+        coded = [_coded(frame[name]) for name in names]
+        levels = [level for _, level, _ in coded]
+        shape = tuple(_size(level) + 1 for level in levels)
+        columns = [(str(name), codes, missing) for name, (codes, _, missing) in zip(names, coded)]
+        rows = len(frame)
+        if math.prod(shape) <= min(max(_SMALL_SPACE, 2 * rows), _LARGEST_DENSE):
+            dense = _core.tabulate_dense(columns, shape, threads)
+            return cls(names, levels, rows, dense=dense.astype(_count_dtype(rows)))
+        group_codes, counts = _core.tabulate_codes(columns, threads, None)
         codes = []
-        for name in names:
-            column = table[name]
-            if isinstance(column.dtype, pd.CategoricalDtype):
-                level, code = column.dtype, column.cat.codes.to_numpy()
-            else:
-                code, level = factorized(column)
-            size = _size(level)
-            code = code.astype(_code_dtype(size))
-            code[code < 0] = size
-            levels.append(level)
+        for code, size in zip(group_codes, shape):
+            code = code.astype(_code_dtype(size - 1))
+            code[code < 0] = size - 1
             codes.append(code)
-        counts = table["count"].to_numpy(dtype=np.int64)
         return cls._packed(names, levels, codes, counts)
 
     @classmethod

@@ -189,13 +189,18 @@ std::int64_t code_at(const code_column& column, std::size_t row) {
     return std::visit([row](const auto& view) { return static_cast<std::int64_t>(view[row]); }, column.codes);
 }
 
-tabulation dense_count(std::span<const code_column> columns, const std::vector<code_range>& ranges,
-                       std::uint64_t entries, std::size_t n, unsigned threads, std::span<const std::int64_t> weights) {
-    const unsigned parts = static_cast<unsigned>(
-        std::clamp<std::uint64_t>(n / std::max(entries, min_dense_entries), 1, threads));
+/// Every possible key's count (and, with weights, whether any row holds it): each of `parts` threads
+/// counts its slice of rows into a table of its own, and the tables are summed.
+struct cell_counts {
+    std::vector<std::int64_t> counts;
+    std::vector<std::uint8_t> present;  // with weights only: a key can be present with count 0
+};
+
+cell_counts count_cells(std::span<const code_column> columns, const std::vector<code_range>& ranges,
+                        std::uint64_t entries, std::size_t n, unsigned parts, std::span<const std::int64_t> weights) {
+    parts = static_cast<unsigned>(std::clamp<std::uint64_t>(n / std::max(entries, min_dense_entries), 1, parts));
     const bool weighted = !weights.empty();
     std::vector<std::vector<std::int64_t>> tables(parts);
-    // With weights a key can be present with count 0: its presence is kept apart.
     std::vector<std::vector<std::uint8_t>> present(weighted ? parts : 0);
     detail::parallel_slices(n, parts, [&](std::size_t begin, std::size_t end, unsigned part) {
         auto& table = tables[part];
@@ -220,31 +225,40 @@ tabulation dense_count(std::span<const code_column> columns, const std::vector<c
             }
         }
     });
-    auto& total = tables[0];
+    cell_counts total{std::move(tables[0]), weighted ? std::move(present[0]) : std::vector<std::uint8_t>{}};
     for (unsigned p = 1; p < parts; ++p) {
-        for (std::uint64_t e = 0; e < entries; ++e) total[e] += tables[p][e];
+        for (std::uint64_t e = 0; e < entries; ++e) total.counts[e] += tables[p][e];
         if (weighted)
-            for (std::uint64_t e = 0; e < entries; ++e) present[0][e] |= present[p][e];
+            for (std::uint64_t e = 0; e < entries; ++e) total.present[e] |= present[p][e];
     }
-    const auto is_group = [&](std::uint64_t e) { return weighted ? present[0][e] != 0 : total[e] != 0; };
+    return total;
+}
+
+tabulation dense_count(std::span<const code_column> columns, const std::vector<code_range>& ranges,
+                       std::uint64_t entries, std::size_t n, unsigned threads, std::span<const std::int64_t> weights) {
+    const cell_counts cells = count_cells(columns, ranges, entries, n, threads, weights);
+    const bool weighted = !weights.empty();
+    const auto is_group = [&](std::uint64_t e) { return weighted ? cells.present[e] != 0 : cells.counts[e] != 0; };
 
     tabulation out;
     std::size_t groups = 0;
     for (std::uint64_t e = 0; e < entries; ++e) groups += is_group(e) ? 1 : 0;
     out.codes.assign(columns.size(), std::vector<std::int64_t>(groups));
     out.counts.reserve(groups);
+    // The key's slots, last column fastest, advanced as an odometer (no division per group).
+    std::vector<std::uint64_t> slots(columns.size(), 0);
     for (std::uint64_t e = 0; e < entries; ++e) {
-        if (!is_group(e)) continue;
-        const std::size_t g = out.counts.size();
-        out.counts.push_back(total[e]);
-        std::uint64_t key = e;
+        if (is_group(e)) {
+            const std::size_t g = out.counts.size();
+            out.counts.push_back(cells.counts[e]);
+            for (std::size_t j = 0; j < columns.size(); ++j)
+                out.codes[j][g] = ranges[j].has_missing && slots[j] == ranges[j].missing_slot()
+                                      ? *columns[j].missing_code
+                                      : static_cast<std::int64_t>(static_cast<std::uint64_t>(ranges[j].min) + slots[j]);
+        }
         for (std::size_t j = columns.size(); j-- > 0;) {
-            const std::uint64_t radix = ranges[j].radix();
-            const std::uint64_t slot = key % radix;
-            key /= radix;
-            out.codes[j][g] = ranges[j].has_missing && slot == ranges[j].missing_slot()
-                                  ? *columns[j].missing_code
-                                  : static_cast<std::int64_t>(static_cast<std::uint64_t>(ranges[j].min) + slot);
+            if (++slots[j] < ranges[j].radix()) break;
+            slots[j] = 0;
         }
     }
     return out;
@@ -301,6 +315,46 @@ tabulation sparse_count(std::span<const code_column> columns, const std::vector<
     return out;
 }
 
+/// The rows every column has; throws domain_error without columns, validation_error naming a column of
+/// another length.
+std::size_t common_rows(std::span<const code_column> columns) {
+    if (columns.empty()) throw domain_error("columns", "at least one column is needed to tabulate by");
+    const std::size_t n = columns[0].size();
+    for (const auto& column : columns)
+        if (column.size() != n)
+            throw validation_error("has " + std::to_string(column.size()) + " rows but column '" +
+                                       columns[0].name + "' has " + std::to_string(n),
+                                   column.name);
+    return n;
+}
+
+/// Each column's code range over its `n` rows, in parallel slices.
+std::vector<code_range> code_ranges(std::span<const code_column> columns, std::size_t n, unsigned threads) {
+    const unsigned parts = static_cast<unsigned>(std::clamp<std::size_t>(n / (chunk_rows * 16), 1, threads));
+    std::vector<std::vector<code_range>> partial(parts, std::vector<code_range>(columns.size()));
+    detail::parallel_slices(n, parts, [&](std::size_t begin, std::size_t end, unsigned part) {
+        for (std::size_t j = 0; j < columns.size(); ++j)
+            partial[part][j] = std::visit([&](const auto& view) {
+                using T = typename std::decay_t<decltype(view)>::value_type;
+                return range_of<T>(view.subspan(begin, end - begin), missing_as<T>(columns[j]));
+            }, columns[j].codes);
+    });
+    std::vector<code_range> ranges(columns.size());
+    for (const auto& slice : partial)
+        for (std::size_t j = 0; j < columns.size(); ++j) ranges[j].merge(slice[j]);
+    return ranges;
+}
+
+/// Per-thread tables of `entries` counts, as many as fit in half the input's bytes (at least one):
+/// counting must not need more memory than the columns it counts.
+unsigned tables_that_fit(std::span<const code_column> columns, std::uint64_t entries, unsigned threads) {
+    std::uint64_t input_bytes = 0;
+    for (const auto& column : columns)
+        input_bytes += std::visit([](const auto& view) { return view.size_bytes(); }, column.codes);
+    const std::uint64_t table_bytes = entries * sizeof(std::int64_t);
+    return static_cast<unsigned>(std::clamp<std::uint64_t>(input_bytes / 2 / table_bytes, 1, threads));
+}
+
 }  // namespace
 
 tabulation tabulate(std::span<const code_column> columns, const batch_options& run) {
@@ -309,13 +363,7 @@ tabulation tabulate(std::span<const code_column> columns, const batch_options& r
 
 tabulation tabulate(std::span<const code_column> columns, std::span<const std::int64_t> weights,
                     const batch_options& run) {
-    if (columns.empty()) throw domain_error("columns", "at least one column is needed to tabulate by");
-    const std::size_t n = columns[0].size();
-    for (const auto& column : columns)
-        if (column.size() != n)
-            throw validation_error("has " + std::to_string(column.size()) + " rows but column '" +
-                                       columns[0].name + "' has " + std::to_string(n),
-                                   column.name);
+    const std::size_t n = common_rows(columns);
     if (!weights.empty()) {
         if (weights.size() != n)
             throw validation_error("has " + std::to_string(weights.size()) + " values but column '" +
@@ -332,23 +380,10 @@ tabulation tabulate(std::span<const code_column> columns, std::span<const std::i
         empty.codes.assign(columns.size(), {});
         return empty;
     }
+    const std::vector<code_range> ranges = code_ranges(columns, n, threads);
 
-    // Pass 1: each column's code range, in parallel slices.
-    const unsigned parts = static_cast<unsigned>(std::clamp<std::size_t>(n / (chunk_rows * 16), 1, threads));
-    std::vector<std::vector<code_range>> partial(parts, std::vector<code_range>(columns.size()));
-    detail::parallel_slices(n, parts, [&](std::size_t begin, std::size_t end, unsigned part) {
-        for (std::size_t j = 0; j < columns.size(); ++j)
-            partial[part][j] = std::visit([&](const auto& view) {
-                using T = typename std::decay_t<decltype(view)>::value_type;
-                return range_of<T>(view.subspan(begin, end - begin), missing_as<T>(columns[j]));
-            }, columns[j].codes);
-    });
-    std::vector<code_range> ranges(columns.size());
-    for (const auto& slice : partial)
-        for (std::size_t j = 0; j < columns.size(); ++j) ranges[j].merge(slice[j]);
-
-    // Pass 2: count densely when the table of every possible key is at most twice the rows (else
-    // mostly empty; the sorting path then costs less time, though more memory per row).
+    // Count densely when the table of every possible key is at most twice the rows (else mostly
+    // empty; the sorting path then costs less time, though more memory per row).
     const std::uint64_t dense_limit =
         std::min(max_dense_entries, std::max<std::uint64_t>(min_dense_entries, 2 * std::uint64_t{n}));
     std::uint64_t entries = 1;
@@ -361,14 +396,41 @@ tabulation tabulate(std::span<const code_column> columns, std::span<const std::i
         entries *= r.radix();
     }
     if (!dense) return sparse_count(columns, ranges, n, weights);
-    // Per-thread tables, as many as fit in half the input's bytes (at least one): counting must not
-    // need more memory than the columns it counts.
-    std::uint64_t input_bytes = 0;
-    for (const auto& column : columns)
-        input_bytes += std::visit([](const auto& view) { return view.size_bytes(); }, column.codes);
-    const std::uint64_t table_bytes = entries * sizeof(std::int64_t);
-    const auto tables = static_cast<unsigned>(std::clamp<std::uint64_t>(input_bytes / 2 / table_bytes, 1, threads));
-    return dense_count(columns, ranges, entries, n, tables, weights);
+    return dense_count(columns, ranges, entries, n, tables_that_fit(columns, entries, threads), weights);
+}
+
+std::vector<std::int64_t> tabulate_dense(std::span<const code_column> columns, std::span<const std::uint64_t> cells,
+                                         const batch_options& run) {
+    const std::size_t n = common_rows(columns);
+    if (cells.size() != columns.size())
+        throw validation_error("has " + std::to_string(cells.size()) + " axes for " + std::to_string(columns.size()) +
+                                   " columns",
+                               "cells");
+    std::uint64_t entries = 1;
+    for (std::size_t j = 0; j < columns.size(); ++j) {
+        if (cells[j] == 0 || cells[j] > max_dense_span)
+            throw domain_error("cells", "must be from 1 to 2^32 per column", j);
+        if (entries > std::numeric_limits<std::uint32_t>::max() / cells[j])
+            throw domain_error("cells", "must multiply to fewer than 2^32 cells");
+        entries *= cells[j];
+    }
+    const unsigned threads = run.threads ? run.threads : detail::pool_threads();
+    if (n == 0) return std::vector<std::int64_t>(entries, 0);
+    std::vector<code_range> ranges = code_ranges(columns, n, threads);
+    for (std::size_t j = 0; j < columns.size(); ++j) {
+        const auto last = static_cast<std::int64_t>(cells[j]) - 2;  // the last cell is the missing value's
+        if (ranges[j].any_present() && (ranges[j].min < 0 || ranges[j].max > last)) {
+            const std::int64_t bad = ranges[j].min < 0 ? ranges[j].min : ranges[j].max;
+            std::size_t row = 0;
+            while (code_at(columns[j], row) != bad) ++row;
+            throw domain_error(columns[j].name, "has a code outside 0.." + std::to_string(last), row);
+        }
+        // Cells for every code from 0, then the missing value's, whichever codes are present.
+        ranges[j].min = 0;
+        ranges[j].max = last;
+        ranges[j].has_missing = true;
+    }
+    return count_cells(columns, ranges, entries, n, tables_that_fit(columns, entries, threads), {}).counts;
 }
 
 }  // namespace tipstats

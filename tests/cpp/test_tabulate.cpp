@@ -192,3 +192,98 @@ TEST_CASE("weights of another length or below 0 are refused, naming them", "[tab
         CHECK(e.index() == std::optional<std::size_t>{1});
     }
 }
+
+namespace {
+
+// Independent reference for tabulate_dense: each row's cell in a C-ordered table, computed directly.
+std::vector<std::int64_t> dense_reference(const std::vector<code_column>& columns, const std::vector<std::uint64_t>& cells) {
+    std::uint64_t entries = 1;
+    for (const auto c : cells) entries *= c;
+    std::vector<std::int64_t> table(entries, 0);
+    for (std::size_t i = 0; i < columns[0].size(); ++i) {
+        std::uint64_t at = 0;
+        for (std::size_t j = 0; j < columns.size(); ++j) {
+            const std::int64_t v = std::visit([i](const auto& view) { return static_cast<std::int64_t>(view[i]); },
+                                              columns[j].codes);
+            const bool missing = columns[j].missing_code && v == *columns[j].missing_code;
+            at = at * cells[j] + (missing ? cells[j] - 1 : static_cast<std::uint64_t>(v));
+        }
+        ++table[at];
+    }
+    return table;
+}
+
+}  // namespace
+
+TEST_CASE("tabulate_dense counts every row in its cell, missing values last, unused codes empty", "[tabulate]") {
+    std::mt19937_64 rng(20261130);
+    for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{5000}, std::size_t{300000}}) {
+        const auto age = random_codes<std::int8_t>(n, -1, 8, rng);     // 9 age bands, some missing
+        const auto sex = random_codes<std::int8_t>(n, 0, 1, rng);      // the third category never used
+        const auto year = random_codes<std::uint16_t>(n, 0, 21, rng);  // years less the first
+        const auto country = random_codes<std::int16_t>(n, -1, 180, rng);
+        const std::vector<std::int32_t> none(n, -1);                   // a column without categories
+        const std::vector<code_column> all{{"age", std::span<const std::int8_t>(age), -1},
+                                           {"sex", std::span<const std::int8_t>(sex), -1},
+                                           {"year", std::span<const std::uint16_t>(year)},
+                                           {"country", std::span<const std::int16_t>(country), -1},
+                                           {"none", std::span<const std::int32_t>(none), -1}};
+        const std::vector<std::uint64_t> all_cells{10, 4, 23, 182, 1};
+        for (const std::vector<std::size_t>& pick : {std::vector<std::size_t>{0}, {4}, {0, 1}, {2, 3}, {0, 1, 2, 3, 4}}) {
+            std::vector<code_column> columns;
+            std::vector<std::uint64_t> cells;
+            for (const auto j : pick) {
+                columns.push_back(all[j]);
+                cells.push_back(all_cells[j]);
+            }
+            const auto want = dense_reference(columns, cells);
+            INFO("rows " << n << ", first column " << columns[0].name << ", " << columns.size() << " columns");
+            for (const unsigned threads : {1u, 2u, 3u}) CHECK(tipstats::tabulate_dense(columns, cells, {.threads = threads}) == want);
+        }
+    }
+}
+
+TEST_CASE("tabulate_dense refuses codes outside their cells and bad cells, naming them", "[tabulate]") {
+    const std::vector<std::int8_t> sex{0, 1, -1, 2, 1};
+    const std::vector<std::int8_t> negative{0, 0, -2, 1, -1};
+    const std::vector<std::int8_t> short_column{0, 1};
+    const std::vector<code_column> columns{{"sex", std::span<const std::int8_t>(sex), -1}};
+    try {
+        tipstats::tabulate_dense(columns, std::vector<std::uint64_t>{3});  // codes 0 and 1, then missing
+        FAIL("no exception");
+    } catch (const tipstats::domain_error& e) {
+        CHECK(e.argument() == "sex");
+        CHECK(e.index() == std::optional<std::size_t>{3});
+    }
+    CHECK(tipstats::tabulate_dense(columns, std::vector<std::uint64_t>{4}) == std::vector<std::int64_t>{1, 2, 1, 1});
+    const std::vector<code_column> below{{"age", std::span<const std::int8_t>(negative), -1}};
+    try {
+        tipstats::tabulate_dense(below, std::vector<std::uint64_t>{3});
+        FAIL("no exception");
+    } catch (const tipstats::domain_error& e) {
+        CHECK(e.argument() == "age");
+        CHECK(e.index() == std::optional<std::size_t>{2});
+    }
+    CHECK_THROWS_AS(tipstats::tabulate_dense({}, {}), tipstats::domain_error);
+    try {
+        tipstats::tabulate_dense(columns, std::vector<std::uint64_t>{0});
+        FAIL("no exception");
+    } catch (const tipstats::domain_error& e) {
+        CHECK(e.argument() == "cells");
+    }
+    const std::vector<code_column> two{columns[0], columns[0]};
+    try {
+        tipstats::tabulate_dense(two, std::vector<std::uint64_t>{std::uint64_t{1} << 16, std::uint64_t{1} << 16});
+        FAIL("no exception");
+    } catch (const tipstats::domain_error& e) {
+        CHECK(e.argument() == "cells");
+    }
+    CHECK_THROWS_AS(tipstats::tabulate_dense(columns, std::vector<std::uint64_t>{4, 4}), tipstats::validation_error);
+    const std::vector<code_column> uneven{columns[0], {"gender", std::span<const std::int8_t>(short_column), -1}};
+    try {
+        tipstats::tabulate_dense(uneven, std::vector<std::uint64_t>{4, 4});
+        FAIL("no exception");
+    } catch (const tipstats::validation_error& e) {
+        CHECK(e.field() == "gender");
+    }
+}

@@ -13,7 +13,7 @@ from tipstats._partial_counts import PartialCounts, add_up
 
 
 def counted(parts, by):
-    return [PartialCounts.of_table(ts.tabulate(part, by), by) for part in parts]
+    return [PartialCounts.of_frame(part, by) for part in parts]
 
 
 def check(parts, by, sums):
@@ -56,6 +56,49 @@ def partitions(seed, count=5, rows=300):
     return parts
 
 
+def integer_edges():
+    """Integer columns at the edges of their types and of the span coded as values less the smallest."""
+    rng = np.random.default_rng(5)
+    rows = 3000
+    top = np.iinfo(np.int64).max
+    return pd.DataFrame({
+        "int64_extremes": rng.choice(np.array([np.iinfo(np.int64).min, -1, 0, top], np.int64), rows),
+        "int64_top_span": top - rng.integers(0, 1 << 16, rows),  # a span of 2^16: factorized
+        "just_coded": rng.integers(-(1 << 15), (1 << 15) - 1, rows),  # a span of 2^16 - 1: coded
+        "uint64_top": np.iinfo(np.uint64).max - rng.integers(0, 3, rows).astype(np.uint64),
+        "int8": rng.integers(-128, 128, rows).astype(np.int8),
+        "uint8": rng.integers(0, 256, rows).astype(np.uint8),
+        "one_value": np.full(rows, 7, np.int16),
+        "flag": rng.random(rows) < 0.5,
+        "age": pd.array(np.where(rng.random(rows) < 0.2, None, rng.integers(0, 18, rows)), dtype="Int64"),
+        "text": pd.array(rng.choice(["a", "b", None], rows), dtype="string"),
+    })
+
+
+@pytest.mark.parametrize("by", [["int64_extremes"], ["int64_top_span"], ["just_coded"], ["uint64_top", "int8"],
+                                ["uint8", "one_value", "flag"], ["age", "text", "int8"], ["just_coded", "uint8"]])
+@pytest.mark.parametrize("threads", [1, 3])
+def test_a_frame_counts_as_tipstats_tabulate_counts_it(by, threads):
+    frame = integer_edges()
+    counts = PartialCounts.of_frame(frame, by, threads)
+    pd.testing.assert_frame_equal(counts.to_table(), ts.tabulate(frame, by), check_exact=True)
+    assert counts.total == len(frame)
+    empty = PartialCounts.of_frame(frame.iloc[:0], by, threads)
+    pd.testing.assert_frame_equal(empty.to_table(), ts.tabulate(frame.iloc[:0], by), check_exact=True)
+
+
+def test_a_frame_counts_densely_when_its_cells_are_few_else_as_groups():
+    rng = np.random.default_rng(6)
+    frame = pd.DataFrame({"year": rng.integers(2002, 2024, 5000), "district": rng.integers(0, 10_000, 5000)})
+    dense = PartialCounts.of_frame(frame, ["year"])  # 23 cells
+    assert dense.dense is not None and dense.dense.shape == (23,)
+    # 23 x about 10,000 cells for 5,000 rows: over twice the rows, so the groups
+    sparse = PartialCounts.of_frame(frame, ["year", "district"])
+    assert sparse.dense is None
+    for counts, by in [(dense, ["year"]), (sparse, ["year", "district"])]:
+        pd.testing.assert_frame_equal(counts.to_table(), ts.tabulate(frame, by), check_exact=True)
+
+
 @pytest.mark.parametrize("by", [["year"], ["citizenship"], ["year", "age_band", "citizenship", "forced"],
                                 ["age", "recruiter", "citizenship"], ["registered", "recruiter"]])
 def test_partial_counts_add_up_to_the_count_of_every_row(by):
@@ -93,9 +136,10 @@ def test_sparse_parts_that_together_fill_their_space_add_up_densely():
 
 def test_counts_beyond_32_bits_stay_exact():
     big = 3_000_000_007
-    tables = [pd.DataFrame({"sex": ["female", "male"], "count": [big, 5]}),
-              pd.DataFrame({"sex": ["female", "unknown"], "count": [big, 2**40]})]
-    pieces = [PartialCounts.of_table(table, ["sex"]) for table in tables]
+    pieces = [PartialCounts._packed(["sex"], [pd.Index(["female", "male"])], [np.array([0, 1], np.int8)],
+                                    np.array([big, 5])),
+              PartialCounts._packed(["sex"], [pd.Index(["female", "unknown"])], [np.array([0, 1], np.int8)],
+                                    np.array([big, 2**40]))]
     assert pieces[0].dense.dtype == np.uint32
     sums = add_up(pieces)
     assert sums.dense.dtype == np.int64
@@ -105,20 +149,19 @@ def test_counts_beyond_32_bits_stay_exact():
 
 
 def test_ordered_categories_that_differ_cannot_be_united():
-    tables = [pd.DataFrame({"band": pd.Categorical(["low"], categories=["low", "high"], ordered=True), "count": [1]}),
-              pd.DataFrame({"band": pd.Categorical(["high"], categories=["high", "low"], ordered=True), "count": [1]})]
+    parts = [pd.DataFrame({"band": pd.Categorical(["low"], categories=["low", "high"], ordered=True)}),
+             pd.DataFrame({"band": pd.Categorical(["high"], categories=["high", "low"], ordered=True)})]
     with pytest.raises(ts.ValidationError) as info:
-        add_up([PartialCounts.of_table(table, ["band"]) for table in tables])
+        add_up(counted(parts, ["band"]))
     assert info.value.field == "band"
 
 
 def test_a_part_without_categories_of_another_type_adds_none():
     # an empty Parquet file's categorical has no categories, of whatever type Arrow's null gives them
-    empty = pd.DataFrame({"sex": pd.Categorical([], categories=pd.Index([], dtype=object)),
-                          "count": pd.Series([], dtype="int64")})
+    empty = pd.DataFrame({"sex": pd.Categorical([], categories=pd.Index([], dtype=object))})
     rows = pd.DataFrame({"sex": pd.Categorical(["female", None, "male", "female"])})
-    for parts in ([empty, ts.tabulate(rows, "sex")], [ts.tabulate(rows, "sex"), empty]):
-        table = add_up([PartialCounts.of_table(part, ["sex"]) for part in parts]).to_table()
+    for parts in ([empty, rows], [rows, empty]):
+        table = add_up(counted(parts, ["sex"])).to_table()
         pd.testing.assert_frame_equal(table, ts.tabulate(rows, "sex"), check_exact=True)
 
 

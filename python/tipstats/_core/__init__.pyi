@@ -23,7 +23,7 @@ from . import stats
 from . import trend
 from . import io
 from . import mse
-__all__: list[str] = ['AgeBand', 'Agreement', 'AgreementRegistry', 'Continuity', 'Coverage', 'Dataset', 'DomainError', 'Error', 'FileError', 'FilePermissionError', 'Finding', 'MissingFileError', 'NotAFileError', 'NotFoundError', 'Note', 'Observation', 'Observations', 'ParseError', 'PartialDate', 'Partner', 'PartnerRegistry', 'Party', 'Period', 'Quantity', 'Series', 'Signatory', 'Source', 'SourceRef', 'SourceRegistry', 'StatusChange', 'Transition', 'ValidationError', 'fold_name', 'io', 'mse', 'parse_date', 'stats', 'tabulate_codes', 'trend']
+__all__: list[str] = ['AgeBand', 'Agreement', 'AgreementRegistry', 'Continuity', 'Coverage', 'Dataset', 'DomainError', 'Error', 'FileError', 'FilePermissionError', 'Finding', 'MissingFileError', 'NotAFileError', 'NotFoundError', 'Note', 'Observation', 'Observations', 'ParseError', 'PartialDate', 'Partner', 'PartnerRegistry', 'Party', 'Period', 'Quantity', 'Series', 'Signatory', 'Source', 'SourceRef', 'SourceRegistry', 'StatusChange', 'Transition', 'ValidationError', 'fold_name', 'io', 'mse', 'parse_date', 'stats', 'tabulate_codes', 'tabulate_dense', 'trend']
 class Period:
     """
     A reporting period with inclusive start and end dates.
@@ -2247,5 +2247,9 @@ def parse_date(text: str) -> datetime.date:
 def tabulate_codes(columns: collections.abc.Sequence[tuple[str, numpy.ndarray, typing.SupportsInt | typing.SupportsIndex | None]], threads: typing.SupportsInt | typing.SupportsIndex = 0, weights: typing.Annotated[numpy.typing.ArrayLike, numpy.int64] | None = None) -> tuple[list, numpy.typing.NDArray[numpy.int64]]:
     """
     Count rows per combination of codes. ``columns``: a list of (name, 1-D contiguous integer array, missing code or None); ``weights``: None or an int64 array, how many records each row stands for. Returns (list of int64 code arrays, int64 counts), sorted by the codes, missing last. Use ``tipstats.tabulate``.
+    """
+def tabulate_dense(columns: collections.abc.Sequence[tuple[str, numpy.ndarray, typing.SupportsInt | typing.SupportsIndex | None]], cells: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], threads: typing.SupportsInt | typing.SupportsIndex = 0) -> numpy.typing.NDArray[numpy.int64]:
+    """
+    Count rows into a table with a cell for every combination of codes. ``columns`` as for ``tabulate_codes``; ``cells``: per column, its codes 0..cells-2 and then the missing code's cell. Returns an int64 array of shape ``cells``. Used by ``tipstats.dask.tabulate``.
     """
 __version__: str = '0.1.0'
