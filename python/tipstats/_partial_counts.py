@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
     Level = Union[pd.CategoricalDtype, pd.Index]
+    # A column's codes, its level and its missing code (see ``coded``).
+    Coded = Tuple[np.ndarray, Level, Optional[int]]
 
 # A space of combinations this small is always counted densely.
 _SMALL_SPACE = 1 << 16
@@ -56,15 +58,16 @@ def _size(level: Level) -> int:
     return len(level.categories) if isinstance(level, pd.CategoricalDtype) else len(level)
 
 
-def _coded(column: pd.Series) -> Tuple[np.ndarray, Level, Optional[int]]:
-    """A column's codes from 0 (a categorical's own, no copy), its level and its missing code."""
+def coded(column: Union[pd.Series, np.ndarray]) -> Coded:
+    """A column's codes from 0 (a categorical's own, no copy), its level and its missing code (None:
+    no value is missing)."""
     import pandas as pd  # noqa: PLC0415 - pandas loads on first use
 
     dtype = column.dtype
     if isinstance(dtype, pd.CategoricalDtype):
         return np.ascontiguousarray(column.array.codes), dtype, -1
     if isinstance(dtype, np.dtype) and dtype.kind in "iu" and len(column):
-        values = column.to_numpy()
+        values = np.asarray(column)
         low, high = values.min(), values.max()
         span = int(high) - int(low)
         if span < _INTEGER_SPAN:
@@ -105,18 +108,21 @@ class PartialCounts:
     @classmethod
     def of_frame(cls, frame: pd.DataFrame, names: Sequence[Hashable], threads: int = 1) -> PartialCounts:
         """The counts of a DataFrame's rows by its ``names`` columns, as ``tipstats.tabulate`` counts
-        them (which checks the names; here they are taken as good), on ``threads`` threads. When a
-        cell for every combination of the columns' values is no more than twice the rows, the rows are
-        counted straight into such cells; else into groups."""
-        coded = [_coded(frame[name]) for name in names]
-        levels = [level for _, level, _ in coded]
+        them (which checks the names; here they are taken as good), on ``threads`` threads."""
+        return cls.of_coded(names, [coded(frame[name]) for name in names], len(frame), threads)
+
+    @classmethod
+    def of_coded(cls, names: Sequence[Hashable], columns: Sequence[Coded], rows: int, threads: int = 1) -> PartialCounts:
+        """The counts of ``rows`` rows by columns given as :func:`coded` gives them. When a cell for
+        every combination of the columns' values is no more than twice the rows, the rows are counted
+        straight into such cells; else into groups."""
+        levels = [level for _, level, _ in columns]
         shape = tuple(_size(level) + 1 for level in levels)
-        columns = [(str(name), codes, missing) for name, (codes, _, missing) in zip(names, coded)]
-        rows = len(frame)
+        kernel_columns = [(str(name), codes, missing) for name, (codes, _, missing) in zip(names, columns)]
         if math.prod(shape) <= min(max(_SMALL_SPACE, 2 * rows), _LARGEST_DENSE):
-            dense = _core.tabulate_dense(columns, shape, threads)
+            dense = _core.tabulate_dense(kernel_columns, shape, threads)
             return cls(names, levels, rows, dense=dense.astype(_count_dtype(rows)))
-        group_codes, counts = _core.tabulate_codes(columns, threads, None)
+        group_codes, counts = _core.tabulate_codes(kernel_columns, threads, None)
         codes = []
         for code, size in zip(group_codes, shape):
             code = code.astype(_code_dtype(size - 1))

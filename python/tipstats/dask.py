@@ -38,7 +38,7 @@ from . import trend
 from ._core import DomainError, NotFoundError, Observations
 from ._errors import domain_error, file_error, not_found_error, parse_error
 from ._optional import require
-from ._partial_counts import PartialCounts, add_up
+from ._partial_counts import PartialCounts, add_up, coded
 from .tabulate import protected
 from .tabulate import tabulate as _tabulate_frame
 
@@ -47,12 +47,16 @@ if TYPE_CHECKING:
     import dask.array as da
     import dask.dataframe as dd
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
+
+    from ._partial_counts import Coded
 else:  # with an error that names the extra to install
     dask = require("dask", "tipstats.dask")
     da = require("dask.array", "tipstats.dask")
     dd = require("dask.dataframe", "tipstats.dask")
     pa = require("pyarrow", "tipstats.dask")
+    pc = require("pyarrow.compute", "tipstats.dask")
     pq = require("pyarrow.parquet", "tipstats.dask")
 
 __all__ = [
@@ -141,16 +145,37 @@ def _batches(fragment: Any, columns: pa.Schema, batch_rows: int) -> Iterator[pa.
                 groups, rows = [], 0
 
 
+def _arrow_coded(batch: pa.Table, name: Hashable) -> Coded:
+    """A column of a batch coded as :func:`coded` codes the column that ``pandas.read_parquet`` makes
+    of it. A categorical's codes and integers without missing values come straight from Arrow's
+    buffers (converting the columns to pandas took as long as counting them); other columns are
+    converted."""
+    one = batch.select([name])
+    column = one.column(0)
+    if column.num_chunks == 1:
+        chunk = column.chunk(0)
+        # the type pandas.read_parquet gives the column (by the pandas metadata), from none of its rows
+        kind = pa.Table.from_arrays([chunk.slice(0, 0)], schema=one.schema).to_pandas()[name].dtype
+        if (isinstance(kind, pd.CategoricalDtype) and pa.types.is_dictionary(chunk.type)
+                and pa.types.is_signed_integer(chunk.type.index_type) and len(kind.categories) == len(chunk.dictionary)):
+            indices = chunk.indices
+            return (pc.fill_null(indices, -1) if indices.null_count else indices).to_numpy(), kind, -1
+        if pa.types.is_integer(chunk.type) and chunk.null_count == 0 and kind == chunk.type.to_pandas_dtype():
+            return coded(chunk.to_numpy())
+    return coded(one.to_pandas(use_threads=False)[name])
+
+
 def _count_file(fragment: Any, schema: pa.Schema, names: List[Hashable], threads: int,
                 batch_rows: int) -> PartialCounts:
     """The counts of one Parquet file (a fragment of the dataset, with its hive partition values),
     read ``batch_rows`` rows at a time (whole row groups): a worker holds one batch, not the file.
-    The batches become pandas as ``pandas.read_parquet`` makes them (the schema's pandas metadata)."""
+    Each batch's columns are counted as ``pandas.read_parquet`` makes them (the schema's pandas metadata)."""
     columns = pa.schema([schema.field(name) for name in names], metadata=schema.metadata)
     parts: List[PartialCounts] = []
     try:
         for batch in _batches(fragment, columns, batch_rows):
-            parts.append(PartialCounts.of_frame(batch.to_pandas(use_threads=False), names, threads))
+            parts.append(PartialCounts.of_coded(names, [_arrow_coded(batch, name) for name in names], batch.num_rows,
+                                                threads))
             if len(parts) == 8:  # a huge file: its counts added up as it goes
                 parts = [add_up(parts)]
     except (OSError, pa.ArrowException) as error:

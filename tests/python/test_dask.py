@@ -19,6 +19,8 @@ import pytest
 da = pytest.importorskip("dask.array")  # tipstats[dask]: skipped where the extra is not installed
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
 Client, LocalCluster = distributed.Client, distributed.LocalCluster
 
 import tipstats as ts
@@ -286,6 +288,43 @@ def test_tabulate_of_a_file_a_list_of_files_and_hive_partitions(client, case_fol
     for by in (["year", "sex", "victims"], ["victims", "country"], ["sex"]):
         pd.testing.assert_frame_equal(on_cluster(client, tsd.tabulate(tmp_path, by, batch_rows=70)),
                                       ts.tabulate(everything, by), check_exact=True)
+
+
+def test_row_groups_with_dictionaries_of_their_own_and_pandas_types_count_as_pandas_reads_them(client, tmp_path):
+    # Row groups written one by one from frames whose categoricals differ (an export appended to
+    # month by month), beside the types pandas' metadata restores: an ordered categorical, categories
+    # of integers, a nullable Int64 without missing values, integers with missing values (floats in
+    # pandas), unsigned 64-bit integers at their top, timestamps and plain text.
+    rng = np.random.default_rng(11)
+
+    def month(i, rows=300):
+        countries = ["KHM", "THA", "LAO", "VNM", "MMR"][i:i + 3]
+        country = pd.Categorical(rng.choice(countries, rows), categories=countries)
+        country[rng.random(rows) < 0.1] = np.nan
+        return pd.DataFrame({
+            "country": country,
+            "band": pd.Categorical(rng.choice(["0-8", "9-17", "18+"], rows), categories=["0-8", "9-17", "18+"],
+                                   ordered=True),
+            "district": pd.Categorical(rng.choice([104, 7, 33 + i], rows)),
+            "victims": pd.array(rng.integers(0, 4, rows), dtype="Int64"),
+            "cases": np.where(rng.random(rows) < 0.2, np.nan, rng.integers(0, 3, rows)),
+            "code": np.iinfo(np.uint64).max - rng.integers(0, 3, rows).astype(np.uint64),
+            "registered": pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 5, rows), unit="D"),
+            "source": rng.choice(["hotline", "police"], rows),
+        })
+
+    path = tmp_path / "appended.parquet"
+    first = pa.Table.from_pandas(month(0), preserve_index=False)
+    with pq.ParquetWriter(path, first.schema) as writer:
+        writer.write_table(first)
+        for i in (1, 2):
+            writer.write_table(pa.Table.from_pandas(month(i), preserve_index=False).cast(first.schema))
+    everything = pd.read_parquet(path)
+    assert list(everything["country"].cat.categories) == ["KHM", "THA", "LAO", "VNM", "MMR"]
+    for by in (["country", "band"], ["district", "victims", "cases"], ["code", "registered", "source", "country"]):
+        for batch_rows in (300, 600, None):  # a row group a batch (Arrow's buffers), or several (pandas')
+            pd.testing.assert_frame_equal(on_cluster(client, tsd.tabulate(path, by, batch_rows=batch_rows)),
+                                          ts.tabulate(everything, by), check_exact=True)
 
 
 def test_a_column_the_first_file_leaves_empty_takes_the_other_files_type(client, tmp_path):
