@@ -71,9 +71,11 @@ def coded(column: Union[pd.Series, np.ndarray]) -> Coded:
         low, high = values.min(), values.max()
         span = int(high) - int(low)
         if span < _INTEGER_SPAN:
-            # subtracted as unsigned numbers of the same width, which wrap where signed ones would overflow
+            # subtracted as unsigned numbers of the same width, which wrap where signed ones would overflow,
+            # into the narrow codes at once (no temporary of the values' width)
             unsigned = np.dtype(f"u{dtype.itemsize}")
-            codes = (values.view(unsigned) - np.asarray(low).view(unsigned)).astype(_code_dtype(span + 1))
+            codes = np.subtract(values.view(unsigned), np.asarray(low).view(unsigned),
+                                out=np.empty(len(values), _code_dtype(span + 1)), casting="unsafe")
             return codes, pd.Index(low + np.arange(span + 1, dtype=dtype)), None
     codes, level = factorized(column)
     return codes, level, -1
